@@ -1,0 +1,63 @@
+"""The `playbook` command line: parse options, call one library function, print the result."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from pathlib import Path
+
+import click
+
+from generator import __version__
+from generator.commands.check import run_check
+
+
+@dataclass
+class Settings:
+    plans_dir: Path
+    today: dt.date
+
+
+def _parse_today(ctx: click.Context, param: click.Parameter, value: str | None) -> dt.date:
+    if value is None:
+        return dt.date.today()
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise click.BadParameter(f"expected a date as YYYY-MM-DD; got {value!r}") from None
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="playbook")
+@click.option(
+    "--plans",
+    "plans_dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=Path("plans"),
+    show_default=True,
+    help="The folder holding plan.yaml, companies/ and inbound.yaml.",
+)
+@click.option(
+    "--today",
+    callback=_parse_today,
+    metavar="YYYY-MM-DD",
+    help="Compute everything as of this date (default: the real date).",
+)
+@click.pass_context
+def cli(ctx: click.Context, plans_dir: Path, today: dt.date) -> None:
+    """Playbook: your strategic-networking plan, as a private website."""
+    ctx.obj = Settings(plans_dir=plans_dir, today=today)
+
+
+@cli.command()
+@click.pass_obj
+def check(settings: Settings) -> None:
+    """Validate every plan file; list each problem as path:line:col."""
+    report = run_check(settings.plans_dir, settings.today)
+    for warning in report.warnings:
+        click.echo(warning.styled())
+    click.echo(click.style(report.summary, fg="green"))
+
+
+def main() -> None:
+    cli(prog_name="playbook")

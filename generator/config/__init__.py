@@ -1,0 +1,1 @@
+"""Reading the user's YAML: parsing with positions, validating against the schema."""

@@ -1,0 +1,81 @@
+"""Problems found in the user's input, and the errors that carry them to the command line."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import Enum
+from pathlib import Path
+
+import click
+
+
+class Severity(Enum):
+    ERROR = "error"
+    WARNING = "warning"
+
+
+@dataclass(frozen=True, order=True)
+class Location:
+    """A 1-based position in a file; line 0 means the file as a whole."""
+
+    path: Path
+    line: int = 0
+    col: int = 0
+
+    def __str__(self) -> str:
+        if self.line <= 0:
+            return str(self.path)
+        return f"{self.path}:{self.line}:{self.col}"
+
+
+@dataclass(frozen=True)
+class Problem:
+    location: Location
+    message: str
+    severity: Severity = Severity.ERROR
+
+    @property
+    def is_error(self) -> bool:
+        return self.severity is Severity.ERROR
+
+    def __str__(self) -> str:
+        prefix = "warning: " if self.severity is Severity.WARNING else ""
+        return f"{self.location}: {prefix}{self.message}"
+
+    def styled(self) -> str:
+        """The same line with colour; click drops the colour when not on a terminal."""
+        where = click.style(f"{self.location}:", bold=True)
+        if self.severity is Severity.WARNING:
+            return f"{where} {click.style('warning:', fg='yellow')} {self.message}"
+        return f"{where} {click.style(self.message, fg='red')}"
+
+
+class PlaybookError(click.ClickException):
+    """An error the user can fix; shown as one message, never as a traceback."""
+
+    exit_code = 1
+
+    def format_message(self) -> str:
+        return self.message
+
+    def show(self, file: object = None) -> None:
+        click.echo(self.format_message(), err=True)
+
+
+class InvalidPlan(PlaybookError):
+    """The plan has errors; every one of them is listed."""
+
+    def __init__(self, problems: list[Problem]) -> None:
+        self.problems = sort_problems(problems)
+        errors = sum(1 for p in self.problems if p.is_error)
+        self.summary = f"{errors} {'error' if errors == 1 else 'errors'} found"
+        super().__init__("\n".join([*map(str, self.problems), self.summary]))
+
+    def show(self, file: object = None) -> None:
+        for problem in self.problems:
+            click.echo(problem.styled(), err=True)
+        click.echo(self.summary, err=True)
+
+
+def sort_problems(problems: list[Problem]) -> list[Problem]:
+    return sorted(problems, key=lambda p: (str(p.location.path), p.location.line, p.location.col))

@@ -1,0 +1,1 @@
+"""The one data model every page, command and metric reads."""

@@ -1,0 +1,67 @@
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from generator.cli import cli
+from tests.conftest import EXAMPLE_PLAN, SMALL_PLAN
+
+
+def run(*args: str) -> tuple[int, str]:
+    result = CliRunner().invoke(cli, list(args))
+    return result.exit_code, result.output
+
+
+def test_check_accepts_the_small_plan() -> None:
+    code, output = run("--plans", str(SMALL_PLAN), "--today", "2026-11-26", "check")
+    assert (code, output) == (
+        0,
+        f"{SMALL_PLAN}: ok: 3 sectors, 3 companies, 6 people, 3 inbound contacts\n",
+    )
+
+
+def test_check_accepts_the_example_plan() -> None:
+    code, output = run("--plans", str(EXAMPLE_PLAN), "--today", "2026-11-26", "check")
+    assert code == 0, output
+    assert output.splitlines()[-1].startswith(f"{EXAMPLE_PLAN}: ok: 3 sectors, ")
+
+
+def test_check_lists_every_problem_then_fails(tmp_path: Path) -> None:
+    plans = tmp_path / "plans"
+    shutil.copytree(SMALL_PLAN, plans)
+    volta = plans / "companies" / "volta-cells.yaml"
+    volta.write_text(
+        volta.read_text(encoding="utf-8").replace("priority: 1", "priority: 7"), encoding="utf-8"
+    )
+    (plans / "companies" / "empty.yaml").write_text("", encoding="utf-8")
+    before = {p: p.read_bytes() for p in plans.rglob("*") if p.is_file()}
+    code, output = run("--plans", str(plans), "check")
+    assert code == 1
+    assert output == (
+        f"{plans}/companies/empty.yaml:1:1: the file is empty; "
+        "expected one company: a mapping with at least name and sector\n"
+        f"{plans}/companies/volta-cells.yaml:6:11: priority: "
+        "expected a whole number from 1 to 3; got 7\n"
+        "2 errors found\n"
+    )
+    assert before == {p: p.read_bytes() for p in plans.rglob("*") if p.is_file()}
+
+
+def test_check_warnings_do_not_fail(small_plan: Path) -> None:
+    volta = small_plan / "companies" / "volta-cells.yaml"
+    text = volta.read_text(encoding="utf-8").replace("2026-10-20", "2026-12-01")
+    volta.write_text(text, encoding="utf-8")
+    code, output = run("--plans", str(small_plan), "--today", "2026-11-26", "check")
+    assert code == 0
+    assert output.splitlines() == [
+        f"{volta}:17:9: warning: date 2026-12-01 is after today (2026-11-26)",
+        f"{small_plan}: ok: 3 sectors, 3 companies, 6 people, 3 inbound contacts; 1 warning",
+    ]
+
+
+def test_bad_today_is_a_usage_error() -> None:
+    code, output = run("--today", "26/11/2026", "check")
+    assert code == 2
+    assert "expected a date as YYYY-MM-DD; got '26/11/2026'" in output
