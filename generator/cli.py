@@ -9,6 +9,7 @@ from pathlib import Path
 import click
 
 from generator import __version__
+from generator.commands.build import build_site
 from generator.commands.check import run_check
 
 
@@ -57,6 +58,24 @@ def check(settings: Settings) -> None:
     for warning in report.warnings:
         click.echo(warning.styled())
     click.echo(click.style(report.summary, fg="green"))
+
+
+@cli.command()
+@click.option(
+    "--config",
+    "config_file",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=Path("mkdocs.yml"),
+    show_default=True,
+    help="The MkDocs configuration of the playbook.",
+)
+@click.pass_obj
+def build(settings: Settings, config_file: Path) -> None:
+    """Write the generated pages and build the site into site/."""
+    report = build_site(config_file, settings.plans_dir, settings.today)
+    changes = f"{len(report.pages.written)} pages written, {len(report.pages.removed)} removed"
+    click.echo(f"{changes}; site built in {report.site_dir}/ ({report.page_count} pages)")
+    click.echo(f"Open {report.site_dir / 'index.html'} in your browser.")
 
 
 def main() -> None:

@@ -1,0 +1,1 @@
+"""Turning the model into Markdown pages and message drafts."""

@@ -1,0 +1,131 @@
+"""Message drafts: the plan's templates (or a person's own) rendered for one person.
+
+Templates are user input, so they run in Jinja's sandbox with StrictUndefined: a typo
+in a variable name is an error that names the template and the person.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+import jinja2
+from jinja2.sandbox import SandboxedEnvironment
+
+from generator.errors import Location, PlaybookError, Problem
+from generator.structure.model import MESSAGE_KINDS, Me, Person, Plan
+
+_ENV = SandboxedEnvironment(undefined=jinja2.StrictUndefined, autoescape=False)
+
+DEFAULT_TEMPLATES = {
+    "invite": (
+        "Hi {{ person.first_name }}, I'm {{ me.headline }}. "
+        "I'm working towards {{ me.goal }} and would be glad to connect."
+    ),
+    "email_subject": "{{ me.name }}: {{ me.goal }}",
+    "email": (
+        "Dear {{ person.first_name }},\n\nI'm {{ me.headline }}. "
+        "My goal is {{ me.goal }}, and {{ company.name }} matters to it.\n"
+        "Could we talk for 20 minutes?\n\n{{ me.name }}"
+    ),
+    "follow_up": "Hi {{ person.first_name }}, a quick hello from {{ me.name }}: how are things?",
+}
+
+
+@dataclass(frozen=True)
+class Draft:
+    kind: str
+    text: str
+    limit: int | None = None
+
+    @property
+    def length(self) -> int:
+        return len(self.text)
+
+    @property
+    def over_limit(self) -> bool:
+        return self.limit is not None and self.length > self.limit
+
+
+class DraftError(PlaybookError):
+    """A template that cannot be rendered for a person."""
+
+    def __init__(self, problem: Problem) -> None:
+        self.problem = problem
+        super().__init__(str(problem))
+
+
+def template_for(plan: Plan, person: Person, kind: str) -> tuple[str, str]:
+    """The template text and where it comes from (for messages)."""
+    if kind in person.messages:
+        return person.messages[kind], f"{person.name}'s messages.{kind}"
+    if kind in plan.messages:
+        return plan.messages[kind], f"messages.{kind}"
+    return DEFAULT_TEMPLATES[kind], f"the built-in {kind} template"
+
+
+def variables(plan: Plan, person: Person) -> dict[str, Any]:
+    company = person.company
+    return {
+        "me": _me(plan.me),
+        "person": {
+            "name": person.name,
+            "first_name": person.first_name,
+            "role": person.role,
+            "focus": person.focus,
+            "country": person.country,
+            "hook": person.hook,
+            "linkedin": person.linkedin,
+            "email": person.email,
+            "stage": person.stage,
+        },
+        "company": {
+            "name": company.name,
+            "country": company.country,
+            "website": company.website,
+            "why": company.why,
+            "priority": company.priority,
+        },
+        "sector": {"name": company.sector.name, "why": company.sector.why},
+    }
+
+
+def _me(me: Me) -> dict[str, str]:
+    return {
+        "name": me.name,
+        "headline": me.headline,
+        "goal": me.goal,
+        "location": me.location,
+        "linkedin": me.linkedin,
+        "email": me.email,
+    }
+
+
+def render_draft(plan: Plan, person: Person, kind: str) -> Draft:
+    source, origin = template_for(plan, person, kind)
+    try:
+        text = _ENV.from_string(source).render(variables(plan, person)).strip()
+    except jinja2.TemplateError as exc:
+        where = person.location if kind in person.messages else Location(plan.plans_dir)
+        message = f"{origin}: cannot write the draft for {person.name}: {exc}"
+        raise DraftError(Problem(where, message)) from None
+    if kind == "email_subject":
+        text = " ".join(text.split())
+    limit = plan.targets.note_limit if kind == "invite" else None
+    return Draft(kind, text, limit)
+
+
+def drafts_for(plan: Plan, person: Person) -> dict[str, Draft]:
+    return {kind: render_draft(plan, person, kind) for kind in MESSAGE_KINDS}
+
+
+def draft_problems(plan: Plan) -> list[Problem]:
+    """Every template that fails for some person, each reported once per person."""
+    problems = []
+    for person in plan.people:
+        for kind in MESSAGE_KINDS:
+            try:
+                render_draft(plan, person, kind)
+            except DraftError as exc:
+                problems.append(exc.problem)
+    return problems
