@@ -191,10 +191,11 @@ def _step_people(plan: Plan) -> Step:
     thin = [c for c in plan.companies if len(c.people) < per_company]
     lacking = [c for c in plan.companies if missing_roles(c)]
     abroad = sum(1 for p in people if p.abroad)
+    companies = len(plan.companies)
     progress = [
         f"{len(people)} / {target} people",
-        f"{len(plan.companies) - len(thin)} / {len(plan.companies)} companies with {per_company}+ people",
-        f"{len(plan.companies) - len(lacking)} / {len(plan.companies)} companies with operations and HR",
+        f"{companies - len(thin)} / {companies} companies with {per_company}+ people",
+        f"{companies - len(lacking)} / {companies} companies with operations and HR",
         f"{len(people) - abroad} at home, {abroad} abroad",
     ]
     done = len(people) >= target and not thin and not lacking
@@ -239,7 +240,7 @@ def _step_outreach(plan: Plan, today: dt.date) -> Step:
 def next_batch(plan: Plan, today: dt.date) -> list[Person]:
     """This week's invitations: one person per company, by priority, sectors interleaved."""
     quota = max(0, plan.targets.invites_per_week - invited_this_week(plan, today))
-    batch = []
+    batch: list[Person] = []
     for company in _companies_in_outreach_order(plan):
         if len(batch) >= quota:
             break
@@ -270,9 +271,14 @@ def headline_numbers(plan: Plan, today: dt.date) -> list[Number]:
     people = plan.people
     contacted = sum(1 for p in people if is_contacted(p))
     return [
-        Number("inbound contacts in the last 12 months", str(len(inbound_last_12_months(plan, today)))),
+        Number(
+            "inbound contacts in the last 12 months", str(len(inbound_last_12_months(plan, today)))
+        ),
         Number("people contacted", f"{contacted} / {len(people)}"),
-        Number("invitations this week", f"{invited_this_week(plan, today)} / {plan.targets.invites_per_week}"),
+        Number(
+            "invitations this week",
+            f"{invited_this_week(plan, today)} / {plan.targets.invites_per_week}",
+        ),
         Number("follow-ups due", str(len(follow_ups_due(plan, today)))),
     ]
 

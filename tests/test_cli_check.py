@@ -65,3 +65,18 @@ def test_bad_today_is_a_usage_error() -> None:
     code, output = run("--today", "26/11/2026", "check")
     assert code == 2
     assert "expected a date as YYYY-MM-DD; got '26/11/2026'" in output
+
+
+def test_check_renders_every_draft(small_plan: Path) -> None:
+    volta = small_plan / "companies" / "volta-cells.yaml"
+    text = volta.read_text(encoding="utf-8").replace(
+        "    focus: hr\n", "    focus: hr\n    messages:\n      invite: Hi {{ person.nick }}\n"
+    )
+    volta.write_text(text, encoding="utf-8")
+    code, output = run("--plans", str(small_plan), "--today", "2026-11-26", "check")
+    assert code == 1
+    assert output.splitlines() == [
+        f"{volta}:18:5: Anna Nowak's messages.invite: cannot write the draft for Anna Nowak: "
+        "'dict object' has no attribute 'nick'",
+        "1 error found",
+    ]

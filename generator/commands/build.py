@@ -52,4 +52,6 @@ def build_site(config_file: Path, plans_dir: Path, today: dt.date) -> BuildRepor
         raise PlaybookError(f"the site build failed:\n{details}") from None
     finally:
         logger.removeHandler(collector)
-    return BuildReport(pages, Path(config.site_dir), len(list(Path(config.site_dir).rglob("*.html"))))
+    return BuildReport(
+        pages, Path(config.site_dir), len(list(Path(config.site_dir).rglob("*.html")))
+    )

@@ -7,7 +7,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from generator.config.load import load_plan
-from generator.errors import Problem, sort_problems
+from generator.errors import InvalidPlan, Problem, sort_problems
+from generator.render.drafts import draft_problems
 
 
 @dataclass
@@ -19,6 +20,9 @@ class CheckReport:
 def run_check(plans_dir: Path, today: dt.date) -> CheckReport:
     """Raises InvalidPlan when anything is wrong; otherwise returns warnings and a summary."""
     plan = load_plan(plans_dir, today)
+    broken_drafts = draft_problems(plan)
+    if broken_drafts:
+        raise InvalidPlan(plan.warnings + broken_drafts)
     people = plan.people
     warnings = sort_problems(plan.warnings)
     summary = (

@@ -39,7 +39,7 @@ def _target(docs_dir: Path, relative: str, owned: tuple[str, ...]) -> Path:
 
 
 def write_pages(docs_dir: Path, pages: dict[str, str], owned: tuple[str, ...]) -> WriteReport:
-    """Make the owned folders hold exactly `pages`; files whose text is unchanged stay as they are."""
+    """Make the owned folders hold exactly `pages`; unchanged files are left as they are."""
     report = WriteReport()
     wanted = {_target(docs_dir, relative, owned): relative for relative in pages}
     for path, relative in sorted(wanted.items()):

@@ -1,0 +1,30 @@
+"""Shared helpers for tests that build real sites."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+HAND_WRITTEN = ("index.md", "method.md", "assets")
+
+
+def make_project(root: Path, plans: Path) -> Path:
+    """A playbook folder like the repository: mkdocs.yml, hand-written content, the plan."""
+    root.mkdir(parents=True, exist_ok=True)
+    shutil.copy(REPO / "mkdocs.yml", root / "mkdocs.yml")
+    (root / "content").mkdir()
+    for name in HAND_WRITTEN:
+        source = REPO / "content" / name
+        if source.is_dir():
+            shutil.copytree(source, root / "content" / name)
+        else:
+            shutil.copy(source, root / "content" / name)
+    shutil.copytree(plans, root / "plans")
+    os.symlink(REPO / "generator", root / "generator")
+    return root
+
+
+def golden_update_requested() -> bool:
+    return os.environ.get("PLAYBOOK_UPDATE_GOLDEN") == "1"

@@ -1,0 +1,174 @@
+"""End-to-end: the real `mkdocs build --strict` through `playbook build`."""
+
+from __future__ import annotations
+
+import html
+import re
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from generator.cli import cli
+from tests.conftest import FIXTURES, SMALL_PLAN
+from tests.helpers import make_project
+
+pytestmark = pytest.mark.slow
+
+
+def build(project: Path, today: str = "2026-11-26") -> tuple[int, str]:
+    result = CliRunner().invoke(
+        cli,
+        [
+            "--plans",
+            str(project / "plans"),
+            "--today",
+            today,
+            "build",
+            "--config",
+            str(project / "mkdocs.yml"),
+        ],
+    )
+    return result.exit_code, result.output
+
+
+def title_of(html: str) -> str:
+    match = re.search(r"<title>(.*?)</title>", html, re.S)
+    assert match is not None
+    return match.group(1).strip()
+
+
+@pytest.fixture(scope="module")
+def small_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    project = make_project(tmp_path_factory.mktemp("small"), SMALL_PLAN)
+    code, output = build(project)
+    assert code == 0, output
+    return project
+
+
+def test_one_page_per_sector_company_and_person(small_site: Path) -> None:
+    site = small_site / "site"
+    assert sorted(p.name for p in (site / "people").glob("*.html")) == [
+        "anna-nowak-volta-cells.html",
+        "anna-nowak.html",
+        "asa-lindqvist.html",
+        "ewa-kot.html",
+        "jan-nowak.html",
+        "piotr-zolc.html",
+    ]
+    assert len(list((site / "companies").glob("*.html"))) == 3
+    assert len(list((site / "sectors").glob("*/index.html"))) == 3
+    for page in ("index.html", "method.html", "this-week/index.html", "scoreboard/index.html"):
+        assert (site / page).is_file(), page
+
+
+def test_pages_have_titles_drafts_and_privacy_meta(small_site: Path) -> None:
+    site = small_site / "site"
+    jan = (site / "people" / "jan-nowak.html").read_text(encoding="utf-8")
+    assert title_of(jan) == "Jan Nowak - Playbook"
+    assert "Hi Jan, I'm quality engineer, 8 years in automotive." in jan
+    assert jan.count('<div class="highlight"><pre>') == 4
+    assert "130 / 300 characters" in jan
+    for page in site.rglob("*.html"):
+        text = page.read_text(encoding="utf-8")
+        assert '<meta name="robots" content="noindex, nofollow">' in text, page
+        assert "fonts.googleapis" not in text and "unpkg.com" not in text, page
+        assert "Made with" not in text, page
+
+
+def test_home_page_renders_macros(small_site: Path) -> None:
+    home = (small_site / "site" / "index.html").read_text(encoding="utf-8")
+    assert "Plant quality director by 2029" in home
+    assert "List the companies" in home
+    assert "{{" not in home
+
+
+def test_nav_lists_companies_but_never_people(small_site: Path) -> None:
+    page = (small_site / "site" / "companies" / "volta-cells.html").read_text(encoding="utf-8")
+    nav_links = re.findall(r'<a href="([^"]*)" class="md-nav__link', page)
+    assert "nordic-robotics.html" in nav_links
+    assert "../sectors/automation/index.html" in nav_links
+    assert not [link for link in nav_links if "people/" in link]
+
+
+def test_offline_search_index_is_inlined(small_site: Path) -> None:
+    script = (small_site / "site" / "search" / "search_index.js").read_text(encoding="utf-8")
+    assert script.startswith("var __index = ")
+    assert "Piotr" in script
+
+
+def test_hand_written_pages_survive_and_stale_pages_vanish(small_site: Path) -> None:
+    method = small_site / "content" / "method.md"
+    before = method.read_bytes()
+    (small_site / "plans" / "companies" / "nordic-robotics.yaml").unlink()
+    code, output = build(small_site)
+    assert code == 0, output
+    assert method.read_bytes() == before
+    assert not (small_site / "content" / "companies" / "nordic-robotics.md").exists()
+    assert not (small_site / "content" / "people" / "asa-lindqvist.md").exists()
+    assert (small_site / "content" / "people" / "jan-nowak.md").exists()
+
+
+def test_a_broken_plan_stops_the_build_and_changes_nothing(tmp_path: Path) -> None:
+    project = make_project(tmp_path / "p", SMALL_PLAN)
+    volta = project / "plans" / "companies" / "volta-cells.yaml"
+    volta.write_text(
+        volta.read_text(encoding="utf-8").replace("focus: hr", "focus: boss"), encoding="utf-8"
+    )
+    code, output = build(project)
+    assert code == 1
+    assert "people[1].focus: expected one of operations, hr, recruiter, other; got 'boss'" in output
+    assert not (project / "content" / "people").exists()
+    assert not (project / "site").exists()
+
+
+def test_a_template_error_names_the_template_and_the_person(tmp_path: Path) -> None:
+    project = make_project(tmp_path / "p", SMALL_PLAN)
+    plan = project / "plans" / "plan.yaml"
+    plan.write_text(
+        plan.read_text(encoding="utf-8").replace(
+            "{{ person.first_name }}, a short", "{{ person.nickname }}, a short"
+        ),
+        encoding="utf-8",
+    )
+    code, output = build(project)
+    assert code == 1
+    assert (
+        f"{project / 'plans'}: messages.follow_up: cannot write the draft for Jan Nowak: "
+        "'dict object' has no attribute 'nickname'"
+    ) in output
+    assert "Traceback" not in output
+
+
+def test_hostile_strings_render_literally(tmp_path: Path) -> None:
+    project = make_project(tmp_path / "p", FIXTURES / "hostile")
+    code, output = build(project)
+    assert code == 0, output
+    site = project / "site"
+    pages = {
+        p.relative_to(site).as_posix(): p.read_text(encoding="utf-8") for p in site.rglob("*.html")
+    }
+    everything = "\n".join(pages.values())
+    assert "<script>alert" not in everything
+    assert "javascript:" not in everything.replace("javascript:alert(1)", "")
+    assert 'href="javascript' not in everything
+    assert "onerror=alert" not in everything.replace("onerror=alert(1)&gt;", "")
+    assert "<b>Bold</b>" not in everything and "<i>sector</i>" not in everything
+    assert (
+        '<h1 id="eve-bboldb-77">Eve &#60;b&#62;Bold&#60;/b&#62; &#123;&#123; 7&#42;7 &#125;&#125;</h1>'
+        in pages["index.html"]
+    )
+    evil = pages["companies/script-alert-company-script-corp.html"]
+    assert "&lt;script&gt;alert(&#39;company&#39;)&lt;/script&gt; Corp" in evil or (
+        "&#60;script&#62;alert&#40;&#39;company&#39;&#41;&#60;/script&#62; Corp" in evil
+    )
+    assert "{{ config.site_name }} {# comment #} [click](javascript:alert(1))" in html.unescape(
+        evil
+    )
+    assert title_of(pages["people/title-script-alert-title-script.html"]).startswith(
+        "&lt;/title&gt;"
+    )
+    assert all(not name.startswith("..") for name in pages)
+    assert "people/etc-passwd.html" in pages
+    assert any(name.startswith("people/person-") for name in pages), "Arabic name gets a hash slug"
+    assert "محمد علي" in everything and "Zoë 😀 Émoji" in everything
