@@ -1,0 +1,1 @@
+"""The bridge to MkDocs: shared state, the hooks module, the macros module, the build call."""

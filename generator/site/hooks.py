@@ -1,0 +1,23 @@
+"""MkDocs hooks (named in mkdocs.yml): generate pages from the plan, expand the nav."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from mkdocs.exceptions import PluginError
+
+from generator.errors import PlaybookError
+from generator.site import state
+from generator.site.nav import expand_nav
+
+
+def on_config(config: Any) -> Any:
+    project_dir = Path(config.config_file_path).parent
+    try:
+        run = state.current(project_dir)
+        state.generate(run, Path(config.docs_dir))
+    except PlaybookError as exc:
+        raise PluginError(exc.format_message()) from None
+    config.nav = expand_nav(config.nav, run.plan)
+    return config
