@@ -11,12 +11,14 @@ import click
 from generator import __version__
 from generator.commands.build import build_site
 from generator.commands.check import run_check
+from generator.commands.serve import serve_site
 
 
 @dataclass
 class Settings:
     plans_dir: Path
     today: dt.date
+    today_given: bool = False
 
 
 def _parse_today(ctx: click.Context, param: click.Parameter, value: str | None) -> dt.date:
@@ -47,7 +49,8 @@ def _parse_today(ctx: click.Context, param: click.Parameter, value: str | None) 
 @click.pass_context
 def cli(ctx: click.Context, plans_dir: Path, today: dt.date) -> None:
     """Playbook: your strategic-networking plan, as a private website."""
-    ctx.obj = Settings(plans_dir=plans_dir, today=today)
+    given = ctx.get_parameter_source("today") is click.core.ParameterSource.COMMANDLINE
+    ctx.obj = Settings(plans_dir=plans_dir, today=today, today_given=given)
 
 
 @cli.command()
@@ -76,6 +79,23 @@ def build(settings: Settings, config_file: Path) -> None:
     changes = f"{len(report.pages.written)} pages written, {len(report.pages.removed)} removed"
     click.echo(f"{changes}; site built in {report.site_dir}/ ({report.page_count} pages)")
     click.echo(f"Open {report.site_dir / 'index.html'} in your browser.")
+
+
+@cli.command()
+@click.option(
+    "--config",
+    "config_file",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=Path("mkdocs.yml"),
+    show_default=True,
+    help="The MkDocs configuration.",
+)
+@click.option("--port", type=click.IntRange(1, 65535), default=8000, show_default=True)
+@click.pass_obj
+def serve(settings: Settings, config_file: Path, port: int) -> None:
+    """Live preview on http://127.0.0.1:PORT/, rebuilt when plans/ or content/ change."""
+    today = settings.today if settings.today_given else None
+    serve_site(config_file, settings.plans_dir, today, port)
 
 
 def main() -> None:

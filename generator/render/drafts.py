@@ -7,6 +7,7 @@ in a variable name is an error that names the template and the person.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 import jinja2
@@ -101,10 +102,15 @@ def _me(me: Me) -> dict[str, str]:
     }
 
 
+@lru_cache(maxsize=256)
+def _compiled(source: str) -> jinja2.Template:
+    return _ENV.from_string(source)
+
+
 def render_draft(plan: Plan, person: Person, kind: str) -> Draft:
     source, origin = template_for(plan, person, kind)
     try:
-        text = _ENV.from_string(source).render(variables(plan, person)).strip()
+        text = _compiled(source).render(variables(plan, person)).strip()
     except jinja2.TemplateError as exc:
         where = person.location if kind in person.messages else Location(plan.plans_dir)
         message = f"{origin}: cannot write the draft for {person.name}: {exc}"
