@@ -291,3 +291,106 @@ def furthest_stage(people: list[Person]) -> str:
     """The most advanced stage among people (declined counts below invited)."""
     order = ("identified", "declined", "invited", "connected", "replied", "met")
     return max((p.stage for p in people), key=order.index, default="identified")
+
+
+PROGRESSION = ("identified", "invited", "connected", "replied", "met")
+
+
+def reached_counts(people: list[Person]) -> dict[str, int]:
+    """How many people got at least as far as each stage (declines included)."""
+    depth = {stage: index for index, stage in enumerate(PROGRESSION)}
+    return {
+        stage: sum(1 for p in people if depth[p.reached] >= depth[stage])
+        for stage in PROGRESSION
+    }
+
+
+def conversions(people: list[Person]) -> dict[str, float | None]:
+    """Share of those who reached one stage that reached the next ('invited→connected')."""
+    counts = reached_counts(people)
+    result: dict[str, float | None] = {}
+    for before, after in zip(PROGRESSION[1:], PROGRESSION[2:], strict=False):
+        result[f"{before}→{after}"] = counts[after] / counts[before] if counts[before] else None
+    return result
+
+
+def invite_channel(person: Person) -> str:
+    invited = [t for t in person.touches if t.action == "invited"]
+    return (invited[0].channel or "unknown") if invited else "not invited"
+
+
+def funnel_by_channel(plan: Plan) -> dict[str, dict[str, int]]:
+    channels: dict[str, list[Person]] = {}
+    for person in plan.people:
+        if person.invited_on is not None:
+            channels.setdefault(invite_channel(person), []).append(person)
+    return {name: reached_counts(people) for name, people in sorted(channels.items())}
+
+
+def month_start(day: dt.date) -> dt.date:
+    return day.replace(day=1)
+
+
+def last_months(today: dt.date, count: int = 12) -> list[dt.date]:
+    """First days of the last `count` months, oldest first, this month last."""
+    months = [month_start(today)]
+    while len(months) < count:
+        months.append(month_start(months[-1] - dt.timedelta(days=1)))
+    return months[::-1]
+
+
+def inbound_per_month(plan: Plan, today: dt.date) -> list[tuple[dt.date, int]]:
+    months = last_months(today)
+    counts = Counter(
+        month_start(entry.date) for entry in plan.inbound if months[0] <= entry.date <= today
+    )
+    return [(month, counts.get(month, 0)) for month in months]
+
+
+def inbound_by_sector(plan: Plan, today: dt.date) -> dict[str, int]:
+    counts = Counter(
+        entry.sector.name if entry.sector else "outside the plan"
+        for entry in inbound_last_12_months(plan, today)
+    )
+    ordered = [s.name for s in plan.sectors if counts.get(s.name)]
+    if counts.get("outside the plan"):
+        ordered.append("outside the plan")
+    return {name: counts[name] for name in ordered}
+
+
+def inbound_by_company(plan: Plan, today: dt.date) -> list[tuple[str, int]]:
+    counts = Counter(
+        entry.company.name if entry.company else (entry.company_name or "unknown")
+        for entry in inbound_last_12_months(plan, today)
+    )
+    return sorted(counts.items(), key=lambda item: (-item[1], item[0].casefold()))
+
+
+def average_relevance(plan: Plan, today: dt.date) -> float | None:
+    scores = [e.relevance for e in inbound_last_12_months(plan, today) if e.relevance is not None]
+    return round(sum(scores) / len(scores), 2) if scores else None
+
+
+@dataclass(frozen=True)
+class Coverage:
+    sector: Sector
+    focus: dict[str, int]
+    home: int
+    abroad: int
+
+
+def coverage(plan: Plan) -> list[Coverage]:
+    rows = []
+    for sector in plan.sectors:
+        people = sector.people
+        focus = Counter(p.focus for p in people)
+        abroad = sum(1 for p in people if p.abroad)
+        rows.append(
+            Coverage(
+                sector=sector,
+                focus={name: focus.get(name, 0) for name in FOCUS_ORDER},
+                home=len(people) - abroad,
+                abroad=abroad,
+            )
+        )
+    return rows

@@ -16,6 +16,7 @@ import jinja2
 from markupsafe import Markup
 
 from generator import metrics
+from generator.render import scoreboard
 from generator.render.drafts import Draft, drafts_for, render_draft
 from generator.render.escape import fence, link, mailto, md
 from generator.structure.model import Person, Plan, Sector
@@ -42,7 +43,7 @@ def _environment() -> jinja2.Environment:
         # `_finalize` has already turned every other value into escaped Markup.
         autoescape=True,
     )
-    env.globals.update(link=link, mailto=mailto, fence=fence)
+    env.globals.update(link=link, mailto=mailto, fence=fence, percent=scoreboard.percent)
     env.filters["safe"] = Markup
     return env
 
@@ -140,8 +141,19 @@ def scoreboard_page(plan: Plan, today: dt.date) -> str:
     return render(
         "scoreboard.md.j2",
         today=today,
+        targets=plan.targets,
         headline=metrics.headline_numbers(plan, today),
-        stages=metrics.stage_counts(plan.people),
+        funnel_chart=scoreboard.funnel_chart(plan),
+        conversions=metrics.conversions(plan.people),
+        sector_funnels=[(s, metrics.reached_counts(s.people)) for s in plan.sectors],
+        channel_funnels=metrics.funnel_by_channel(plan),
+        weekly_chart=scoreboard.weekly_chart(plan, today),
+        streak=metrics.streak(plan, today),
+        inbound_chart=scoreboard.inbound_chart(plan, today),
+        inbound_by_sector=metrics.inbound_by_sector(plan, today),
+        inbound_by_company=metrics.inbound_by_company(plan, today),
+        average_relevance=metrics.average_relevance(plan, today),
+        coverage_chart=scoreboard.coverage_chart(plan),
         sectors=sector_rows(plan, today),
         follow_ups=metrics.follow_ups_due(plan, today),
         keep_alive_days=plan.targets.keep_alive_days,

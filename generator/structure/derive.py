@@ -11,6 +11,12 @@ from generator.structure.slugs import unique_slugs
 _ADVANCES = {"invited": 1, "connected": 2, "replied": 3, "met": 4}
 
 
+def reached_stage(touches: list[Touch]) -> str:
+    """The furthest stage any touch reached, whatever happened after it."""
+    furthest = max((_ADVANCES.get(touch.action, 0) for touch in touches), default=0)
+    return STAGES[furthest]
+
+
 def stage_of(touches: list[Touch]) -> str:
     """Furthest stage reached by any touch; `declined` when the latest touch declines."""
     if not touches:
@@ -18,8 +24,7 @@ def stage_of(touches: list[Touch]) -> str:
     latest = max(enumerate(touches), key=lambda pair: (pair[1].date, pair[0]))[1]
     if latest.action == "declined":
         return "declined"
-    furthest = max((_ADVANCES.get(touch.action, 0) for touch in touches), default=0)
-    return STAGES[furthest]
+    return reached_stage(touches)
 
 
 def last_contact(touches: list[Touch]) -> dt.date | None:
@@ -38,6 +43,7 @@ def first_name_of(name: str) -> str:
 def derive_person(person: Person, home_country: str) -> None:
     person.touches.sort(key=lambda touch: touch.date)
     person.stage = stage_of(person.touches)
+    person.reached = reached_stage(person.touches)
     person.last_contact = last_contact(person.touches)
     person.invited_on = first_invited(person.touches)
     person.first_name = person.first_name or first_name_of(person.name)

@@ -72,6 +72,7 @@ class Person:
     touches: list[Touch] = field(default_factory=list)
     slug: str = ""
     stage: str = "identified"
+    reached: str = "identified"
     last_contact: dt.date | None = None
     invited_on: dt.date | None = None
 

@@ -1,0 +1,149 @@
+"""Charts as inline SVG, drawn from numbers alone: no JavaScript, nothing fetched.
+
+Colours come from classes styled in playbook.css with Material's palette variables, so
+charts follow the light and dark scheme; the attributes here are fallbacks. Every chart
+has a <title> and a <desc> holding the same numbers as text.
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+WIDTH = 640
+FONT = 12
+
+
+def _x(text: object) -> str:
+    return html.escape(str(text), quote=True)
+
+
+@dataclass(frozen=True)
+class Segment:
+    label: str
+    value: int
+    css: str
+
+
+TITLE_HEIGHT = 24
+
+
+def _svg(title: str, description: str, height: int, body: list[str]) -> str:
+    """One SVG element on a single line, so Markdown keeps it as one raw HTML block.
+
+    The drawing is shifted down to make room for the visible title.
+    """
+    total = height + TITLE_HEIGHT
+    return (
+        f'<svg class="pb-chart" viewBox="0 0 {WIDTH} {total}" width="100%" role="img" '
+        f'aria-label="{_x(title)}" xmlns="http://www.w3.org/2000/svg" '
+        f'font-size="{FONT}" font-family="inherit">'
+        f"<title>{_x(title)}</title><desc>{_x(description)}</desc>"
+        f'<text class="chart-title" x="0" y="15" font-weight="700" fill="currentColor">'
+        f"{_x(title)}</text>"
+        f'<g transform="translate(0 {TITLE_HEIGHT})">' + "".join(body) + "</g></svg>"
+    )
+
+
+def _text(x: float, y: float, text: object, anchor: str = "start", css: str = "label") -> str:
+    return (
+        f'<text class="{css}" x="{x:.1f}" y="{y:.1f}" text-anchor="{anchor}" '
+        f'fill="currentColor">{_x(text)}</text>'
+    )
+
+
+def _rect(x: float, y: float, width: float, height: float, css: str) -> str:
+    return (
+        f'<rect class="{css}" x="{x:.1f}" y="{y:.1f}" width="{max(width, 0):.1f}" '
+        f'height="{max(height, 0):.1f}" fill="#009485"/>'
+    )
+
+
+def horizontal_bars(
+    title: str, rows: Sequence[tuple[str, int, str]], note: Sequence[str] | None = None
+) -> str:
+    """One bar per row: (label, value, text shown after the value)."""
+    row_height, label_width, top = 26, 130, 8
+    height = top + row_height * len(rows) + 8
+    longest = max((value for _, value, _ in rows), default=0) or 1
+    span = WIDTH - label_width - 150
+    body = []
+    for index, (label, value, extra) in enumerate(rows):
+        y = top + index * row_height
+        body.append(_text(label_width - 8, y + 16, label, "end"))
+        body.append(_rect(label_width, y + 3, span * value / longest, row_height - 8, "bar"))
+        shown = f"{value}  {extra}".rstrip()
+        body.append(_text(label_width + span * value / longest + 6, y + 16, shown))
+    description = "; ".join(f"{label}: {value} {extra}".strip() for label, value, extra in rows)
+    if note:
+        description += ". " + " ".join(note)
+    return _svg(title, description, height, body)
+
+
+def vertical_bars(
+    title: str,
+    bars: Sequence[tuple[str, int]],
+    target: int | None = None,
+    label_every: int = 1,
+    show_values: bool = True,
+) -> str:
+    """Bars over time, oldest left, with an optional dashed target line."""
+    height, left, right, top, bottom = 220, 34, 12, 16, 28
+    plot_height = height - top - bottom
+    peak = max([value for _, value in bars] + [target or 0, 1])
+    scale = plot_height / (peak * 1.15)
+    slot = (WIDTH - left - right) / max(len(bars), 1)
+    body = [
+        f'<line class="axis" x1="{left}" y1="{height - bottom}" x2="{WIDTH - right}" '
+        f'y2="{height - bottom}" stroke="currentColor" stroke-opacity="0.4"/>'
+    ]
+    for index, (label, value) in enumerate(bars):
+        x = left + index * slot
+        bar_height = value * scale
+        body.append(_rect(x + slot * 0.15, height - bottom - bar_height, slot * 0.7, bar_height, "bar"))
+        if show_values and value:
+            body.append(_text(x + slot / 2, height - bottom - bar_height - 4, value, "middle", "value"))
+        if (len(bars) - 1 - index) % label_every == 0:
+            body.append(_text(x + slot / 2, height - bottom + 16, label, "middle"))
+    description = ", ".join(f"{label}: {value}" for label, value in bars)
+    if target is not None:
+        y = height - bottom - target * scale
+        body.append(
+            f'<line class="target" x1="{left}" y1="{y:.1f}" x2="{WIDTH - right}" y2="{y:.1f}" '
+            f'stroke="#ff6e42" stroke-width="2" stroke-dasharray="6 4"/>'
+        )
+        body.append(_text(left - 4, y + 4, target, "end", "target-label"))
+        description += f". Target: {target} a week."
+    return _svg(title, description, height, body)
+
+
+def stacked_rows(title: str, rows: Sequence[tuple[str, Sequence[Segment]]]) -> str:
+    """One stacked bar per row, each segment a share of the row's total, with a legend."""
+    row_height, label_width, top = 28, 190, 8
+    legend: dict[str, str] = {}
+    body = []
+    span = WIDTH - label_width - 16
+    for index, (label, segments) in enumerate(rows):
+        y = top + index * row_height
+        total = sum(segment.value for segment in segments) or 1
+        body.append(_text(label_width - 8, y + 17, label, "end"))
+        x = float(label_width)
+        for segment in segments:
+            legend.setdefault(segment.label, segment.css)
+            width = span * segment.value / total
+            body.append(_rect(x, y + 4, width, row_height - 10, segment.css))
+            if segment.value and width > 22:
+                body.append(_text(x + width / 2, y + 17, segment.value, "middle", "on-bar"))
+            x += width
+    legend_y = top + len(rows) * row_height + 14
+    x = float(label_width)
+    for name, css in legend.items():
+        body.append(_rect(x, legend_y - 10, 12, 12, css))
+        body.append(_text(x + 16, legend_y, name))
+        x += 32 + 7 * len(name)
+    description = "; ".join(
+        f"{label}: " + ", ".join(f"{s.label} {s.value}" for s in segments)
+        for label, segments in rows
+    )
+    return _svg(title, description, legend_y + 10, body)
