@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -11,7 +12,10 @@ import click
 from generator import __version__
 from generator.commands.build import build_site
 from generator.commands.check import run_check
+from generator.commands.next_batch import next_text
 from generator.commands.serve import serve_site
+from generator.commands.status import status_data, status_text
+from generator.config.load import load_plan
 
 
 @dataclass
@@ -96,6 +100,27 @@ def serve(settings: Settings, config_file: Path, port: int) -> None:
     """Live preview on http://127.0.0.1:PORT/, rebuilt when plans/ or content/ change."""
     today = settings.today if settings.today_given else None
     serve_site(config_file, settings.plans_dir, today, port)
+
+
+@cli.command()
+@click.option("--json", "as_json", is_flag=True, help="Print one JSON object for scripts.")
+@click.pass_obj
+def status(settings: Settings, as_json: bool) -> None:
+    """The scoreboard: the four steps, the funnel, inbound and what is due."""
+    plan = load_plan(settings.plans_dir, settings.today)
+    if as_json:
+        click.echo(json.dumps(status_data(plan, settings.today), ensure_ascii=False, indent=2))
+    else:
+        click.echo("\n".join(status_text(plan, settings.today)))
+
+
+@cli.command(name="next")
+@click.option("--no-follow-ups", is_flag=True, help="Show only this week's invitations.")
+@click.pass_obj
+def next_command(settings: Settings, no_follow_ups: bool) -> None:
+    """This week's outreach batch with each invite draft, then the follow-ups due."""
+    plan = load_plan(settings.plans_dir, settings.today)
+    click.echo("\n".join(next_text(plan, settings.today, follow_ups=not no_follow_ups)))
 
 
 def main() -> None:

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
+from itertools import pairwise
 from dataclasses import dataclass, field
 
 from generator.structure.model import STAGES, Company, Inbound, Person, Plan, Sector
@@ -105,6 +106,10 @@ def silent_companies(plan: Plan, today: dt.date) -> list[Company]:
             for p in company.people
         )
     ]
+
+
+def percent(share: float | None) -> str:
+    return "–" if share is None else f"{round(100 * share)}%"
 
 
 def plural(count: int, one: str, many: str) -> str:
@@ -227,11 +232,13 @@ def _step_outreach(plan: Plan, today: dt.date) -> Step:
     ]
     everyone = bool(people) and contacted == len(people)
     done = everyone or weeks_on_target >= STEADY_WEEKS
-    remaining = max(0, cadence - this_week)
-    if remaining and contacted < len(people):
+    remaining = min(max(0, cadence - this_week), len(people) - contacted)
+    if remaining:
         action = (
             f"Invite {plural(remaining, 'more person', 'more people')} this week (see This week)."
         )
+    elif contacted == len(people):
+        action = "Everyone is contacted: add people, and keep the connections alive."
     else:
         action = "On target this week: keep the connections alive with follow-ups."
     return Step(4, "Reach out, steadily", done, progress, action)
@@ -300,8 +307,7 @@ def reached_counts(people: list[Person]) -> dict[str, int]:
     """How many people got at least as far as each stage (declines included)."""
     depth = {stage: index for index, stage in enumerate(PROGRESSION)}
     return {
-        stage: sum(1 for p in people if depth[p.reached] >= depth[stage])
-        for stage in PROGRESSION
+        stage: sum(1 for p in people if depth[p.reached] >= depth[stage]) for stage in PROGRESSION
     }
 
 
@@ -309,7 +315,7 @@ def conversions(people: list[Person]) -> dict[str, float | None]:
     """Share of those who reached one stage that reached the next ('invited→connected')."""
     counts = reached_counts(people)
     result: dict[str, float | None] = {}
-    for before, after in zip(PROGRESSION[1:], PROGRESSION[2:], strict=False):
+    for before, after in pairwise(PROGRESSION[1:]):
         result[f"{before}→{after}"] = counts[after] / counts[before] if counts[before] else None
     return result
 

@@ -14,12 +14,35 @@ def run(*args: str) -> tuple[int, str]:
     return result.exit_code, result.output
 
 
-def test_check_accepts_the_small_plan() -> None:
+UNREACHABLE = [
+    f"{SMALL_PLAN}/companies/nordic-robotics.yaml:15:5: warning: Anna Nowak: no linkedin or email, so no way to reach them",
+    f"{SMALL_PLAN}/companies/volta-cells.yaml:18:5: warning: Anna Nowak: no linkedin or email, so no way to reach them",
+]
+
+
+def test_check_accepts_the_small_plan_with_advice() -> None:
     code, output = run("--plans", str(SMALL_PLAN), "--today", "2026-11-26", "check")
-    assert (code, output) == (
-        0,
-        f"{SMALL_PLAN}: ok: 3 sectors, 3 companies, 6 people, 3 inbound contacts\n",
+    assert code == 0
+    assert output.splitlines() == [
+        *UNREACHABLE,
+        f"{SMALL_PLAN}: ok: 3 sectors, 3 companies, 6 people, 3 inbound contacts; 2 warnings",
+    ]
+
+
+def test_check_warns_about_long_invites_and_thin_companies(small_plan: Path) -> None:
+    plan_file = small_plan / "plan.yaml"
+    text = plan_file.read_text(encoding="utf-8").replace(
+        "  people: 6\n", "  people: 6\n  people_per_company: 3\n  note_limit: 120\n"
     )
+    plan_file.write_text(text, encoding="utf-8")
+    code, output = run("--plans", str(small_plan), "--today", "2026-11-26", "check")
+    assert code == 0
+    volta = small_plan / "companies" / "volta-cells.yaml"
+    assert [line for line in output.splitlines() if str(volta) in line] == [
+        f"{volta}:1:1: warning: Volta Cells has 2 people; the target is 3 per company",
+        f"{volta}:8:5: warning: Jan Nowak: the invite draft is 130 characters; LinkedIn allows 120 (targets.note_limit)",
+        f"{volta}:18:5: warning: Anna Nowak: no linkedin or email, so no way to reach them",
+    ]
 
 
 def test_check_accepts_the_example_plan() -> None:
@@ -56,8 +79,11 @@ def test_check_warnings_do_not_fail(small_plan: Path) -> None:
     code, output = run("--plans", str(small_plan), "--today", "2026-11-26", "check")
     assert code == 0
     assert output.splitlines() == [
+        line.replace(str(SMALL_PLAN), str(small_plan)) for line in UNREACHABLE[:1]
+    ] + [
         f"{volta}:17:9: warning: date 2026-12-01 is after today (2026-11-26)",
-        f"{small_plan}: ok: 3 sectors, 3 companies, 6 people, 3 inbound contacts; 1 warning",
+        f"{volta}:18:5: warning: Anna Nowak: no linkedin or email, so no way to reach them",
+        f"{small_plan}: ok: 3 sectors, 3 companies, 6 people, 3 inbound contacts; 3 warnings",
     ]
 
 

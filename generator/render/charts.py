@@ -8,6 +8,7 @@ has a <title> and a <desc> holding the same numbers as text.
 from __future__ import annotations
 
 import html
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -15,8 +16,12 @@ WIDTH = 640
 FONT = 12
 
 
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
 def _x(text: object) -> str:
-    return html.escape(str(text), quote=True)
+    """Text for SVG: escaped, and without the control characters XML forbids."""
+    return html.escape(_NOT_XML.sub("", str(text)), quote=True)
 
 
 @dataclass(frozen=True)
@@ -101,9 +106,13 @@ def vertical_bars(
     for index, (label, value) in enumerate(bars):
         x = left + index * slot
         bar_height = value * scale
-        body.append(_rect(x + slot * 0.15, height - bottom - bar_height, slot * 0.7, bar_height, "bar"))
+        body.append(
+            _rect(x + slot * 0.15, height - bottom - bar_height, slot * 0.7, bar_height, "bar")
+        )
         if show_values and value:
-            body.append(_text(x + slot / 2, height - bottom - bar_height - 4, value, "middle", "value"))
+            body.append(
+                _text(x + slot / 2, height - bottom - bar_height - 4, value, "middle", "value")
+            )
         if (len(bars) - 1 - index) % label_every == 0:
             body.append(_text(x + slot / 2, height - bottom + 16, label, "middle"))
     description = ", ".join(f"{label}: {value}" for label, value in bars)

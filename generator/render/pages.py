@@ -43,7 +43,7 @@ def _environment() -> jinja2.Environment:
         # `_finalize` has already turned every other value into escaped Markup.
         autoescape=True,
     )
-    env.globals.update(link=link, mailto=mailto, fence=fence, percent=scoreboard.percent)
+    env.globals.update(link=link, mailto=mailto, fence=fence, percent=metrics.percent)
     env.filters["safe"] = Markup
     return env
 

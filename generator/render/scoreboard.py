@@ -13,22 +13,18 @@ from generator.structure.model import STAGES, Plan
 FOCUS_CLASSES = {"operations": "seg-1", "hr": "seg-2", "recruiter": "seg-3", "other": "seg-4"}
 
 
-def percent(share: float | None) -> str:
-    return "–" if share is None else f"{round(100 * share)}%"
-
-
 def funnel_chart(plan: Plan) -> Markup:
     people = plan.people
     counts = metrics.stage_counts(people)
     reached = metrics.reached_counts(people)
     rows = []
     for stage in STAGES:
-        if stage in ("identified", "declined"):
-            extra = ""
-        else:
-            extra = f"(reached by {reached[stage]})"
+        final = stage in ("identified", "declined")
+        extra = "" if final else f"(reached by {reached[stage]})"
         rows.append((stage, counts[stage], extra))
-    conversions = [f"{step}: {percent(share)}" for step, share in metrics.conversions(people).items()]
+    conversions = [
+        f"{step}: {metrics.percent(share)}" for step, share in metrics.conversions(people).items()
+    ]
     return Markup(horizontal_bars("People by stage", rows, note=conversions))
 
 

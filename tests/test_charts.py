@@ -1,0 +1,103 @@
+from __future__ import annotations
+
+import xml.etree.ElementTree as ET
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from generator.config.load import load_plan
+from generator.render import scoreboard
+from generator.render.charts import Segment, horizontal_bars, stacked_rows, vertical_bars
+from tests.conftest import SMALL_PLAN, TODAY
+
+SVG = "{http://www.w3.org/2000/svg}"
+
+
+def parse(svg: str) -> ET.Element:
+    return ET.fromstring(svg)
+
+
+def bars(root: ET.Element, css: str = "bar") -> list[ET.Element]:
+    return [r for r in root.iter(f"{SVG}rect") if r.get("class") == css]
+
+
+def test_every_chart_has_title_and_text_alternative() -> None:
+    plan = load_plan(SMALL_PLAN, TODAY)
+    charts = [
+        scoreboard.funnel_chart(plan),
+        scoreboard.weekly_chart(plan, TODAY),
+        scoreboard.inbound_chart(plan, TODAY),
+        scoreboard.coverage_chart(plan),
+    ]
+    for chart in charts:
+        root = parse(str(chart))
+        assert root.get("role") == "img"
+        assert root.find(f"{SVG}title") is not None
+        assert root.find(f"{SVG}desc") is not None
+        assert "\n" not in str(chart), "one line, so Markdown keeps it as one block"
+
+
+def test_funnel_has_a_bar_per_stage() -> None:
+    root = parse(str(scoreboard.funnel_chart(load_plan(SMALL_PLAN, TODAY))))
+    assert len(bars(root)) == 6
+    desc = root.find(f"{SVG}desc")
+    assert desc is not None and desc.text is not None
+    assert desc.text.startswith("identified: 1; invited: 1 (reached by 5)")
+    assert "invited→connected: 80%" in desc.text
+
+
+def test_weekly_chart_has_26_bars_and_a_target_line() -> None:
+    root = parse(str(scoreboard.weekly_chart(load_plan(SMALL_PLAN, TODAY), TODAY)))
+    assert len(bars(root)) == 26
+    targets = [line for line in root.iter(f"{SVG}line") if line.get("class") == "target"]
+    assert len(targets) == 1
+
+
+def test_inbound_chart_has_12_months() -> None:
+    root = parse(str(scoreboard.inbound_chart(load_plan(SMALL_PLAN, TODAY), TODAY)))
+    assert len(bars(root)) == 12
+    labels = [t.text for t in root.iter(f"{SVG}text") if t.get("class") == "label"]
+    assert labels[0] == "Dec" and labels[-1] == "Nov"
+
+
+def test_coverage_has_two_rows_per_sector() -> None:
+    root = parse(str(scoreboard.coverage_chart(load_plan(SMALL_PLAN, TODAY))))
+    desc = root.find(f"{SVG}desc")
+    assert desc is not None and desc.text is not None
+    assert desc.text.count("focus:") == 3 and desc.text.count("where:") == 3
+
+
+def test_labels_are_escaped() -> None:
+    svg = horizontal_bars("<b>&", [("<script>", 3, "x & y")])
+    root = parse(svg)
+    assert "<script>" not in svg
+    assert [t.text for t in root.iter(f"{SVG}text")][1] == "<script>"
+
+
+def test_large_numbers_stay_inside_the_drawing() -> None:
+    weekly = vertical_bars("w", [(str(i), 5000 if i == 3 else i) for i in range(26)], target=40)
+    root = parse(weekly)
+    height = float(root.get("viewBox", "0 0 0 0").split()[3])
+    for rect in bars(root):
+        assert float(rect.get("y", "0")) >= 0 and float(rect.get("height", "0")) <= height
+
+
+@given(
+    st.lists(
+        st.tuples(st.text(max_size=30), st.lists(st.integers(0, 10_000), min_size=1, max_size=4)),
+        max_size=6,
+    )
+)
+def test_stacked_rows_are_always_well_formed(rows: list[tuple[str, list[int]]]) -> None:
+    data = [
+        (label, [Segment(f"s{i}", v, f"seg-{i + 1}") for i, v in enumerate(values)])
+        for label, values in rows
+    ]
+    root = parse(stacked_rows("t", data))
+    assert root.tag == f"{SVG}svg"
+
+
+def test_one_person_and_five_thousand_both_render() -> None:
+    for count in (1, 5000):
+        svg = horizontal_bars("f", [("identified", count, ""), ("met", count // 3, "")])
+        assert len(bars(parse(svg))) == 2
