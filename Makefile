@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: site serve test check bench clean
+.PHONY: site serve test check bench screenshots clean
 
 site: $(STAMP)
 	$(BIN)/playbook build
@@ -22,6 +22,9 @@ check: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python -m tests.bench
+
+screenshots: site
+	$(BIN)/python -m tests.screenshots
 
 clean:
 	rm -rf site .pytest_cache .mypy_cache .ruff_cache .hypothesis

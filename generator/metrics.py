@@ -83,6 +83,14 @@ def follow_ups_due(plan: Plan, today: dt.date) -> list[Person]:
     return sorted(due, key=lambda p: (p.last_contact or today, p.name))
 
 
+FOLLOW_UPS_PER_WEEK = 20
+
+
+def follow_ups_this_week(plan: Plan, today: dt.date) -> list[Person]:
+    """The longest-silent follow-ups, as many as one week can take."""
+    return follow_ups_due(plan, today)[:FOLLOW_UPS_PER_WEEK]
+
+
 def inbound_last_12_months(plan: Plan, today: dt.date) -> list[Inbound]:
     start = today - dt.timedelta(days=365)
     return [entry for entry in plan.inbound if start <= entry.date <= today]

@@ -208,3 +208,14 @@ def test_next_batch_subtracts_this_weeks_invitations(tmp_path: Path) -> None:
     # A week later the quota is whole again, and the batch takes one per company.
     later = dt.date(2026, 11, 30)
     assert [p.name for p in metrics.next_batch(plan, later)] == ["A1 0", "B1 0", "B2 0"]
+
+
+def test_follow_ups_this_week_are_the_longest_silent_twenty(tmp_path: Path) -> None:
+    from tests.bench import write_plan
+
+    plan = load_plan(write_plan(tmp_path, 300), TODAY)
+    due = metrics.follow_ups_due(plan, TODAY)
+    assert len(due) > metrics.FOLLOW_UPS_PER_WEEK
+    assert metrics.follow_ups_this_week(plan, TODAY) == due[: metrics.FOLLOW_UPS_PER_WEEK]
+    dates = [p.last_contact for p in due]
+    assert dates == sorted(dates)  # type: ignore[type-var]

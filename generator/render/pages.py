@@ -124,7 +124,7 @@ def this_week_page(plan: Plan, today: dt.date) -> str:
     ]
     follow_ups = [
         Suggestion(person, render_draft(plan, person, "follow_up"))
-        for person in metrics.follow_ups_due(plan, today)
+        for person in metrics.follow_ups_this_week(plan, today)
     ]
     return render(
         "this_week.md.j2",
@@ -133,6 +133,7 @@ def this_week_page(plan: Plan, today: dt.date) -> str:
         cadence=plan.targets.invites_per_week,
         batch=batch,
         follow_ups=follow_ups,
+        follow_ups_due=len(metrics.follow_ups_due(plan, today)),
         keep_alive_days=plan.targets.keep_alive_days,
     )
 
