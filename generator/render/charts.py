@@ -58,10 +58,22 @@ def _text(x: float, y: float, text: object, anchor: str = "start", css: str = "l
     )
 
 
+# Fallback fills, for when the stylesheet is not there (the CSS uses the same hues).
+FILLS = {
+    "bar": "#009485",
+    "seg-1": "#00897b",
+    "seg-2": "#8e24aa",
+    "seg-3": "#f4511e",
+    "seg-4": "#757575",
+    "seg-5": "#1e88e5",
+    "seg-6": "#fb8c00",
+}
+
+
 def _rect(x: float, y: float, width: float, height: float, css: str) -> str:
     return (
         f'<rect class="{css}" x="{x:.1f}" y="{y:.1f}" width="{max(width, 0):.1f}" '
-        f'height="{max(height, 0):.1f}" fill="#009485"/>'
+        f'height="{max(height, 0):.1f}" fill="{FILLS.get(css, FILLS["bar"])}"/>'
     )
 
 
