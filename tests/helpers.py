@@ -26,5 +26,26 @@ def make_project(root: Path, plans: Path) -> Path:
     return root
 
 
+def build(project: Path, today: str = "2026-11-26") -> tuple[int, str]:
+    """Run `playbook build` on a project folder; returns (exit code, output)."""
+    from click.testing import CliRunner
+
+    from generator.cli import cli
+
+    result = CliRunner().invoke(
+        cli,
+        [
+            "--plans",
+            str(project / "plans"),
+            "--today",
+            today,
+            "build",
+            "--config",
+            str(project / "mkdocs.yml"),
+        ],
+    )
+    return result.exit_code, result.output
+
+
 def golden_update_requested() -> bool:
     return os.environ.get("PLAYBOOK_UPDATE_GOLDEN") == "1"

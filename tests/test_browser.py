@@ -11,8 +11,7 @@ from typing import Any
 import pytest
 
 from tests.conftest import SMALL_PLAN
-from tests.helpers import make_project
-from tests.test_build import build
+from tests.helpers import build, make_project
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 CHROMIUM_ARGS = [

@@ -7,29 +7,11 @@ import re
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
 
-from generator.cli import cli
 from tests.conftest import FIXTURES, SMALL_PLAN
-from tests.helpers import make_project
+from tests.helpers import build, make_project
 
 pytestmark = pytest.mark.slow
-
-
-def build(project: Path, today: str = "2026-11-26") -> tuple[int, str]:
-    result = CliRunner().invoke(
-        cli,
-        [
-            "--plans",
-            str(project / "plans"),
-            "--today",
-            today,
-            "build",
-            "--config",
-            str(project / "mkdocs.yml"),
-        ],
-    )
-    return result.exit_code, result.output
 
 
 def title_of(html: str) -> str:
