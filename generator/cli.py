@@ -29,9 +29,12 @@ def _parse_today(ctx: click.Context, param: click.Parameter, value: str | None) 
     if value is None:
         return dt.date.today()
     try:
-        return dt.date.fromisoformat(value)
+        day = dt.date.fromisoformat(value)
     except ValueError:
         raise click.BadParameter(f"expected a date as YYYY-MM-DD; got {value!r}") from None
+    if day.year < 1900:
+        raise click.BadParameter(f"expected a date from 1900 on; got {value!r}")
+    return day
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})

@@ -33,7 +33,7 @@ def invitation_dates(plan: Plan, today: dt.date) -> list[dt.date]:
     return [
         touch.date
         for person in plan.people
-        for touch in person.touches
+        for touch in person.history
         if touch.action == "invited" and touch.date <= today
     ]
 
@@ -67,7 +67,7 @@ def streak(plan: Plan, today: dt.date) -> int:
 
 
 def is_contacted(person: Person) -> bool:
-    return bool(person.touches)
+    return bool(person.history)
 
 
 def follow_ups_due(plan: Plan, today: dt.date) -> list[Person]:
@@ -97,22 +97,23 @@ def inbound_last_12_months(plan: Plan, today: dt.date) -> list[Inbound]:
 
 
 def silent_companies(plan: Plan, today: dt.date) -> list[Company]:
-    """Everyone invited 30+ days ago, nobody has even connected, and nothing came in.
+    """Everyone invited 30+ days ago, nobody replied, and nothing came in from there.
 
-    Accepting an invitation or declining it is an answer, so only companies whose
-    people all still sit at `invited` count as silent.
+    A decline is an answer too, so a company where someone declined is not silent;
+    accepting the invitation (connected) without a word is.
     """
     cutoff = today - dt.timedelta(days=SILENT_AFTER_DAYS)
-    heard_from = {id(entry.company) for entry in plan.inbound if entry.company is not None}
+    heard_from = {
+        id(entry.company) for entry in plan.inbound if entry.company and entry.date <= today
+    }
+    answered = ("replied", "met", "declined")
     return [
         company
         for company in plan.companies
         if company.people
         and id(company) not in heard_from
-        and all(
-            p.stage == "invited" and p.invited_on is not None and p.invited_on <= cutoff
-            for p in company.people
-        )
+        and all(p.invited_on is not None and p.invited_on <= cutoff for p in company.people)
+        and not any(t.action in answered for p in company.people for t in p.history)
     ]
 
 
@@ -240,25 +241,34 @@ def _step_outreach(plan: Plan, today: dt.date) -> Step:
     ]
     everyone = bool(people) and contacted == len(people)
     done = everyone or weeks_on_target >= STEADY_WEEKS
-    remaining = min(max(0, cadence - this_week), len(people) - contacted)
-    if remaining:
-        action = (
-            f"Invite {plural(remaining, 'more person', 'more people')} this week (see This week)."
-        )
+    batch = len(next_batch(plan, today))
+    if batch:
+        action = f"Invite {plural(batch, 'more person', 'more people')} this week (see This week)."
     elif contacted == len(people):
         action = "Everyone is contacted: add people, and keep the connections alive."
-    else:
+    elif this_week >= cadence:
         action = "On target this week: keep the connections alive with follow-ups."
+    else:
+        action = "Everyone waiting works where someone was invited this week: list more companies."
     return Step(4, "Reach out, steadily", done, progress, action)
 
 
 def next_batch(plan: Plan, today: dt.date) -> list[Person]:
-    """This week's invitations: one person per company, by priority, sectors interleaved."""
+    """This week's invitations: one person per company, by priority, sectors interleaved.
+
+    A company that already had an invitation this week waits for next week, so no
+    company is ever invited all at once.
+    """
     quota = max(0, plan.targets.invites_per_week - invited_this_week(plan, today))
+    monday = week_start(today)
     batch: list[Person] = []
     for company in _companies_in_outreach_order(plan):
         if len(batch) >= quota:
             break
+        if any(
+            t.action == "invited" and t.date >= monday for p in company.people for t in p.history
+        ):
+            continue
         waiting = [p for p in company.people if not is_contacted(p)]
         if waiting:
             batch.append(min(waiting, key=lambda p: FOCUS_ORDER.get(p.focus, 9)))
@@ -329,7 +339,7 @@ def conversions(people: list[Person]) -> dict[str, float | None]:
 
 
 def invite_channel(person: Person) -> str:
-    invited = [t for t in person.touches if t.action == "invited"]
+    invited = [t for t in person.history if t.action == "invited"]
     return (invited[0].channel or "unknown") if invited else "not invited"
 
 

@@ -116,7 +116,7 @@ def test_a_template_error_names_the_template_and_the_person(tmp_path: Path) -> N
     code, output = build(project)
     assert code == 1
     assert (
-        f"{project / 'plans'}: messages.follow_up: cannot write the draft for Jan Nowak: "
+        f"{project / 'plans' / 'plan.yaml'}:30:14: messages.follow_up: cannot write the draft for Jan Nowak: "
         "'dict object' has no attribute 'nickname'"
     ) in output
     assert "Traceback" not in output
@@ -154,3 +154,33 @@ def test_hostile_strings_render_literally(tmp_path: Path) -> None:
     assert "people/etc-passwd.html" in pages
     assert any(name.startswith("people/person-") for name in pages), "Arabic name gets a hash slug"
     assert "محمد علي" in everything and "Zoë 😀 Émoji" in everything
+
+
+def test_a_failed_mkdocs_build_changes_no_file(tmp_path: Path) -> None:
+    project = make_project(tmp_path / "p", SMALL_PLAN)
+    code, output = build(project)
+    assert code == 0, output
+    config = project / "mkdocs.yml"
+    config.write_text(
+        config.read_text(encoding="utf-8").replace(
+            "  - Method: method.md", "  - Method: method.md\n  - Gone: gone.md"
+        ),
+        encoding="utf-8",
+    )
+    (project / "plans" / "companies" / "nordic-robotics.yaml").unlink()
+
+    def snapshot() -> dict[str, bytes]:
+        return {
+            p.relative_to(project).as_posix(): p.read_bytes()
+            for folder in ("content", "site")
+            for p in (project / folder).rglob("*")
+            if p.is_file()
+        }
+
+    before = snapshot()
+    code, output = build(project)
+    assert code == 1
+    assert "the site build failed; no file was changed" in output
+    assert "gone.md" in output
+    assert snapshot() == before
+    assert not list(project.glob(".playbook-build-*"))

@@ -101,3 +101,13 @@ def test_one_person_and_five_thousand_both_render() -> None:
     for count in (1, 5000):
         svg = horizontal_bars("f", [("identified", count, ""), ("met", count // 3, "")])
         assert len(bars(parse(svg))) == 2
+
+
+def test_long_labels_are_shortened_with_the_full_text_kept() -> None:
+    label = "Third-party logistics and contract warehousing: focus"
+    svg = stacked_rows("t", [(label, [Segment("a", 1, "seg-1")])])
+    root = parse(svg)
+    texts = [t for t in root.iter(f"{SVG}text") if t.get("class") == "label"]
+    title = texts[0].find(f"{SVG}title")
+    assert title is not None and title.text == label
+    assert title.tail is not None and title.tail.endswith("…") and len(title.tail) <= 26

@@ -102,7 +102,28 @@ def test_check_renders_every_draft(small_plan: Path) -> None:
     code, output = run("--plans", str(small_plan), "--today", "2026-11-26", "check")
     assert code == 1
     assert output.splitlines() == [
-        f"{volta}:18:5: Anna Nowak's messages.invite: cannot write the draft for Anna Nowak: "
+        f"{volta}:22:15: Anna Nowak's messages.invite: cannot write the draft for Anna Nowak: "
         "'dict object' has no attribute 'nick'",
         "1 error found",
     ]
+
+
+def test_template_runtime_errors_are_reported(small_plan: Path) -> None:
+    plan_file = small_plan / "plan.yaml"
+    text = plan_file.read_text(encoding="utf-8").replace(
+        'email_subject: "{{ me.name }}: {{ company.name }}"', 'email_subject: "{{ 1 / 0 }}"'
+    )
+    plan_file.write_text(text, encoding="utf-8")
+    code, output = run("--plans", str(small_plan), "--today", "2026-11-26", "check")
+    assert code == 1
+    assert "Traceback" not in output
+    assert (
+        f"{plan_file}:23:18: messages.email_subject: cannot write the draft for Åsa Lindqvist: division by zero"
+        in output
+    )
+
+
+def test_today_before_1900_is_refused() -> None:
+    code, output = run("--today", "0001-01-05", "status")
+    assert code == 2
+    assert "expected a date from 1900 on" in output

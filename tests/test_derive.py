@@ -94,3 +94,12 @@ def test_inbound_is_matched_to_people_and_companies() -> None:
     assert stranger.person is None and stranger.company is None
     assert stranger.company_name == "Unlisted Search"
     assert jan.company is not None and jan.company.name == "Volta Cells"
+
+
+def test_touches_after_today_do_not_count_yet() -> None:
+    plan = load_plan(SMALL_PLAN, dt.date(2026, 10, 10))
+    jan = next(p for p in plan.people if p.slug == "jan-nowak")
+    assert (jan.stage, jan.last_contact) == ("connected", dt.date(2026, 10, 5))
+    assert len(jan.touches) == 3, "the timeline keeps every touch"
+    anna = next(p for p in plan.people if p.slug == "anna-nowak-volta-cells")
+    assert anna.stage == "identified"

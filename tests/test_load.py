@@ -127,7 +127,7 @@ def problems_of(plan: Path) -> list[str]:
             "plan.yaml",
             "  invites_per_week: 3",
             "  invites_per_week: 0",
-            "plan.yaml:13:21: targets.invites_per_week: expected a whole number of at least 1; got 0",
+            "plan.yaml:13:21: targets.invites_per_week: expected a whole number from 1 to 10000; got 0",
         ),
         (
             "plan.yaml",
@@ -222,6 +222,42 @@ def test_duplicate_company_names_across_files(small_plan: Path) -> None:
     assert problems_of(small_plan) == [
         "companies/volta-cells.yaml:1:1: company 'Volta Cells' is already listed at "
         "companies/nordic-robotics.yaml:1:1"
+    ]
+
+
+def test_merge_keys_are_read_like_any_mapping(small_plan: Path) -> None:
+    path = small_plan / VOLTA
+    path.write_text(
+        path.read_text(encoding="utf-8")
+        + "  - &base\n    name: Base Person\n    focus: hr\n"
+        + "  - <<: *base\n    name: Merged Person\n",
+        encoding="utf-8",
+    )
+    plan = load_plan(small_plan, TODAY)
+    merged = next(p for p in plan.people if p.name == "Merged Person")
+    assert merged.focus == "hr"
+
+
+def test_merged_key_errors_point_at_the_mapping(small_plan: Path) -> None:
+    path = small_plan / VOLTA
+    path.write_text(
+        path.read_text(encoding="utf-8")
+        + "  - &base\n    name: Base Person\n    focus: boss\n"
+        + "  - <<: *base\n    name: Merged Person\n",
+        encoding="utf-8",
+    )
+    assert problems_of(small_plan) == [
+        "companies/volta-cells.yaml:25:12: people[2].focus: "
+        "expected one of operations, hr, recruiter, other; got 'boss'",
+        "companies/volta-cells.yaml:26:5: people[3].focus: "
+        "expected one of operations, hr, recruiter, other; got 'boss'",
+    ]
+
+
+def test_targets_have_an_upper_bound(small_plan: Path) -> None:
+    edit(small_plan, "plan.yaml", "  invites_per_week: 3", "  keep_alive_days: 1000000")
+    assert problems_of(small_plan) == [
+        "plan.yaml:13:20: targets.keep_alive_days: expected a whole number from 1 to 3650; got 1000000"
     ]
 
 

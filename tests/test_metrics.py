@@ -114,14 +114,33 @@ def test_silent_companies(small_plan: Path) -> None:
     assert metrics.silent_companies(plan, TODAY) == []
     (small_plan / "companies" / "quiet.yaml").write_text(
         "name: Quiet Works\nsector: Automation\npeople:\n"
-        "  - name: Q One\n    touches: [{date: 2026-10-20, action: invited}]\n"
+        "  - name: Q One\n    touches: [{date: 2026-10-20, action: invited}, {date: 2026-10-21, action: connected}]\n"
         "  - name: Q Two\n    touches: [{date: 2026-10-27, action: invited}]\n",
         encoding="utf-8",
     )
     plan = load_plan(small_plan, TODAY)
-    # Q Two was invited on 2026-10-27: 30 days later, on TODAY, the company counts as silent.
+    # Q Two was invited on 2026-10-27: 30 days later, on TODAY, the company counts as
+    # silent. Q One connected, but connecting is not a reply.
     assert metrics.silent_companies(plan, dt.date(2026, 11, 25)) == []
     assert [c.name for c in metrics.silent_companies(plan, TODAY)] == ["Quiet Works"]
+
+
+def test_a_decline_or_an_inbound_call_breaks_the_silence(small_plan: Path) -> None:
+    quiet = small_plan / "companies" / "quiet.yaml"
+    quiet.write_text(
+        "name: Quiet Works\nsector: Automation\npeople:\n"
+        "  - name: Q One\n    touches: [{date: 2026-09-01, action: invited}, {date: 2026-09-09, action: declined}]\n",
+        encoding="utf-8",
+    )
+    assert metrics.silent_companies(load_plan(small_plan, TODAY), TODAY) == []
+    quiet.write_text(
+        quiet.read_text(encoding="utf-8").replace("declined", "connected"), encoding="utf-8"
+    )
+    assert len(metrics.silent_companies(load_plan(small_plan, TODAY), TODAY)) == 1
+    with (small_plan / "inbound.yaml").open("a", encoding="utf-8") as log:
+        log.write("- {date: 2026-12-01, who: Q One, company: Quiet Works}\n")
+    assert len(metrics.silent_companies(load_plan(small_plan, TODAY), TODAY)) == 1, "not yet"
+    assert metrics.silent_companies(load_plan(small_plan, TODAY), dt.date(2026, 12, 1)) == []
 
 
 def test_checklist(plan: Plan) -> None:
@@ -204,7 +223,11 @@ def test_next_batch_subtracts_this_weeks_invitations(tmp_path: Path) -> None:
         encoding="utf-8",
     )
     plan = load_plan(plans, TODAY)
-    assert [p.name for p in metrics.next_batch(plan, TODAY)] == ["A1 0"]
+    # One invitation left this week; A1 already had one this week, so B1 gets it.
+    assert [p.name for p in metrics.next_batch(plan, TODAY)] == ["B1 0"]
+    assert metrics.checklist(plan, TODAY)[3].next_action == (
+        "Invite 1 more person this week (see This week)."
+    )
     # A week later the quota is whole again, and the batch takes one per company.
     later = dt.date(2026, 11, 30)
     assert [p.name for p in metrics.next_batch(plan, later)] == ["A1 0", "B1 0", "B2 0"]
@@ -219,3 +242,18 @@ def test_follow_ups_this_week_are_the_longest_silent_twenty(tmp_path: Path) -> N
     assert metrics.follow_ups_this_week(plan, TODAY) == due[: metrics.FOLLOW_UPS_PER_WEEK]
     dates = [p.last_contact for p in due]
     assert dates == sorted(dates)  # type: ignore[type-var]
+
+
+def test_a_company_is_never_invited_whole_in_one_week(tmp_path: Path) -> None:
+    plans = _plan_with(tmp_path, {"a1": ("A", 1, ["hr", "hr", "hr", "hr"])})
+    company = plans / "companies" / "a1.yaml"
+    text = company.read_text(encoding="utf-8")
+    for number, day in ((0, 23), (1, 24), (2, 25)):
+        text = text.replace(
+            f"  - name: A1 {number}\n    focus: hr\n",
+            f"  - name: A1 {number}\n    focus: hr\n    touches: [{{date: 2026-11-{day}, action: invited}}]\n",
+        )
+    company.write_text(text, encoding="utf-8")
+    plan = load_plan(plans, TODAY)
+    assert metrics.next_batch(plan, TODAY) == []
+    assert [p.name for p in metrics.next_batch(plan, dt.date(2026, 11, 30))] == ["A1 3"]

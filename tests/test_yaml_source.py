@@ -67,3 +67,30 @@ def test_missing_file(tmp_path: Path) -> None:
     source, problems = load_source(tmp_path / "nope.yaml")
     assert source is None
     assert [str(p) for p in problems] == [f"{tmp_path / 'nope.yaml'}: file not found"]
+
+
+@pytest.mark.parametrize(
+    ("content", "expected"),
+    [
+        (
+            b"name: X\x07\n",
+            ":1:8: a control character (U+0007) that YAML files may not contain; remove it",
+        ),
+        (
+            b"a: 1\nb: \x1b[0m\n",
+            ":2:4: a control character (U+001B) that YAML files may not contain; remove it",
+        ),
+        (
+            b"priority: !!int abc\n",
+            ": cannot read this YAML: invalid literal for int() with base 10: 'abc'",
+        ),
+        (b"a: " + b"[" * 3000 + b"]" * 3000 + b"\n", ": YAML nested too deeply to read"),
+    ],
+)
+def test_unreadable_yaml_is_a_message_not_a_traceback(
+    tmp_path: Path, content: bytes, expected: str
+) -> None:
+    path = write(tmp_path, content)
+    source, problems = load_source(path)
+    assert source is None
+    assert [str(p) for p in problems] == [f"{path}{expected}"]

@@ -10,6 +10,7 @@ import datetime as dt
 import difflib
 import re
 from abc import ABC, abstractmethod
+from collections.abc import Callable
 from collections.abc import Mapping as AbcMapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -96,6 +97,16 @@ def node_location(ctx: Context, node: Any, fallback: Location) -> Location:
     if isinstance(node, CommentedBase) and getattr(node.lc, "line", None) is not None:
         return ctx.at(node.lc.line, node.lc.col)
     return fallback
+
+
+def _position(
+    ctx: Context, lookup: Callable[[Any], tuple[int, int]], key: Any, fallback: Location
+) -> Location:
+    """Where ruamel saw a node; merged keys (`<<: *anchor`) have no position of their own."""
+    try:
+        return ctx.at(*lookup(key))
+    except (KeyError, IndexError, TypeError):
+        return fallback
 
 
 class Field(ABC):
@@ -208,15 +219,18 @@ class Template(Text):
 
 
 def _template_line(ctx: Context, value_at: Location, lineno: int) -> Location:
-    """Block scalars (`|`) start on the line after the key; plain ones on the key's line."""
+    """The file line of a template's line `lineno`.
+
+    Only a literal block (`|`) keeps the template's lines as they are in the file, one
+    line below the key; folded and quoted text is re-flowed, so those point at the value.
+    """
     first = ctx.line_text(value_at.line)[value_at.col - 1 :].lstrip()
-    if first[:1] in ("|", ">"):
+    if first[:1] == "|":
         line = value_at.line + lineno
         text = ctx.line_text(line)
-        return Location(ctx.path, line, len(text) - len(text.lstrip()) + 1)
-    if lineno == 1:
-        return value_at
-    return Location(ctx.path, value_at.line + lineno - 1, 1)
+        if text.strip():
+            return Location(ctx.path, line, len(text) - len(text.lstrip()) + 1)
+    return value_at
 
 
 class ListOf(Field):
@@ -229,7 +243,7 @@ class ListOf(Field):
             return ctx.error(location, where, f"expected a list; got {describe(value)}")
         items = []
         for index, item in enumerate(value):
-            item_at = ctx.at(*value.lc.item(index))
+            item_at = _position(ctx, value.lc.item, index, location)
             item_where = child(where, index)
             if item is None:
                 ctx.error(item_at, item_where, "empty list item")
@@ -251,12 +265,12 @@ class Mapping(Field):
         start = node_location(ctx, value, location)
         record = Record({}, start)
         for key in value:
-            key_at = ctx.at(*value.lc.key(key))
+            key_at = _position(ctx, value.lc.key, key, start)
             if not isinstance(key, str) or key not in self.fields:
                 ctx.error(key_at, where, self._unknown_key(key))
                 continue
             item = value[key]
-            item_at = ctx.at(*value.lc.value(key))
+            item_at = _position(ctx, value.lc.value, key, key_at)
             record.value_locations[key] = item_at
             if item is None:
                 if self.fields[key].required:

@@ -61,7 +61,7 @@ def load_plan(plans_dir: Path, today: dt.date) -> Plan:
     _warn_future_dates(plan, today, problems)
     if any(p.is_error for p in problems):
         raise InvalidPlan(problems)
-    derive_plan(plan)
+    derive_plan(plan, today)
     plan.warnings = problems
     return plan
 
@@ -127,6 +127,7 @@ def _build_plan(plans_dir: Path, record: Record, problems: list[Problem]) -> Pla
         targets=Targets(**record.get("targets").values) if record.get("targets") else Targets(),
         sectors=sectors,
         messages=dict(messages.values) if messages else {},
+        message_locations=dict(messages.value_locations) if messages else {},
     )
 
 
@@ -160,6 +161,7 @@ def _build_person(company: Company, record: Record) -> Person:
         company=company,
         location=record.location,
         messages=dict(messages.values) if messages else {},
+        message_locations=dict(messages.value_locations) if messages else {},
         touches=[Touch(location=t.location, **t.values) for t in record.get("touches", [])],
         **values,
     )

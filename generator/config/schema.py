@@ -31,15 +31,16 @@ ME = Mapping(
     required=True,
 )
 
+# Upper bounds keep date arithmetic and charts sane; they are far above any real plan.
 TARGETS = Mapping(
     {
-        "companies": Integer(minimum=1),
-        "companies_per_sector": Integer(minimum=1),
-        "people": Integer(minimum=1),
-        "people_per_company": Integer(minimum=1),
-        "invites_per_week": Integer(minimum=1),
-        "keep_alive_days": Integer(minimum=1),
-        "note_limit": Integer(minimum=1),
+        "companies": Integer(minimum=1, maximum=100_000),
+        "companies_per_sector": Integer(minimum=1, maximum=10_000),
+        "people": Integer(minimum=1, maximum=1_000_000),
+        "people_per_company": Integer(minimum=1, maximum=1_000),
+        "invites_per_week": Integer(minimum=1, maximum=10_000),
+        "keep_alive_days": Integer(minimum=1, maximum=3_650),
+        "note_limit": Integer(minimum=1, maximum=100_000),
     }
 )
 

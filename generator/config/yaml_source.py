@@ -14,7 +14,8 @@ from typing import Any
 
 from ruamel.yaml import YAML
 from ruamel.yaml.constructor import RoundTripConstructor
-from ruamel.yaml.error import MarkedYAMLError
+from ruamel.yaml.error import MarkedYAMLError, YAMLError
+from ruamel.yaml.reader import ReaderError
 
 from generator.errors import Location, Problem
 
@@ -68,6 +69,22 @@ def parse_yaml(path: Path, text: str) -> tuple[Any, list[Problem]]:
         return make_yaml().load(text), []
     except MarkedYAMLError as exc:
         return None, [_syntax_problem(path, exc)]
+    except ReaderError as exc:
+        line, col = _line_col(text, exc.position)
+        code = (
+            exc.character if isinstance(exc.character, int) else ord(str(exc.character)[:1] or " ")
+        )
+        message = f"a control character (U+{code:04X}) that YAML files may not contain; remove it"
+        return None, [Problem(Location(path, line, col), message)]
+    except RecursionError:
+        return None, [Problem(Location(path), "YAML nested too deeply to read")]
+    except (YAMLError, ValueError, KeyError, TypeError, AttributeError) as exc:
+        return None, [Problem(Location(path), f"cannot read this YAML: {exc}")]
+
+
+def _line_col(text: str, position: int) -> tuple[int, int]:
+    before = text[:position]
+    return before.count("\n") + 1, position - (before.rfind("\n") + 1) + 1
 
 
 def load_source(path: Path) -> tuple[SourceFile | None, list[Problem]]:

@@ -58,6 +58,23 @@ def _text(x: float, y: float, text: object, anchor: str = "start", css: str = "l
     )
 
 
+def fit(label: str, width: float) -> str:
+    """Shorten a label to about `width` pixels (7 px a character), ending in an ellipsis."""
+    room = max(4, int(width / 7))
+    return label if len(label) <= room else label[: room - 1].rstrip() + "…"
+
+
+def _label(x: float, y: float, label: str, width: float) -> str:
+    """A right-aligned row label; the whole text stays in a tooltip when it is shortened."""
+    shown = fit(label, width)
+    if shown == label:
+        return _text(x, y, label, "end")
+    return (
+        f'<text class="label" x="{x:.1f}" y="{y:.1f}" text-anchor="end" fill="currentColor">'
+        f"<title>{_x(label)}</title>{_x(shown)}</text>"
+    )
+
+
 # Fallback fills, for when the stylesheet is not there (the CSS uses the same hues).
 FILLS = {
     "bar": "#009485",
@@ -88,7 +105,7 @@ def horizontal_bars(
     body = []
     for index, (label, value, extra) in enumerate(rows):
         y = top + index * row_height
-        body.append(_text(label_width - 8, y + 16, label, "end"))
+        body.append(_label(label_width - 8, y + 16, label, label_width - 12))
         body.append(_rect(label_width, y + 3, span * value / longest, row_height - 8, "bar"))
         shown = f"{value}  {extra}".rstrip()
         body.append(_text(label_width + span * value / longest + 6, y + 16, shown))
@@ -148,7 +165,7 @@ def stacked_rows(title: str, rows: Sequence[tuple[str, Sequence[Segment]]]) -> s
     for index, (label, segments) in enumerate(rows):
         y = top + index * row_height
         total = sum(segment.value for segment in segments) or 1
-        body.append(_text(label_width - 8, y + 17, label, "end"))
+        body.append(_label(label_width - 8, y + 17, label, label_width - 12))
         x = float(label_width)
         for segment in segments:
             legend.setdefault(segment.label, segment.css)

@@ -111,9 +111,13 @@ def render_draft(plan: Plan, person: Person, kind: str) -> Draft:
     source, origin = template_for(plan, person, kind)
     try:
         text = _compiled(source).render(variables(plan, person)).strip()
-    except jinja2.TemplateError as exc:
-        where = person.location if kind in person.messages else Location(plan.plans_dir)
-        message = f"{origin}: cannot write the draft for {person.name}: {exc}"
+    except Exception as exc:  # a user's template can fail in any way; report, don't crash
+        if kind in person.messages:
+            where = person.message_locations.get(kind, person.location)
+        else:
+            where = plan.message_locations.get(kind, Location(plan.plans_dir / "plan.yaml"))
+        detail = str(exc) or type(exc).__name__
+        message = f"{origin}: cannot write the draft for {person.name}: {detail}"
         raise DraftError(Problem(where, message)) from None
     if kind == "email_subject":
         text = " ".join(text.split())

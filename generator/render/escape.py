@@ -7,7 +7,6 @@ browser shows the characters; no parser on the way gives them a meaning.
 
 from __future__ import annotations
 
-import html
 import re
 from urllib.parse import urlsplit
 
@@ -16,15 +15,13 @@ from markupsafe import Markup
 _SIGNIFICANT = set("\\`*_{}[]()#+-.!|<>&~^=:\"'$%@")
 
 
+def _entities(text: str) -> str:
+    return "".join(f"&#{ord(c)};" if c in _SIGNIFICANT else c for c in text)
+
+
 def md(text: object) -> Markup:
     """Inline text: whitespace folded to single spaces, specials as entities."""
-    folded = " ".join(str(text).split())
-    return Markup("".join(f"&#{ord(c)};" if c in _SIGNIFICANT else c for c in folded))
-
-
-def attr(text: object) -> Markup:
-    """A value for a quoted HTML attribute."""
-    return Markup(html.escape(str(text), quote=True))
+    return Markup(_entities(" ".join(str(text).split())))
 
 
 _SAFE_SCHEMES = ("http", "https", "mailto")
@@ -44,7 +41,9 @@ def link(url: str, label: object | None = None) -> Markup:
     target = safe_url(url)
     if target is None:
         return shown
-    return Markup(f'<a href="{attr(target)}">{shown}</a>')
+    # Entities in the address too: Markdown would otherwise read a backtick or an
+    # asterisk in it as code or emphasis and break the tag. Browsers decode them.
+    return Markup(f'<a href="{_entities(target)}">{shown}</a>')
 
 
 def mailto(email: str) -> Markup:

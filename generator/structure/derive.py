@@ -40,12 +40,14 @@ def first_name_of(name: str) -> str:
     return parts[0] if parts else name
 
 
-def derive_person(person: Person, home_country: str) -> None:
+def derive_person(person: Person, home_country: str, today: dt.date) -> None:
+    """Facts as of `today`: touches dated later (plans, or typos) do not count yet."""
     person.touches.sort(key=lambda touch: touch.date)
-    person.stage = stage_of(person.touches)
-    person.reached = reached_stage(person.touches)
-    person.last_contact = last_contact(person.touches)
-    person.invited_on = first_invited(person.touches)
+    person.history = [touch for touch in person.touches if touch.date <= today]
+    person.stage = stage_of(person.history)
+    person.reached = reached_stage(person.history)
+    person.last_contact = last_contact(person.history)
+    person.invited_on = first_invited(person.history)
     person.first_name = person.first_name or first_name_of(person.name)
     person.country = person.country or person.company.country
     person.abroad = _is_abroad(person.country, home_country)
@@ -57,13 +59,13 @@ def _is_abroad(country: str, home_country: str) -> bool:
     return country.casefold() != home_country.casefold()
 
 
-def derive_plan(plan: Plan) -> None:
-    """Set every derived field of the plan; called once, after loading."""
+def derive_plan(plan: Plan, today: dt.date) -> None:
+    """Set every derived field of the plan as of `today`; called once, after loading."""
     home = plan.home_country
     for company in plan.companies:
         company.abroad = _is_abroad(company.country, home)
         for person in company.people:
-            derive_person(person, home)
+            derive_person(person, home, today)
     for sector, slug in zip(
         plan.sectors, unique_slugs((s.name, "") for s in plan.sectors), strict=True
     ):

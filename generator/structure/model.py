@@ -69,7 +69,10 @@ class Person:
     hook: str = ""
     first_name: str = ""
     messages: dict[str, str] = field(default_factory=dict)
+    message_locations: dict[str, Location] = field(default_factory=dict)
     touches: list[Touch] = field(default_factory=list)
+    # Touches dated up to the day the plan is computed for; derived facts read only these.
+    history: list[Touch] = field(default_factory=list)
     slug: str = ""
     stage: str = "identified"
     reached: str = "identified"
@@ -135,6 +138,7 @@ class Plan:
     targets: Targets
     sectors: list[Sector]
     messages: dict[str, str]
+    message_locations: dict[str, Location] = field(default_factory=dict)
     companies: list[Company] = field(default_factory=list)
     inbound: list[Inbound] = field(default_factory=list)
     warnings: list[Problem] = field(default_factory=list)
