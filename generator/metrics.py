@@ -70,6 +70,10 @@ def is_contacted(person: Person) -> bool:
     return bool(person.history)
 
 
+def is_reachable(person: Person) -> bool:
+    return bool(person.linkedin or person.email)
+
+
 def follow_ups_due(plan: Plan, today: dt.date) -> list[Person]:
     """Connected-or-further people untouched for `keep_alive_days`, longest silence first."""
     cutoff = today - dt.timedelta(days=plan.targets.keep_alive_days)
@@ -126,8 +130,9 @@ def plural(count: int, one: str, many: str) -> str:
 
 
 def recruiter_company_target(plan: Plan) -> int:
-    """Recruitment firms are listed by the several dozen: twice the per-sector target."""
-    return plan.targets.companies_per_sector * 2
+    """Recruitment firms are listed by the several dozen: `targets.recruitment_firms`,
+    by default twice the per-sector target."""
+    return plan.targets.recruitment_firms or plan.targets.companies_per_sector * 2
 
 
 def sector_company_target(plan: Plan, sector: Sector) -> int:
@@ -244,12 +249,8 @@ def _step_outreach(plan: Plan, today: dt.date) -> Step:
     batch = len(next_batch(plan, today))
     if batch:
         action = f"Invite {plural(batch, 'more person', 'more people')} this week (see This week)."
-    elif contacted == len(people):
-        action = "Everyone is contacted: add people, and keep the connections alive."
-    elif this_week >= cadence:
-        action = "On target this week: keep the connections alive with follow-ups."
     else:
-        action = "Everyone waiting works where someone was invited this week: list more companies."
+        action = why_no_batch(plan, today)
     return Step(4, "Reach out, steadily", done, progress, action)
 
 
@@ -269,10 +270,26 @@ def next_batch(plan: Plan, today: dt.date) -> list[Person]:
             t.action == "invited" and t.date >= monday for p in company.people for t in p.history
         ):
             continue
-        waiting = [p for p in company.people if not is_contacted(p)]
+        waiting = [p for p in company.people if not is_contacted(p) and is_reachable(p)]
         if waiting:
             batch.append(min(waiting, key=lambda p: FOCUS_ORDER.get(p.focus, 9)))
     return batch
+
+
+def why_no_batch(plan: Plan, today: dt.date) -> str:
+    """What to do when this week's batch is empty."""
+    waiting = [p for p in plan.people if not is_contacted(p)]
+    if not waiting:
+        return (
+            "Everyone in the plan has been contacted: add companies or people, "
+            "and keep the connections alive."
+        )
+    if invited_this_week(plan, today) >= plan.targets.invites_per_week:
+        return "This week's invitations are sent: spend the time on follow-ups."
+    if not any(is_reachable(p) for p in waiting):
+        still = plural(len(waiting), "person", "people")
+        return f"Add a linkedin or email to the {still} still to contact."
+    return "Everyone still to contact works at a company invited this week: list more companies."
 
 
 def _companies_in_outreach_order(plan: Plan) -> list[Company]:

@@ -116,8 +116,8 @@ def test_a_template_error_names_the_template_and_the_person(tmp_path: Path) -> N
     code, output = build(project)
     assert code == 1
     assert (
-        f"{project / 'plans' / 'plan.yaml'}:30:14: messages.follow_up: cannot write the draft for Jan Nowak: "
-        "'dict object' has no attribute 'nickname'"
+        f"{project / 'plans' / 'plan.yaml'}:30:14: messages.follow_up: cannot write the draft for Åsa Lindqvist: "
+        "no such field 'nickname' (and 5 other people)\n1 error found"
     ) in output
     assert "Traceback" not in output
 

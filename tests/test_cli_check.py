@@ -15,7 +15,6 @@ def run(*args: str) -> tuple[int, str]:
 
 
 UNREACHABLE = [
-    f"{SMALL_PLAN}/companies/nordic-robotics.yaml:15:5: warning: Anna Nowak: no linkedin or email, so no way to reach them",
     f"{SMALL_PLAN}/companies/volta-cells.yaml:18:5: warning: Anna Nowak: no linkedin or email, so no way to reach them",
 ]
 
@@ -25,7 +24,7 @@ def test_check_accepts_the_small_plan_with_advice() -> None:
     assert code == 0
     assert output.splitlines() == [
         *UNREACHABLE,
-        f"{SMALL_PLAN}: ok: 3 sectors, 3 companies, 6 people, 3 inbound contacts; 2 warnings",
+        f"{SMALL_PLAN}: ok: 3 sectors, 3 companies, 6 people, 3 inbound contacts; 1 warning",
     ]
 
 
@@ -79,11 +78,9 @@ def test_check_warnings_do_not_fail(small_plan: Path) -> None:
     code, output = run("--plans", str(small_plan), "--today", "2026-11-26", "check")
     assert code == 0
     assert output.splitlines() == [
-        line.replace(str(SMALL_PLAN), str(small_plan)) for line in UNREACHABLE[:1]
-    ] + [
-        f"{volta}:17:9: warning: date 2026-12-01 is after today (2026-11-26)",
+        f"{volta}:17:16: warning: date 2026-12-01 is after today (2026-11-26)",
         f"{volta}:18:5: warning: Anna Nowak: no linkedin or email, so no way to reach them",
-        f"{small_plan}: ok: 3 sectors, 3 companies, 6 people, 3 inbound contacts; 3 warnings",
+        f"{small_plan}: ok: 3 sectors, 3 companies, 6 people, 3 inbound contacts; 2 warnings",
     ]
 
 
@@ -103,7 +100,7 @@ def test_check_renders_every_draft(small_plan: Path) -> None:
     assert code == 1
     assert output.splitlines() == [
         f"{volta}:22:15: Anna Nowak's messages.invite: cannot write the draft for Anna Nowak: "
-        "'dict object' has no attribute 'nick'",
+        "no such field 'nick'",
         "1 error found",
     ]
 

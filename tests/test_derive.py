@@ -82,7 +82,7 @@ def test_targets_default_to_the_contract_values(small_plan: Path) -> None:
         keep_alive_days=90,
         note_limit=300,
     )
-    assert Targets() == Targets(30, 12, 80, 2, 15, 90, 300)
+    assert Targets() == Targets(30, 12, None, 80, 2, 15, 90, 300)
 
 
 def test_inbound_is_matched_to_people_and_companies() -> None:

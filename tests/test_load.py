@@ -282,5 +282,5 @@ def test_future_date_is_a_warning_not_an_error(small_plan: Path) -> None:
     edit(small_plan, VOLTA, "date: 2026-10-20", "date: 2026-12-20")
     plan = load_plan(small_plan, TODAY)
     assert [str(w).replace(f"{small_plan}/", "") for w in plan.warnings] == [
-        "companies/volta-cells.yaml:17:9: warning: date 2026-12-20 is after today (2026-11-26)"
+        "companies/volta-cells.yaml:17:16: warning: date 2026-12-20 is after today (2026-11-26)"
     ]

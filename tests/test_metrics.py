@@ -183,7 +183,8 @@ def _plan_with(tmp_path: Path, companies: dict[str, tuple[str, int, list[str]]])
     )
     for slug, (sector, priority, focuses) in companies.items():
         people = "".join(
-            f"  - name: {slug.upper()} {i}\n    focus: {focus}\n" for i, focus in enumerate(focuses)
+            f"  - name: {slug.upper()} {i}\n    focus: {focus}\n    email: p{i}@{slug}.example\n"
+            for i, focus in enumerate(focuses)
         )
         (plans / "companies" / f"{slug}.yaml").write_text(
             f"name: {slug.upper()}\nsector: {sector}\npriority: {priority}\npeople:\n{people}",
@@ -250,10 +251,21 @@ def test_a_company_is_never_invited_whole_in_one_week(tmp_path: Path) -> None:
     text = company.read_text(encoding="utf-8")
     for number, day in ((0, 23), (1, 24), (2, 25)):
         text = text.replace(
-            f"  - name: A1 {number}\n    focus: hr\n",
-            f"  - name: A1 {number}\n    focus: hr\n    touches: [{{date: 2026-11-{day}, action: invited}}]\n",
+            f"  - name: A1 {number}\n    focus: hr\n    email: p{number}@a1.example\n",
+            f"  - name: A1 {number}\n    focus: hr\n    email: p{number}@a1.example\n"
+            f"    touches: [{{date: 2026-11-{day}, action: invited}}]\n",
         )
     company.write_text(text, encoding="utf-8")
     plan = load_plan(plans, TODAY)
     assert metrics.next_batch(plan, TODAY) == []
     assert [p.name for p in metrics.next_batch(plan, dt.date(2026, 11, 30))] == ["A1 3"]
+
+
+def test_unreachable_people_are_not_in_the_batch(tmp_path: Path) -> None:
+    plans = _plan_with(tmp_path, {"a1": ("A", 1, ["operations", "hr"])})
+    company = plans / "companies" / "a1.yaml"
+    company.write_text(
+        company.read_text(encoding="utf-8").replace("    email: p0@a1.example\n", ""),
+        encoding="utf-8",
+    )
+    assert [p.name for p in metrics.next_batch(load_plan(plans, TODAY), TODAY)] == ["A1 1"]

@@ -34,10 +34,7 @@ def next_text(plan: Plan, today: dt.date, follow_ups: bool = True) -> list[str]:
         "",
     ]
     if not batch:
-        if invited >= cadence:
-            lines.append("This week's invitations are done.")
-        else:
-            lines.append("Nobody is left to invite: add companies or people.")
+        lines += [metrics.why_no_batch(plan, today), ""]
     for number, person in enumerate(batch, 1):
         draft = render_draft(plan, person, "invite")
         length = f"{draft.length} / {draft.limit} characters"

@@ -162,7 +162,7 @@ def _build_person(company: Company, record: Record) -> Person:
         location=record.location,
         messages=dict(messages.values) if messages else {},
         message_locations=dict(messages.value_locations) if messages else {},
-        touches=[Touch(location=t.location, **t.values) for t in record.get("touches", [])],
+        touches=[Touch(location=t.where("date"), **t.values) for t in record.get("touches", [])],
         **values,
     )
 

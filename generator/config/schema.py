@@ -36,6 +36,7 @@ TARGETS = Mapping(
     {
         "companies": Integer(minimum=1, maximum=100_000),
         "companies_per_sector": Integer(minimum=1, maximum=10_000),
+        "recruitment_firms": Integer(minimum=1, maximum=10_000),
         "people": Integer(minimum=1, maximum=1_000_000),
         "people_per_company": Integer(minimum=1, maximum=1_000),
         "invites_per_week": Integer(minimum=1, maximum=10_000),

@@ -6,6 +6,7 @@ in a variable name is an error that names the template and the person.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
@@ -51,9 +52,17 @@ class Draft:
 class DraftError(PlaybookError):
     """A template that cannot be rendered for a person."""
 
-    def __init__(self, problem: Problem) -> None:
+    def __init__(self, problem: Problem, kind: str, shared: bool) -> None:
         self.problem = problem
+        self.kind = kind
+        self.shared = shared
         super().__init__(str(problem))
+
+
+def _explain(exc: Exception) -> str:
+    """Jinja's message, minus the Python words ("'dict object' has no attribute 'x'")."""
+    detail = str(exc) or type(exc).__name__
+    return re.sub(r"'dict object' has no attribute ('[^']*')", r"no such field \1", detail)
 
 
 def template_for(plan: Plan, person: Person, kind: str) -> tuple[str, str]:
@@ -116,9 +125,10 @@ def render_draft(plan: Plan, person: Person, kind: str) -> Draft:
             where = person.message_locations.get(kind, person.location)
         else:
             where = plan.message_locations.get(kind, Location(plan.plans_dir / "plan.yaml"))
-        detail = str(exc) or type(exc).__name__
-        message = f"{origin}: cannot write the draft for {person.name}: {detail}"
-        raise DraftError(Problem(where, message)) from None
+        message = f"{origin}: cannot write the draft for {person.name}: {_explain(exc)}"
+        raise DraftError(
+            Problem(where, message), kind, shared=kind not in person.messages
+        ) from None
     if kind == "email_subject":
         text = " ".join(text.split())
     limit = plan.targets.note_limit if kind == "invite" else None
@@ -130,12 +140,26 @@ def drafts_for(plan: Plan, person: Person) -> dict[str, Draft]:
 
 
 def draft_problems(plan: Plan) -> list[Problem]:
-    """Every template that fails for some person, each reported once per person."""
+    """Every template that fails: a plan template once (for the first person it fails
+    for, with a count of the others), a person's own template for that person."""
     problems = []
+    failures: dict[str, list[DraftError]] = {}
     for person in plan.people:
         for kind in MESSAGE_KINDS:
             try:
                 render_draft(plan, person, kind)
             except DraftError as exc:
-                problems.append(exc.problem)
+                if exc.shared:
+                    failures.setdefault(kind, []).append(exc)
+                else:
+                    problems.append(exc.problem)
+    for errors in failures.values():
+        first = errors[0].problem
+        if len(errors) > 1:
+            others = len(errors) - 1
+            message = (
+                f"{first.message} (and {others} other {'person' if others == 1 else 'people'})"
+            )
+            first = Problem(first.location, message)
+        problems.append(first)
     return problems

@@ -132,6 +132,7 @@ def this_week_page(plan: Plan, today: dt.date) -> str:
         invited=metrics.invited_this_week(plan, today),
         cadence=plan.targets.invites_per_week,
         batch=batch,
+        empty_reason=metrics.why_no_batch(plan, today),
         follow_ups=follow_ups,
         follow_ups_due=len(metrics.follow_ups_due(plan, today)),
         keep_alive_days=plan.targets.keep_alive_days,

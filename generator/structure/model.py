@@ -40,6 +40,7 @@ class Me:
 class Targets:
     companies: int = 30
     companies_per_sector: int = 12
+    recruitment_firms: int | None = None  # default: twice companies_per_sector
     people: int = 80
     people_per_company: int = 2
     invites_per_week: int = 15
