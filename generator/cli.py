@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -28,6 +29,10 @@ class Settings:
 def _parse_today(ctx: click.Context, param: click.Parameter, value: str | None) -> dt.date:
     if value is None:
         return dt.date.today()
+    return _day(value)
+
+
+def _day(value: str) -> dt.date:
     try:
         day = dt.date.fromisoformat(value)
     except ValueError:
@@ -60,7 +65,38 @@ def cli(ctx: click.Context, plans_dir: Path, today: dt.date) -> None:
     ctx.obj = Settings(plans_dir=plans_dir, today=today, today_given=given)
 
 
+def _override_plans(ctx: click.Context, param: click.Parameter, value: Path | None) -> None:
+    if value is not None:
+        ctx.ensure_object(Settings).plans_dir = value
+
+
+def _override_today(ctx: click.Context, param: click.Parameter, value: str | None) -> None:
+    if value is not None:
+        settings = ctx.ensure_object(Settings)
+        settings.today = _day(value)
+        settings.today_given = True
+
+
+def plan_options(command: Callable[..., None]) -> Callable[..., None]:
+    """`--plans` and `--today` after the command too, same meaning as before it."""
+    command = click.option(
+        "--today",
+        callback=_override_today,
+        expose_value=False,
+        metavar="YYYY-MM-DD",
+        help="As the group option: compute as of this date.",
+    )(command)
+    return click.option(
+        "--plans",
+        type=click.Path(file_okay=False, path_type=Path),
+        callback=_override_plans,
+        expose_value=False,
+        help="As the group option: the plans folder.",
+    )(command)
+
+
 @cli.command()
+@plan_options
 @click.pass_obj
 def check(settings: Settings) -> None:
     """Validate every plan file; list each problem as path:line:col."""
@@ -79,6 +115,7 @@ def check(settings: Settings) -> None:
     show_default=True,
     help="The MkDocs configuration of the playbook.",
 )
+@plan_options
 @click.pass_obj
 def build(settings: Settings, config_file: Path) -> None:
     """Write the generated pages and build the site into site/."""
@@ -98,6 +135,7 @@ def build(settings: Settings, config_file: Path) -> None:
     help="The MkDocs configuration.",
 )
 @click.option("--port", type=click.IntRange(1, 65535), default=8000, show_default=True)
+@plan_options
 @click.pass_obj
 def serve(settings: Settings, config_file: Path, port: int) -> None:
     """Live preview on http://127.0.0.1:PORT/, rebuilt when plans/ or content/ change."""
@@ -107,6 +145,7 @@ def serve(settings: Settings, config_file: Path, port: int) -> None:
 
 @cli.command()
 @click.option("--json", "as_json", is_flag=True, help="Print one JSON object for scripts.")
+@plan_options
 @click.pass_obj
 def status(settings: Settings, as_json: bool) -> None:
     """The scoreboard: the four steps, the funnel, inbound and what is due."""
@@ -119,6 +158,7 @@ def status(settings: Settings, as_json: bool) -> None:
 
 @cli.command(name="next")
 @click.option("--no-follow-ups", is_flag=True, help="Show only this week's invitations.")
+@plan_options
 @click.pass_obj
 def next_command(settings: Settings, no_follow_ups: bool) -> None:
     """This week's outreach batch with each invite draft, then the follow-ups due."""

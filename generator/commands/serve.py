@@ -20,17 +20,20 @@ def serve_site(config_file: Path, plans_dir: Path, today: dt.date | None, port: 
 
     if not config_file.is_file():
         raise PlaybookError(f"{config_file}: file not found; run this in your playbook folder")
-    state.load_run(plans_dir, today or dt.date.today())
-    _show_mkdocs_log()
-    os.environ[state.PLANS_ENV] = str(plans_dir.resolve())
+    os.environ[state.PLANS_ENV] = str(plans_dir)
     if today is not None:
         os.environ[state.TODAY_ENV] = today.isoformat()
+    os.environ[state.SERVING_ENV] = "1"
+    state.current(config_file.resolve().parent)
+    _show_mkdocs_log()
     serve(
         config_file=str(config_file),
         livereload=True,
         watch=[str(plans_dir)],
         dev_addr=f"127.0.0.1:{port}",
         open_in_browser=False,
+        # A broken edit is shown in the page and the terminal, not turned into a stop.
+        strict=False,
     )
 
 

@@ -21,7 +21,7 @@ from generator.site import state
 
 def _run(env: Any) -> state.SiteRun:
     try:
-        return state.current(Path(env.project_dir))
+        return state.current_or_last_good(Path(env.project_dir))[0]
     except PlaybookError as exc:
         raise PluginError(exc.format_message()) from None
 

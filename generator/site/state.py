@@ -19,11 +19,12 @@ from generator.config.load import load_plan
 from generator.render.drafts import draft_problems
 from generator.render.pages import OWNED_FOLDERS, all_pages
 from generator.render.writer import WriteReport, write_pages
-from generator.errors import InvalidPlan
+from generator.errors import InvalidPlan, PlaybookError
 from generator.structure.model import Plan
 
 PLANS_ENV = "PLAYBOOK_PLANS"
 TODAY_ENV = "PLAYBOOK_TODAY"
+SERVING_ENV = "PLAYBOOK_SERVING"
 
 
 @dataclass
@@ -87,3 +88,16 @@ def generate(run: SiteRun, docs_dir: Path) -> WriteReport:
     report = write_pages(docs_dir, all_pages(run.plan, run.today), OWNED_FOLDERS)
     run.pages_written = True
     return report
+
+
+def current_or_last_good(project_dir: Path) -> tuple[SiteRun, list[str]]:
+    """The current run; while serving, the last one that loaded if an edit broke the plan.
+
+    The second value lists the problems to show on every page (empty when all is well).
+    """
+    try:
+        return current(project_dir), []
+    except PlaybookError as exc:
+        if os.environ.get(SERVING_ENV) != "1" or _loaded is None:
+            raise
+        return _loaded, exc.format_message().splitlines()
