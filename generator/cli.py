@@ -95,6 +95,16 @@ def plan_options(command: Callable[..., None]) -> Callable[..., None]:
     )(command)
 
 
+config_option = click.option(
+    "--config",
+    "config_file",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=Path("mkdocs.yml"),
+    show_default=True,
+    help="The MkDocs configuration of the playbook.",
+)
+
+
 @cli.command()
 @plan_options
 @click.pass_obj
@@ -107,14 +117,7 @@ def check(settings: Settings) -> None:
 
 
 @cli.command()
-@click.option(
-    "--config",
-    "config_file",
-    type=click.Path(dir_okay=False, path_type=Path),
-    default=Path("mkdocs.yml"),
-    show_default=True,
-    help="The MkDocs configuration of the playbook.",
-)
+@config_option
 @plan_options
 @click.pass_obj
 def build(settings: Settings, config_file: Path) -> None:
@@ -126,14 +129,7 @@ def build(settings: Settings, config_file: Path) -> None:
 
 
 @cli.command()
-@click.option(
-    "--config",
-    "config_file",
-    type=click.Path(dir_okay=False, path_type=Path),
-    default=Path("mkdocs.yml"),
-    show_default=True,
-    help="The MkDocs configuration.",
-)
+@config_option
 @click.option("--port", type=click.IntRange(1, 65535), default=8000, show_default=True)
 @plan_options
 @click.pass_obj

@@ -47,5 +47,12 @@ def build(project: Path, today: str = "2026-11-26") -> tuple[int, str]:
     return result.exit_code, result.output
 
 
+def replace_in(path: Path, old: str, new: str) -> None:
+    """Edit a file in place; the text to replace must be there."""
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"{old!r} not in {path}"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
 def golden_update_requested() -> bool:
     return os.environ.get("PLAYBOOK_UPDATE_GOLDEN") == "1"

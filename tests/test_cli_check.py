@@ -7,6 +7,7 @@ from click.testing import CliRunner
 
 from generator.cli import cli
 from tests.conftest import EXAMPLE_PLAN, SMALL_PLAN
+from tests.helpers import replace_in
 
 
 def run(*args: str) -> tuple[int, str]:
@@ -30,10 +31,9 @@ def test_check_accepts_the_small_plan_with_advice() -> None:
 
 def test_check_warns_about_long_invites_and_thin_companies(small_plan: Path) -> None:
     plan_file = small_plan / "plan.yaml"
-    text = plan_file.read_text(encoding="utf-8").replace(
-        "  people: 6\n", "  people: 6\n  people_per_company: 3\n  note_limit: 120\n"
+    replace_in(
+        plan_file, "  people: 6\n", "  people: 6\n  people_per_company: 3\n  note_limit: 120\n"
     )
-    plan_file.write_text(text, encoding="utf-8")
     code, output = run("--plans", str(small_plan), "--today", "2026-11-26", "check")
     assert code == 0
     volta = small_plan / "companies" / "volta-cells.yaml"
@@ -54,9 +54,7 @@ def test_check_lists_every_problem_then_fails(tmp_path: Path) -> None:
     plans = tmp_path / "plans"
     shutil.copytree(SMALL_PLAN, plans)
     volta = plans / "companies" / "volta-cells.yaml"
-    volta.write_text(
-        volta.read_text(encoding="utf-8").replace("priority: 1", "priority: 7"), encoding="utf-8"
-    )
+    replace_in(volta, "priority: 1", "priority: 7")
     (plans / "companies" / "empty.yaml").write_text("", encoding="utf-8")
     before = {p: p.read_bytes() for p in plans.rglob("*") if p.is_file()}
     code, output = run("--plans", str(plans), "check")
@@ -73,8 +71,7 @@ def test_check_lists_every_problem_then_fails(tmp_path: Path) -> None:
 
 def test_check_warnings_do_not_fail(small_plan: Path) -> None:
     volta = small_plan / "companies" / "volta-cells.yaml"
-    text = volta.read_text(encoding="utf-8").replace("2026-10-20", "2026-12-01")
-    volta.write_text(text, encoding="utf-8")
+    replace_in(volta, "2026-10-20", "2026-12-01")
     code, output = run("--plans", str(small_plan), "--today", "2026-11-26", "check")
     assert code == 0
     assert output.splitlines() == [
@@ -92,10 +89,11 @@ def test_bad_today_is_a_usage_error() -> None:
 
 def test_check_renders_every_draft(small_plan: Path) -> None:
     volta = small_plan / "companies" / "volta-cells.yaml"
-    text = volta.read_text(encoding="utf-8").replace(
-        "    focus: hr\n", "    focus: hr\n    messages:\n      invite: Hi {{ person.nick }}\n"
+    replace_in(
+        volta,
+        "    focus: hr\n",
+        "    focus: hr\n    messages:\n      invite: Hi {{ person.nick }}\n",
     )
-    volta.write_text(text, encoding="utf-8")
     code, output = run("--plans", str(small_plan), "--today", "2026-11-26", "check")
     assert code == 1
     assert output.splitlines() == [
@@ -107,10 +105,11 @@ def test_check_renders_every_draft(small_plan: Path) -> None:
 
 def test_template_runtime_errors_are_reported(small_plan: Path) -> None:
     plan_file = small_plan / "plan.yaml"
-    text = plan_file.read_text(encoding="utf-8").replace(
-        'email_subject: "{{ me.name }}: {{ company.name }}"', 'email_subject: "{{ 1 / 0 }}"'
+    replace_in(
+        plan_file,
+        'email_subject: "{{ me.name }}: {{ company.name }}"',
+        'email_subject: "{{ 1 / 0 }}"',
     )
-    plan_file.write_text(text, encoding="utf-8")
     code, output = run("--plans", str(small_plan), "--today", "2026-11-26", "check")
     assert code == 1
     assert "Traceback" not in output

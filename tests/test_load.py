@@ -225,27 +225,26 @@ def test_duplicate_company_names_across_files(small_plan: Path) -> None:
     ]
 
 
-def test_merge_keys_are_read_like_any_mapping(small_plan: Path) -> None:
-    path = small_plan / VOLTA
+def add_merged_person(plan: Path, focus: str) -> None:
+    """A person written with a YAML merge key (`<<: *anchor`) after an anchored one."""
+    path = plan / VOLTA
     path.write_text(
         path.read_text(encoding="utf-8")
-        + "  - &base\n    name: Base Person\n    focus: hr\n"
+        + f"  - &base\n    name: Base Person\n    focus: {focus}\n"
         + "  - <<: *base\n    name: Merged Person\n",
         encoding="utf-8",
     )
+
+
+def test_merge_keys_are_read_like_any_mapping(small_plan: Path) -> None:
+    add_merged_person(small_plan, "hr")
     plan = load_plan(small_plan, TODAY)
     merged = next(p for p in plan.people if p.name == "Merged Person")
     assert merged.focus == "hr"
 
 
 def test_merged_key_errors_point_at_the_mapping(small_plan: Path) -> None:
-    path = small_plan / VOLTA
-    path.write_text(
-        path.read_text(encoding="utf-8")
-        + "  - &base\n    name: Base Person\n    focus: boss\n"
-        + "  - <<: *base\n    name: Merged Person\n",
-        encoding="utf-8",
-    )
+    add_merged_person(small_plan, "boss")
     assert problems_of(small_plan) == [
         "companies/volta-cells.yaml:25:12: people[2].focus: "
         "expected one of operations, hr, recruiter, other; got 'boss'",
