@@ -3,13 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path
 from typing import Any
 
 import click
 
 from generator import metrics
-from generator.config.load import load_plan
 from generator.structure.model import Plan
 
 
@@ -55,10 +53,6 @@ def status_data(plan: Plan, today: dt.date) -> dict[str, Any]:
 
 def _rounded(share: float | None) -> float | None:
     return None if share is None else round(share, 3)
-
-
-def load_status(plans_dir: Path, today: dt.date) -> dict[str, Any]:
-    return status_data(load_plan(plans_dir, today), today)
 
 
 def _row(label: str, value: object, note: str = "") -> str:
