@@ -1,39 +1,47 @@
-# Everything runs inside .venv/, created on first use from requirements.lock.
+# Everything runs inside .venv/, created on first use from requirements/*.lock:
+# `make site` and `make serve` install only what running needs (runtime.lock);
+# `make test`, `make check` and `make bench` add the development tools (dev.lock).
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
-STAMP := $(VENV)/.installed
+RUNTIME := $(VENV)/.runtime-installed
+DEV := $(VENV)/.dev-installed
+PIP := $(BIN)/python -m pip install --quiet --disable-pip-version-check
+PORT ?= 8000
 
 .PHONY: site serve test check bench screenshots clean
 
-site: $(STAMP)
+site: $(RUNTIME)
 	$(BIN)/playbook build
 
-serve: $(STAMP)
-	$(BIN)/playbook serve
+serve: $(RUNTIME)
+	$(BIN)/playbook serve --port $(PORT)
 
-test: $(STAMP)
+test: $(DEV)
 	$(BIN)/python -m pytest
 
-check: $(STAMP)
+check: $(DEV)
 	$(BIN)/ruff check generator tests
 	$(BIN)/ruff format --check generator tests
 	$(BIN)/mypy
 
-bench: $(STAMP)
+bench: $(DEV)
 	$(BIN)/python -m tests.bench
 
-screenshots: site
+screenshots: site $(DEV)
 	$(BIN)/python -m tests.screenshots
 
 clean:
-	rm -rf site .pytest_cache .mypy_cache .ruff_cache .hypothesis
-	rm -rf content/this-week content/scoreboard content/sectors content/companies content/people
+	rm -rf site .site.playbook-build-* .pytest_cache .mypy_cache .ruff_cache .hypothesis
 	find . -name __pycache__ -not -path './$(VENV)/*' -prune -exec rm -rf {} +
 
 # Reinstalls only when the pins or the package metadata change.
-$(STAMP): requirements.lock pyproject.toml
+$(RUNTIME): requirements/runtime.lock pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.lock
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
-	touch $(STAMP)
+	$(PIP) -r requirements/runtime.lock
+	$(PIP) --no-deps --no-build-isolation -e .
+	touch $(RUNTIME)
+
+$(DEV): $(RUNTIME) requirements/dev.lock
+	$(PIP) -r requirements/dev.lock
+	touch $(DEV)

@@ -1,4 +1,8 @@
-"""The `playbook` command line: parse options, call one library function, print the result."""
+"""The `playbook` command line: parse options, call one library function, print the result.
+
+Every line that can hold user text goes through `echo` (errors through their own
+`show`), which shows control characters escaped, so a name cannot drive the terminal.
+"""
 
 from __future__ import annotations
 
@@ -7,16 +11,28 @@ import json
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import click
 
 from generator import __version__
-from generator.commands.build import build_site
+from generator.checking import load_plan
+from generator.commands.build import build_site, write_markdown
 from generator.commands.check import run_check
-from generator.commands.next_batch import next_text
+from generator.commands.next_week import next_text
 from generator.commands.serve import serve_site
 from generator.commands.status import status_data, status_text
-from generator.config.load import load_plan
+from generator.errors import echo
+
+EXAMPLES = """
+\b
+Examples:
+  playbook check
+  playbook build
+  playbook serve --port 8001
+  playbook --today 2026-11-26 status --json
+  playbook next
+"""
 
 
 @dataclass
@@ -42,7 +58,10 @@ def _day(value: str) -> dt.date:
     return day
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(
+    context_settings={"help_option_names": ["-h", "--help"]},
+    epilog=EXAMPLES,
+)
 @click.version_option(__version__, prog_name="playbook")
 @click.option(
     "--plans",
@@ -77,7 +96,7 @@ def _override_today(ctx: click.Context, param: click.Parameter, value: str | Non
         settings.today_given = True
 
 
-def plan_options(command: Callable[..., None]) -> Callable[..., None]:
+def plan_options(command: Callable[..., Any]) -> Callable[..., Any]:
     """`--plans` and `--today` after the command too, same meaning as before it."""
     command = click.option(
         "--today",
@@ -105,30 +124,44 @@ config_option = click.option(
 )
 
 
-@cli.command()
+@cli.command(epilog="\b\nExample:\n  playbook check --today 2026-11-26")
 @plan_options
 @click.pass_obj
 def check(settings: Settings) -> None:
     """Validate every plan file; list each problem as path:line:col."""
     report = run_check(settings.plans_dir, settings.today)
     for warning in report.warnings:
-        click.echo(warning.styled())
-    click.echo(click.style(report.summary, fg="green"))
+        echo(warning.styled())
+    echo(click.style(report.summary, fg="green"))
 
 
-@cli.command()
+@cli.command(epilog="\b\nExamples:\n  playbook build\n  playbook build --markdown /tmp/pages")
 @config_option
+@click.option(
+    "--markdown",
+    "markdown_dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Also write the generated pages as Markdown into this new folder, to read them.",
+)
 @plan_options
 @click.pass_obj
-def build(settings: Settings, config_file: Path) -> None:
-    """Write the generated pages and build the site into site/."""
-    report = build_site(config_file, settings.plans_dir, settings.today)
-    changes = f"{len(report.pages.written)} pages written, {len(report.pages.removed)} removed"
-    click.echo(f"{changes}; site built in {report.site_dir}/ ({report.page_count} pages)")
-    click.echo(f"Open {report.site_dir / 'index.html'} in your browser.")
+def build(settings: Settings, config_file: Path, markdown_dir: Path | None) -> None:
+    """Check the plan and build the site into site/ (a failed build keeps the old one)."""
+    if markdown_dir is not None:
+        count = write_markdown(settings.plans_dir, settings.today, markdown_dir)
+        echo(f"{count} Markdown pages written to {markdown_dir}/")
+    report = build_site(
+        config_file,
+        settings.plans_dir,
+        settings.today,
+        on_wait=lambda: echo("Waiting for another build of this playbook to finish…", err=True),
+    )
+    warnings = f"; {report.warnings} warnings (see playbook check)" if report.warnings else ""
+    echo(f"Site built in {report.site_dir}/ ({report.page_count} pages){warnings}.")
+    echo(f"Open {report.site_dir / 'index.html'} in your browser.")
 
 
-@cli.command()
+@cli.command(epilog="\b\nExamples:\n  playbook serve\n  playbook serve --port 8001")
 @config_option
 @click.option("--port", type=click.IntRange(1, 65535), default=8000, show_default=True)
 @plan_options
@@ -136,10 +169,10 @@ def build(settings: Settings, config_file: Path) -> None:
 def serve(settings: Settings, config_file: Path, port: int) -> None:
     """Live preview on http://127.0.0.1:PORT/, rebuilt when plans/ or content/ change."""
     today = settings.today if settings.today_given else None
-    serve_site(config_file, settings.plans_dir, today, port)
+    serve_site(config_file, settings.plans_dir, today, port, echo)
 
 
-@cli.command()
+@cli.command(epilog="\b\nExamples:\n  playbook status\n  playbook status --json")
 @click.option("--json", "as_json", is_flag=True, help="Print one JSON object for scripts.")
 @plan_options
 @click.pass_obj
@@ -147,19 +180,19 @@ def status(settings: Settings, as_json: bool) -> None:
     """The scoreboard: the four steps, the funnel, inbound and what is due."""
     plan = load_plan(settings.plans_dir, settings.today)
     if as_json:
-        click.echo(json.dumps(status_data(plan, settings.today), ensure_ascii=False, indent=2))
+        click.echo(json.dumps(status_data(plan), ensure_ascii=False, indent=2))
     else:
-        click.echo("\n".join(status_text(plan, settings.today)))
+        echo("\n".join(status_text(plan)))
 
 
-@cli.command(name="next")
-@click.option("--no-follow-ups", is_flag=True, help="Show only this week's invitations.")
+@cli.command(name="next", epilog="\b\nExample:\n  playbook next --no-follow-ups")
+@click.option("--no-follow-ups", is_flag=True, help="Leave out the follow-ups due.")
 @plan_options
 @click.pass_obj
 def next_command(settings: Settings, no_follow_ups: bool) -> None:
-    """This week's outreach batch with each invite draft, then the follow-ups due."""
+    """This week's outreach with each draft, then what is pending, due and coming up."""
     plan = load_plan(settings.plans_dir, settings.today)
-    click.echo("\n".join(next_text(plan, settings.today, follow_ups=not no_follow_ups)))
+    echo("\n".join(next_text(plan, follow_ups=not no_follow_ups)))
 
 
 def main() -> None:

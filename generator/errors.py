@@ -2,11 +2,32 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from enum import Enum
 from pathlib import Path
 
 import click
+
+# C0 and C1 controls (but newline and tab), and bidirectional overrides.
+_UNSAFE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+_STYLE = re.compile(r"\x1b\[[0-9;]*m")
+
+
+def terminal_safe(text: str) -> str:
+    """Escape control characters and broken Unicode in text for a terminal, keeping our
+    own colour codes."""
+    parts = _STYLE.split(text)
+    styles = _STYLE.findall(text)
+    safe = [_UNSAFE.sub(lambda m: repr(m.group())[1:-1], part) for part in parts]
+    out = [safe[0]]
+    for style, part in zip(styles, safe[1:], strict=True):
+        out += [style, part]
+    return "".join(out).encode("utf-8", "backslashreplace").decode("utf-8")
+
+
+def echo(text: str = "", err: bool = False) -> None:
+    click.echo(terminal_safe(text), err=err)
 
 
 class Severity(Enum):
@@ -59,7 +80,7 @@ class PlaybookError(click.ClickException):
         return self.message
 
     def show(self, file: object = None) -> None:
-        click.echo(self.format_message(), err=True)
+        echo(self.format_message(), err=True)
 
 
 class InvalidPlan(PlaybookError):
@@ -73,8 +94,8 @@ class InvalidPlan(PlaybookError):
 
     def show(self, file: object = None) -> None:
         for problem in self.problems:
-            click.echo(problem.styled(), err=True)
-        click.echo(self.summary, err=True)
+            echo(problem.styled(), err=True)
+        echo(self.summary, err=True)
 
 
 def sort_problems(problems: list[Problem]) -> list[Problem]:

@@ -18,8 +18,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from generator.checking import load_plan
 from generator.commands.check import run_check
-from generator.config.load import load_plan
 from generator.render.pages import all_pages
 from tests.helpers import make_project
 
@@ -104,7 +104,7 @@ def main() -> int:
             results = {
                 "check": (timed(lambda p=plans: run_check(p, TODAY)), ""),
                 "render": (
-                    timed(lambda p=plans: all_pages(load_plan(p, TODAY), TODAY)),
+                    timed(lambda p=plans: all_pages(load_plan(p, TODAY))),
                     "",
                 ),
             }

@@ -7,7 +7,7 @@ import shutil
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
-HAND_WRITTEN = ("index.md", "method.md", "assets")
+HAND_WRITTEN = ("index.md", "method.md")
 
 
 def make_project(root: Path, plans: Path) -> Path:
@@ -16,13 +16,8 @@ def make_project(root: Path, plans: Path) -> Path:
     shutil.copy(REPO / "mkdocs.yml", root / "mkdocs.yml")
     (root / "content").mkdir()
     for name in HAND_WRITTEN:
-        source = REPO / "content" / name
-        if source.is_dir():
-            shutil.copytree(source, root / "content" / name)
-        else:
-            shutil.copy(source, root / "content" / name)
+        shutil.copy(REPO / "content" / name, root / "content" / name)
     shutil.copytree(plans, root / "plans")
-    os.symlink(REPO / "generator", root / "generator")
     return root
 
 
@@ -43,8 +38,18 @@ def build(project: Path, today: str = "2026-11-26") -> tuple[int, str]:
             "--config",
             str(project / "mkdocs.yml"),
         ],
+        catch_exceptions=False,
     )
     return result.exit_code, result.output
+
+
+def snapshot(folder: Path) -> dict[str, bytes]:
+    """Every file under a folder, by relative path: to compare a tree before and after."""
+    return {
+        p.relative_to(folder).as_posix(): p.read_bytes()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file()
+    }
 
 
 def replace_in(path: Path, old: str, new: str) -> None:

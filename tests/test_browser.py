@@ -72,7 +72,7 @@ def test_walk_search_and_copy_offline(site: Path, browser_page: Any) -> None:
     assert page.locator("h1").inner_text() == "Battery cells"
     page.locator("article").get_by_role("link", name="Volta Cells").click()
     assert page.locator("h1").inner_text() == "Volta Cells"
-    page.locator("article").get_by_role("link", name="Jan Nowak").click()
+    page.locator("article").get_by_role("link", name="Jan Nowak").first.click()
     assert page.locator("h1").inner_text() == "Jan Nowak"
     assert page.url.endswith("/people/jan-nowak.html")
 
@@ -90,3 +90,23 @@ def test_walk_search_and_copy_offline(site: Path, browser_page: Any) -> None:
 
     assert outside == []
     assert errors == []
+
+
+def search(page: Any, query: str) -> str:
+    page.locator("input.md-search__input").click()
+    page.locator("input.md-search__input").fill("")
+    page.keyboard.type(query, delay=20)
+    first = page.locator(".md-search-result__item").first
+    first.wait_for(timeout=10000)
+    text: str = first.inner_text()
+    page.keyboard.press("Escape")
+    return text
+
+
+def test_search_forgives_accents(site: Path, browser_page: Any) -> None:
+    page, outside, errors = browser_page
+    page.goto((site / "index.html").as_uri())
+    assert "Żółć" in search(page, "Zolc")
+    assert "Wrocław" in search(page, "Wroclaw")
+    assert "Lindqvist" in search(page, "Asa")
+    assert outside == [] and errors == []

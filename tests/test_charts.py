@@ -5,7 +5,7 @@ import xml.etree.ElementTree as ET
 from hypothesis import given
 from hypothesis import strategies as st
 
-from generator.config.load import load_plan
+from generator.checking import load_plan
 from generator.render import scoreboard
 from generator.render.charts import Segment, horizontal_bars, stacked_rows, vertical_bars
 from tests.conftest import SMALL_PLAN, TODAY
@@ -25,8 +25,8 @@ def test_every_chart_has_title_and_text_alternative() -> None:
     plan = load_plan(SMALL_PLAN, TODAY)
     charts = [
         scoreboard.funnel_chart(plan),
-        scoreboard.weekly_chart(plan, TODAY),
-        scoreboard.inbound_chart(plan, TODAY),
+        scoreboard.weekly_chart(plan),
+        scoreboard.inbound_chart(plan),
         scoreboard.coverage_chart(plan),
     ]
     for chart in charts:
@@ -47,24 +47,33 @@ def test_funnel_has_a_bar_per_stage() -> None:
 
 
 def test_weekly_chart_has_26_bars_and_a_target_line() -> None:
-    root = parse(str(scoreboard.weekly_chart(load_plan(SMALL_PLAN, TODAY), TODAY)))
+    root = parse(str(scoreboard.weekly_chart(load_plan(SMALL_PLAN, TODAY))))
     assert len(bars(root)) == 26
     targets = [line for line in root.iter(f"{SVG}line") if line.get("class") == "target"]
     assert len(targets) == 1
 
 
 def test_inbound_chart_has_12_months() -> None:
-    root = parse(str(scoreboard.inbound_chart(load_plan(SMALL_PLAN, TODAY), TODAY)))
+    root = parse(str(scoreboard.inbound_chart(load_plan(SMALL_PLAN, TODAY))))
     assert len(bars(root)) == 12
     labels = [t.text for t in root.iter(f"{SVG}text") if t.get("class") == "label"]
     assert labels[0] == "Dec" and labels[-1] == "Nov"
 
 
-def test_coverage_has_two_rows_per_sector() -> None:
+def test_coverage_has_a_heading_and_two_rows_per_sector() -> None:
     root = parse(str(scoreboard.coverage_chart(load_plan(SMALL_PLAN, TODAY))))
     desc = root.find(f"{SVG}desc")
     assert desc is not None and desc.text is not None
-    assert desc.text.count("focus:") == 3 and desc.text.count("where:") == 3
+    assert desc.text.count(", focus:") == 3 and desc.text.count(", where:") == 3
+    headings = [t.text for t in root.iter(f"{SVG}text") if t.get("class") == "heading"]
+    assert headings == ["Battery cells", "Automation", "Recruitment"]
+
+
+def test_long_sector_names_are_not_cut_in_the_coverage_chart() -> None:
+    name = "Heat pumps and HVAC manufacturers"
+    svg = stacked_rows("t", [(name, [("focus", [Segment("a", 1, "seg-1")])])])
+    headings = [t.text for t in parse(svg).iter(f"{SVG}text") if t.get("class") == "heading"]
+    assert headings == [name]
 
 
 def test_labels_are_escaped() -> None:
@@ -90,7 +99,7 @@ def test_large_numbers_stay_inside_the_drawing() -> None:
 )
 def test_stacked_rows_are_always_well_formed(rows: list[tuple[str, list[int]]]) -> None:
     data = [
-        (label, [Segment(f"s{i}", v, f"seg-{i + 1}") for i, v in enumerate(values)])
+        (label, [("row", [Segment(f"s{i}", v, f"seg-{i + 1}") for i, v in enumerate(values)])])
         for label, values in rows
     ]
     root = parse(stacked_rows("t", data))
@@ -104,10 +113,10 @@ def test_one_person_and_five_thousand_both_render() -> None:
 
 
 def test_long_labels_are_shortened_with_the_full_text_kept() -> None:
-    label = "Third-party logistics and contract warehousing: focus"
-    svg = stacked_rows("t", [(label, [Segment("a", 1, "seg-1")])])
+    label = "Third-party logistics and contract warehousing"
+    svg = horizontal_bars("t", [(label, 3, "")])
     root = parse(svg)
     texts = [t for t in root.iter(f"{SVG}text") if t.get("class") == "label"]
     title = texts[0].find(f"{SVG}title")
     assert title is not None and title.text == label
-    assert title.tail is not None and title.tail.endswith("…") and len(title.tail) <= 26
+    assert title.tail is not None and title.tail.endswith("…") and len(title.tail) <= 18

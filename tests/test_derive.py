@@ -5,15 +5,21 @@ from pathlib import Path
 
 import pytest
 
-from generator.config.load import load_plan
-from generator.structure.derive import stage_of
-from generator.structure.model import Targets, Touch
+from generator.checking import load_plan
+from generator.errors import Location
+from generator.model.derive import pending_since, stage_of
+from generator.model.model import Targets, Touch
+from generator.model.vocabulary import Action, Stage
 from tests.conftest import SMALL_PLAN, TODAY
+from tests.helpers import replace_in
 
 
 def touches(*actions: str) -> list[Touch]:
     start = dt.date(2026, 1, 1)
-    return [Touch(start + dt.timedelta(days=i), action) for i, action in enumerate(actions)]
+    return [
+        Touch(start + dt.timedelta(days=i), Action(action), None, "", Location(Path("x")))
+        for i, action in enumerate(actions)
+    ]
 
 
 @pytest.mark.parametrize(
@@ -21,6 +27,9 @@ def touches(*actions: str) -> list[Touch]:
     [
         ((), "identified"),
         (("invited",), "invited"),
+        (("messaged",), "invited"),
+        (("followed_up",), "invited"),
+        (("referred",), "identified"),
         (("invited", "messaged"), "invited"),
         (("invited", "connected", "followed_up"), "connected"),
         (("invited", "connected", "replied", "referred"), "replied"),
@@ -36,11 +45,29 @@ def test_stage_rules(actions: tuple[str, ...], stage: str) -> None:
 
 
 def test_latest_touch_is_by_date_not_by_position() -> None:
+    declined, invited = touches("declined", "invited")
     out_of_order = [
-        Touch(dt.date(2026, 3, 1), "declined"),
-        Touch(dt.date(2026, 1, 1), "invited"),
+        Touch(dt.date(2026, 3, 1), Action.DECLINED, None, "", declined.location),
+        invited,
     ]
-    assert stage_of(out_of_order) == "declined"
+    assert stage_of(out_of_order) is Stage.DECLINED
+
+
+@pytest.mark.parametrize(
+    ("actions", "pending"),
+    [
+        (("invited",), dt.date(2026, 1, 1)),
+        (("invited", "connected"), None),
+        (("invited", "messaged"), dt.date(2026, 1, 1)),
+        (("invited", "declined"), None),
+        (("invited", "replied", "invited"), dt.date(2026, 1, 3)),
+        (("messaged",), None),
+    ],
+)
+def test_a_pending_invitation_is_the_last_one_nothing_answered(
+    actions: tuple[str, ...], pending: dt.date | None
+) -> None:
+    assert pending_since(touches(*actions)) == pending
 
 
 def test_model_from_the_small_plan() -> None:
@@ -55,7 +82,7 @@ def test_model_from_the_small_plan() -> None:
         "piotr-zolc",
     ]
     jan = people["jan-nowak"]
-    assert (jan.stage, jan.last_contact, jan.invited_on) == (
+    assert (jan.stage, jan.last_contact, jan.reached_out_on) == (
         "met",
         dt.date(2026, 10, 20),
         dt.date(2026, 10, 2),
@@ -65,41 +92,60 @@ def test_model_from_the_small_plan() -> None:
     assert people["asa-lindqvist"].stage == "declined"
     assert people["asa-lindqvist"].abroad
     assert not people["anna-nowak"].abroad, "person country overrides the company's"
-    assert people["ewa-kot"].last_contact == dt.date(2026, 9, 30)
+    assert people["ewa-kot"].last_contact == dt.date(2026, 11, 3), "her call counts as contact"
     assert [s.slug for s in plan.sectors] == ["battery-cells", "automation", "recruitment"]
     assert [s.recruiters for s in plan.sectors] == [False, False, True]
     assert [c.slug for c in plan.companies] == ["nordic-robotics", "talent-bridge", "volta-cells"]
 
 
-def test_targets_default_to_the_contract_values(small_plan: Path) -> None:
+def test_targets_take_the_schema_defaults(small_plan: Path) -> None:
     plan = load_plan(small_plan, TODAY)
     assert plan.targets == Targets(
         companies=4,
         companies_per_sector=2,
+        recruitment_firms=None,
         people=6,
         people_per_company=2,
         invites_per_week=3,
         keep_alive_days=90,
         note_limit=300,
     )
-    assert Targets() == Targets(30, 12, None, 80, 2, 15, 90, 300)
+    assert plan.targets.recruiter_companies == 4
 
 
 def test_inbound_is_matched_to_people_and_companies() -> None:
     plan = load_plan(SMALL_PLAN, TODAY)
     ewa, stranger, jan = plan.inbound
     assert ewa.person is not None and ewa.person.name == "Ewa Kot"
-    assert ewa.company is not None and ewa.sector is not None
+    assert ewa.source is not None and ewa.sector is not None
     assert ewa.sector.name == "Recruitment"
-    assert stranger.person is None and stranger.company is None
-    assert stranger.company_name == "Unlisted Search"
-    assert jan.company is not None and jan.company.name == "Volta Cells"
+    assert stranger.person is None and stranger.source is None
+    assert stranger.company_shown == "Unlisted Search"
+    assert jan.source is not None and jan.source.name == "Volta Cells"
+    assert ewa.person.inbound == [ewa]
+    assert ewa in ewa.person.timeline and ewa.source.inbound == [ewa]
 
 
-def test_touches_after_today_do_not_count_yet() -> None:
+def test_an_inbound_call_resets_the_keep_alive_clock(small_plan: Path) -> None:
+    """Piotr's last touch is 2026-05-20: due for a follow-up, until he calls."""
+    plan = load_plan(small_plan, TODAY)
+    piotr = next(p for p in plan.people if p.name == "Piotr Żółć")
+    assert piotr.last_contact == dt.date(2026, 5, 20)
+    replace_in(
+        small_plan / "inbound.yaml",
+        "- date: 2026-02-10",
+        "- {date: 2026-11-20, who: piotr zolc, channel: phone}\n- date: 2026-02-10",
+    )
+    piotr = next(p for p in load_plan(small_plan, TODAY).people if p.name == "Piotr Żółć")
+    assert piotr.last_contact == dt.date(2026, 11, 20)
+    assert piotr.stage == "connected", "a call does not move the stage"
+
+
+def test_touches_after_today_are_planned() -> None:
     plan = load_plan(SMALL_PLAN, dt.date(2026, 10, 10))
     jan = next(p for p in plan.people if p.slug == "jan-nowak")
     assert (jan.stage, jan.last_contact) == ("connected", dt.date(2026, 10, 5))
-    assert len(jan.touches) == 3, "the timeline keeps every touch"
+    assert [t.action for t in jan.planned] == ["met"]
+    assert len(jan.touches) == 3, "the touches as written stay whole"
     anna = next(p for p in plan.people if p.slug == "anna-nowak-volta-cells")
     assert anna.stage == "identified"

@@ -1,19 +1,20 @@
 from __future__ import annotations
 
+import html
 from pathlib import Path
 
 import pytest
 
-from generator.config.load import load_plan
+from generator.checking import load_plan
 from generator.render.pages import all_pages
 from tests.conftest import FIXTURES, SMALL_PLAN, TODAY
-from tests.helpers import golden_update_requested
+from tests.helpers import golden_update_requested, replace_in
 
 GOLDEN = FIXTURES / "golden" / "small"
 
 
 def rendered() -> dict[str, str]:
-    return all_pages(load_plan(SMALL_PLAN, TODAY), TODAY)
+    return all_pages(load_plan(SMALL_PLAN, TODAY))
 
 
 def test_golden_page_set_is_complete() -> None:
@@ -35,23 +36,42 @@ def test_page_matches_golden_file(relative: str) -> None:
     assert rendered()[relative] == (GOLDEN / relative).read_text(encoding="utf-8")
 
 
-def test_every_person_page_holds_three_drafts() -> None:
+def test_person_pages_hold_the_drafts_for_their_channel() -> None:
     pages = rendered()
-    people = [text for path, text in pages.items() if path.startswith("people/")]
+    people = {path: text for path, text in pages.items() if path.startswith("people/")}
     assert len(people) == 6
-    for text in people:
-        assert "### LinkedIn invitation" in text
-        assert "### E-mail" in text
-        assert "### Follow-up" in text
-        assert text.count("```text") == 4, "invite, subject, body, follow-up"
+    for path, text in people.items():
+        assert "### E-mail" in text and "### Follow-up" in text
+        email_only = path in ("people/anna-nowak.md", "people/piotr-zolc.md")
+        assert ("### LinkedIn invitation" in text) is not email_only, path
+        drafts = 3 if email_only else 4  # (invite,) subject, body, follow-up
+        assert text.count('<pre class="pb-draft"><code>') == drafts, path
+        assert "```" not in text, "drafts are plain text: no highlighter runs over them"
 
 
 def test_over_long_invite_is_flagged(small_plan: Path) -> None:
-    plan_file = small_plan / "plan.yaml"
-    text = plan_file.read_text(encoding="utf-8").replace("note_limit", "note_limit")
-    plan_file.write_text(
-        text.replace("  invites_per_week: 3", "  invites_per_week: 3\n  note_limit: 50"),
-        encoding="utf-8",
+    replace_in(
+        small_plan / "plan.yaml", "  invites_per_week: 3", "  invites_per_week: 3\n  note_limit: 50"
     )
-    page = all_pages(load_plan(small_plan, TODAY), TODAY)["people/jan-nowak.md"]
-    assert '!!! warning "Too long: 130 / 50 characters"' in page
+    page = all_pages(load_plan(small_plan, TODAY))["people/jan-nowak.md"]
+    assert '!!! warning "Too long: 142 / 50 characters"' in page
+
+
+def test_email_links_open_the_draft_in_the_mail_app() -> None:
+    page = html.unescape(rendered()["people/anna-nowak.md"])
+    assert (
+        'href="mailto:anna.nowak@nordic-robotics.example?subject=%C5%81ucja%20Test%3A%20Nordic'
+        "%20Robotics&body=Dear%20Anna%2C%0D%0A%0D%0AQuality%20engineer"
+    ) in page
+
+
+def test_a_thin_company_offers_a_people_search(small_plan: Path) -> None:
+    replace_in(
+        small_plan / "companies" / "volta-cells.yaml", "    focus: hr\n", "    focus: other\n"
+    )
+    page = html.unescape(all_pages(load_plan(small_plan, TODAY))["companies/volta-cells.md"])
+    assert "No hr contact yet." in page
+    assert (
+        'href="https://www.linkedin.com/search/results/people/?keywords=Volta+Cells+HR+OR+'
+        'talent+acquisition+OR+people">people in hr at Volta Cells</a>'
+    ) in page

@@ -1,33 +1,33 @@
-"""`playbook build`: generate the pages from the plan, then build the site with MkDocs.
+"""`playbook build`: check the plan, build the site with MkDocs, put it in place.
 
-The build happens in a scratch folder beside mkdocs.yml: a copy of the docs folder
-with the new pages, built into a scratch site. Only when MkDocs succeeds are the new
-pages written into content/ and the new site put in place of site/, so a failed build
-leaves every file as it was.
+The path is straight: load and check the plan, run MkDocs (the `playbook` plugin adds
+the generated pages in memory) into a scratch folder beside `site/`, then swap the
+two folders. A failed or killed build leaves the old site whole; nothing else in the
+project is written.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import logging
-import shutil
-import tempfile
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
+from generator.checking import load_plan
 from generator.errors import PlaybookError
-from generator.render.pages import OWNED_FOLDERS, all_pages
-from generator.render.writer import WriteReport, write_pages
-from generator.site import state
-
-SCRATCH_PREFIX = ".playbook-build-"
+from generator.render.pages import all_pages
+from generator.site import publish
+from generator.site.session import SiteSession
 
 
 @dataclass
 class BuildReport:
-    pages: WriteReport
     site_dir: Path
     page_count: int
+    warnings: int
 
 
 class _Collect(logging.Handler):
@@ -41,60 +41,94 @@ class _Collect(logging.Handler):
         self.messages.append(f"{record.levelname.lower()}: {record.getMessage()}")
 
 
-def _stage_docs(docs_dir: Path, staged: Path) -> None:
-    """Copy the hand-written part of the docs folder; generated folders are rewritten."""
-    shutil.copytree(
-        docs_dir,
-        staged,
-        symlinks=True,
-        ignore=lambda folder, names: (
-            set(OWNED_FOLDERS) & set(names) if Path(folder) == docs_dir else set()
-        ),
-    )
-
-
-def _replace_folder(new: Path, target: Path, scratch: Path) -> None:
-    if target.exists():
-        shutil.move(str(target), str(scratch / "previous-site"))
-    shutil.move(str(new), str(target))
-
-
-def build_site(config_file: Path, plans_dir: Path, today: dt.date) -> BuildReport:
-    """Check the plan (drafts included), build into scratch, then put the result in place."""
-    from mkdocs.commands.build import build
-    from mkdocs.config import load_config
-    from mkdocs.exceptions import MkDocsException
-
-    if not config_file.is_file():
-        raise PlaybookError(f"{config_file}: file not found; run this in your playbook folder")
-    run = state.load_run(plans_dir, today)
-    pages = all_pages(run.plan, run.today)
+@contextmanager
+def mkdocs_messages() -> Iterator[_Collect]:
+    """MkDocs' log, collected instead of printed."""
     collector = _Collect()
     logger = logging.getLogger("mkdocs")
     logger.addHandler(collector)
-    project = config_file.resolve().parent
     try:
-        with tempfile.TemporaryDirectory(dir=project, prefix=SCRATCH_PREFIX) as folder:
-            scratch = Path(folder)
-            settings = load_config(config_file=str(config_file), strict=True)
-            docs_dir, site_dir = Path(settings.docs_dir), Path(settings.site_dir)
-            staged_docs = scratch / "docs"
-            _stage_docs(docs_dir, staged_docs)
-            write_pages(staged_docs, pages, OWNED_FOLDERS)
-            run.pages_written = True
-            config = load_config(
-                config_file=str(config_file),
-                strict=True,
-                docs_dir=str(staged_docs),
-                site_dir=str(scratch / "site"),
-            )
-            with state.provide(run):
-                build(config)
-            report = write_pages(docs_dir, pages, OWNED_FOLDERS)
-            _replace_folder(scratch / "site", site_dir, scratch)
-    except MkDocsException as exc:
-        details = "\n".join(collector.messages) or str(exc)
-        raise PlaybookError(f"the site build failed; no file was changed:\n{details}") from None
+        yield collector
     finally:
         logger.removeHandler(collector)
-    return BuildReport(report, site_dir, sum(1 for _ in site_dir.rglob("*.html")))
+
+
+def load_mkdocs_config(config_file: Path, **overrides: Any) -> Any:
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import ConfigurationError
+
+    if not config_file.is_file():
+        raise PlaybookError(f"{config_file}: file not found; run this in your playbook folder")
+    try:
+        return load_config(config_file=str(config_file), **overrides)
+    except ConfigurationError as exc:
+        raise PlaybookError(f"{config_file}: {exc}") from None
+
+
+def attach(config: Any, session: SiteSession) -> None:
+    plugin = config.plugins.get("playbook")
+    if plugin is None:
+        raise PlaybookError(
+            f"{config.config_file_path}: the 'playbook' plugin is missing from plugins:"
+        )
+    plugin.attach(session)
+
+
+def build_site(
+    config_file: Path,
+    plans_dir: Path,
+    today: dt.date,
+    on_wait: Callable[[], None] | None = None,
+) -> BuildReport:
+    """Build the site for the plan as of `today`; raise a PlaybookError on any failure."""
+    from mkdocs.commands.build import build
+    from mkdocs.exceptions import MkDocsException
+
+    plan = load_plan(plans_dir, today)
+    with mkdocs_messages() as collector:
+        try:
+            config = load_mkdocs_config(config_file, strict=True)
+            site_dir = Path(config.site_dir)
+            site_dir.parent.mkdir(parents=True, exist_ok=True)
+            with publish.build_lock(site_dir.parent, on_wait=on_wait):
+                for stale in publish.stale_scratch(site_dir):
+                    publish.remove(stale)
+                scratch = publish.new_scratch(site_dir)
+                try:
+                    config["site_dir"] = str(scratch / "site")
+                    attach(config, SiteSession.for_plan(plan))
+                    build(config)
+                    publish.swap_in(scratch / "site", site_dir, scratch)
+                finally:
+                    publish.remove(scratch)
+        except MkDocsException as exc:
+            details = "\n".join(collector.messages) or str(exc)
+            raise PlaybookError(
+                f"the site build failed; the old site is unchanged:\n{details}"
+            ) from None
+        except OSError as exc:
+            raise PlaybookError(_os_error(exc)) from None
+    pages = sum(1 for _ in site_dir.rglob("*.html"))
+    return BuildReport(site_dir, pages, len(plan.warnings))
+
+
+def _os_error(exc: OSError) -> str:
+    where = f" ({exc.filename})" if exc.filename else ""
+    reason = exc.strerror or str(exc)
+    return f"cannot build the site: {reason}{where}; the old site is unchanged"
+
+
+def write_markdown(plans_dir: Path, today: dt.date, folder: Path) -> int:
+    """The generated pages as Markdown files, for reading; the folder must be new or empty."""
+    plan = load_plan(plans_dir, today)
+    if folder.exists() and (not folder.is_dir() or any(folder.iterdir())):
+        raise PlaybookError(f"{folder}: choose a new or empty folder for the Markdown pages")
+    pages = all_pages(plan)
+    try:
+        for uri, text in pages.items():
+            path = folder / uri
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(text, encoding="utf-8")
+    except OSError as exc:
+        raise PlaybookError(f"cannot write {exc.filename}: {exc.strerror}") from None
+    return len(pages)

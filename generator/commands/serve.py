@@ -1,45 +1,227 @@
-"""`playbook serve`: a live preview on 127.0.0.1 that regenerates when plans/ changes."""
+"""`playbook serve`: a private live preview on 127.0.0.1 that rebuilds what changed.
+
+One session lives for the whole run: each save re-reads the files that changed,
+re-renders the pages and rebuilds only those whose Markdown differs (MkDocs' dirty
+build), unless the nav, the hand-written pages or the configuration changed, which
+takes a full build. An edit that breaks the plan keeps the last good site on screen
+with the errors on every page. The server answers only to localhost names, so a web
+page the user visits cannot read the playbook through DNS rebinding.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
+import errno
+import html
 import logging
-import os
+import shutil
+import tempfile
+import time
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
-from generator.errors import PlaybookError
-from generator.site import state
+from mkdocs.livereload import LiveReloadServer
 
+from generator.commands.build import attach, load_mkdocs_config
+from generator.errors import InvalidPlan, PlaybookError
+from generator.site.session import SiteSession
 
-def serve_site(config_file: Path, plans_dir: Path, today: dt.date | None, port: int) -> None:
-    """Check the plan once (for a clear error), then hand over to MkDocs' server.
-
-    Each rebuild reloads the plan through the hooks, which read these variables.
-    """
-    from mkdocs.commands.serve import serve
-
-    if not config_file.is_file():
-        raise PlaybookError(f"{config_file}: file not found; run this in your playbook folder")
-    os.environ[state.PLANS_ENV] = str(plans_dir)
-    if today is not None:
-        os.environ[state.TODAY_ENV] = today.isoformat()
-    os.environ[state.SERVING_ENV] = "1"
-    state.current(config_file.resolve().parent)
-    _show_mkdocs_log()
-    serve(
-        config_file=str(config_file),
-        livereload=True,
-        watch=[str(plans_dir)],
-        dev_addr=f"127.0.0.1:{port}",
-        open_in_browser=False,
-        # A broken edit is shown in the page and the terminal, not turned into a stop.
-        strict=False,
-    )
+Echo = Callable[[str], None]
+_DIRTY_WARNING = "A 'dirty' build is being performed"
 
 
-def _show_mkdocs_log() -> None:
-    handler = logging.StreamHandler()
-    handler.setFormatter(logging.Formatter("%(levelname)-7s -  %(message)s"))
+class PrivateServer(LiveReloadServer):
+    """MkDocs' live-reload server, answering only to this machine's own names."""
+
+    def __init__(self, builder: Callable[[], None], port: int, root: Path) -> None:
+        super().__init__(
+            builder=builder, host="127.0.0.1", port=port, root=str(root), polling_interval=0.3
+        )
+        names = ("localhost", "127.0.0.1", "[::1]")
+        self.allowed_hosts = {*names, *(f"{name}:{port}" for name in names)}
+
+    def serve_request(self, environ: dict[str, Any], start_response: Any) -> Iterable[bytes]:
+        host = str(environ.get("HTTP_HOST", "")).lower()
+        if host not in self.allowed_hosts:
+            start_response("403 Forbidden", [("Content-Type", "text/plain")])
+            return [b"403 Forbidden: this preview answers only to localhost\n"]
+        path = str(environ.get("PATH_INFO", ""))
+        if "\x00" in path or "\x00" in str(environ.get("QUERY_STRING", "")):
+            start_response("400 Bad Request", [("Content-Type", "text/plain")])
+            return [b"400 Bad Request\n"]
+        result: Iterable[bytes] = super().serve_request(environ, start_response)
+        return result
+
+    def open(self) -> None:
+        """Bind the port now, so a busy port is one clear message before anything runs."""
+        try:
+            self.server_bind()
+            self.server_activate()
+        except OSError as exc:
+            self.server_close()
+            if exc.errno == errno.EADDRINUSE:
+                port = self.server_address[1]
+                raise PlaybookError(f"port {port} is busy; use --port") from None
+            raise PlaybookError(f"cannot listen on {self.url}: {exc.strerror}") from None
+
+    def run(self) -> None:
+        """MkDocs' `serve`, minus the binding `open` has done."""
+        if self._watched_paths:
+            self.observer.start()
+        self.serve_thread.start()
+        self._build_loop()  # type: ignore[no-untyped-call]
+
+
+def _stamp(paths: Iterable[Path]) -> tuple[tuple[str, int, int], ...]:
+    """Names, sizes and times of every file under the paths: what a full rebuild needs."""
+    found = []
+    for root in paths:
+        files = [root] if root.is_file() else sorted(root.rglob("*")) if root.is_dir() else []
+        for path in files:
+            try:
+                info = path.stat()
+            except OSError:
+                continue
+            found.append((str(path), info.st_size, info.st_mtime_ns))
+    return tuple(found)
+
+
+@dataclass
+class Rebuilder:
+    """The builder the server calls: never raises, always leaves a site to serve."""
+
+    config_file: Path
+    session: SiteSession
+    site_dir: Path
+    serve_url: str
+    echo: Echo
+    inputs: list[Path] = field(default_factory=list)
+    _inputs_stamp: tuple[tuple[str, int, int], ...] = ()
+    _nav: list[Any] | None = None
+    _problems: list[str] = field(default_factory=list)
+    builds: int = 0
+
+    def __call__(self) -> None:
+        start = time.perf_counter()
+        try:
+            summary = self._rebuild()
+        except Exception as exc:  # the server must keep serving; say what went wrong
+            self.echo(f"rebuild failed: {_reason(exc)}")
+            return
+        if summary:
+            self.echo(f"{summary} in {time.perf_counter() - start:.1f} s")
+
+    def _rebuild(self) -> str:
+        from mkdocs.commands.build import build
+
+        try:
+            self.session.load()
+        except InvalidPlan as exc:
+            self._show_problems_page(exc)
+            return ""
+        problems = self.session.problems
+        if problems and problems != self._problems:
+            self.echo("\n".join([*problems, "(the preview keeps the last version that worked)"]))
+        pages = self.session.render()
+        nav = self.session.nav_entries()
+        stamp = _stamp(self.inputs)
+        full = (
+            self.builds == 0
+            or self.session.changed is None
+            or nav != self._nav
+            or problems != self._problems
+            or stamp != self._inputs_stamp
+        )
+        config = load_mkdocs_config(self.config_file, site_dir=str(self.site_dir), strict=False)
+        config.site_url = self.serve_url
+        attach(config, self.session)
+        build(config, serve_url=self.serve_url, dirty=not full)
+        self.builds += 1
+        self._nav, self._problems, self._inputs_stamp = nav, list(problems), stamp
+        if problems:
+            return "showing the last good plan"
+        if full:
+            return f"built {len(pages)} pages"
+        changed = len(self.session.changed or ())
+        return f"rebuilt {changed} changed {'page' if changed == 1 else 'pages'}"
+
+    def _show_problems_page(self, exc: InvalidPlan) -> None:
+        """No plan has loaded yet: a page listing the errors, reloaded once they are fixed."""
+        lines = [str(problem) for problem in exc.problems]
+        if lines != self._problems:
+            self.echo("\n".join([*lines, "(fix these to see the playbook)"]))
+        self._problems = lines
+        items = "".join(f"<li><code>{html.escape(line)}</code></li>" for line in lines)
+        page = (
+            '<!doctype html><html lang="en"><head><meta charset="utf-8">'
+            '<meta name="robots" content="noindex, nofollow"><title>Playbook: plan errors</title>'
+            "</head><body><h1>The plan has errors</h1><p>Fix them; this page reloads by "
+            f"itself.</p><ul>{items}</ul></body></html>"
+        )
+        self.site_dir.mkdir(parents=True, exist_ok=True)
+        (self.site_dir / "index.html").write_text(page, encoding="utf-8")
+
+
+def _reason(exc: Exception) -> str:
+    if isinstance(exc, PlaybookError):
+        return exc.format_message()
+    if isinstance(exc, OSError):
+        return f"{exc.strerror or exc} ({exc.filename})" if exc.filename else str(exc)
+    return f"{type(exc).__name__}: {exc}"
+
+
+class _Echoing(logging.Handler):
+    """MkDocs' warnings and errors as plain lines; its INFO chatter stays quiet."""
+
+    def __init__(self, echo: Echo) -> None:
+        super().__init__(logging.WARNING)
+        self.echo = echo
+
+    def emit(self, record: logging.LogRecord) -> None:
+        message = record.getMessage()
+        if _DIRTY_WARNING in message or "Detected file changes" in message:
+            return
+        self.echo(f"{record.levelname.lower()}: {message}")
+
+
+def serve_site(
+    config_file: Path, plans_dir: Path, today: dt.date | None, port: int, echo: Echo
+) -> None:
+    """Serve until interrupted; raises PlaybookError for what stops it from starting."""
+    config = load_mkdocs_config(config_file)
+    site_dir = Path(tempfile.mkdtemp(prefix="playbook-serve-"))
+    url = f"http://127.0.0.1:{port}/"
+    session = SiteSession(plans_dir=plans_dir, today=today, keep_last_good=True)
+    docs_dir = Path(config.docs_dir)
+    inputs = [docs_dir, config_file, *(Path(d) for d in config.theme.dirs[:1])]
+    rebuild = Rebuilder(config_file, session, site_dir, url, echo, inputs=inputs)
+    server = PrivateServer(rebuild, port, site_dir)
+
+    def error_page(code: int) -> bytes | None:
+        page = site_dir / f"{code}.html"
+        if code == 404 and page.is_file():
+            # The built 404 page links its assets relative to the root (for file://).
+            return page.read_bytes().replace(b"<head>", b'<head><base href="/">', 1)
+        return None
+
+    server.error_handler = error_page
     logger = logging.getLogger("mkdocs")
+    handler = _Echoing(echo)
     logger.addHandler(handler)
-    logger.setLevel(logging.INFO)
+    try:
+        server.open()
+        rebuild()
+        for path in {plans_dir, docs_dir, config_file}:
+            server.watch(str(path))
+        echo(f"Serving the playbook on {url} (only this machine can open it); Ctrl+C stops.")
+        try:
+            server.run()
+        except KeyboardInterrupt:
+            echo("Stopped.")
+        finally:
+            server.shutdown()
+    finally:
+        logger.removeHandler(handler)
+        shutil.rmtree(site_dir, ignore_errors=True)

@@ -1,1 +1,1 @@
-"""Turning the model into Markdown pages and message drafts."""
+"""Turning the model into Markdown pages, charts and escaped text."""

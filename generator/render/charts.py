@@ -12,8 +12,8 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-WIDTH = 640
-FONT = 12
+WIDTH = 480
+FONT = 13
 
 
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
@@ -83,7 +83,7 @@ FILLS = {
     "seg-3": "#f4511e",
     "seg-4": "#757575",
     "seg-5": "#1e88e5",
-    "seg-6": "#fb8c00",
+    "seg-6": "#fbc02d",
 }
 
 
@@ -156,32 +156,45 @@ def vertical_bars(
     return _svg(title, description, height, body)
 
 
-def stacked_rows(title: str, rows: Sequence[tuple[str, Sequence[Segment]]]) -> str:
-    """One stacked bar per row, each segment a share of the row's total, with a legend."""
-    row_height, label_width, top = 28, 190, 8
+def stacked_rows(
+    title: str, groups: Sequence[tuple[str, Sequence[tuple[str, Sequence[Segment]]]]]
+) -> str:
+    """Per group a heading line, then one stacked bar per row (each segment a share of the
+    row's total), and one legend at the bottom. Headings get the whole width, so long
+    sector names are not cut."""
+    row_height, label_width, heading_height = 26, 64, 20
     legend: dict[str, str] = {}
     body = []
-    span = WIDTH - label_width - 16
-    for index, (label, segments) in enumerate(rows):
-        y = top + index * row_height
-        total = sum(segment.value for segment in segments) or 1
-        body.append(_label(label_width - 8, y + 17, label, label_width - 12))
-        x = float(label_width)
-        for segment in segments:
-            legend.setdefault(segment.label, segment.css)
-            width = span * segment.value / total
-            body.append(_rect(x, y + 4, width, row_height - 10, segment.css))
-            if segment.value and width > 22:
-                body.append(_text(x + width / 2, y + 17, segment.value, "middle", "on-bar"))
-            x += width
-    legend_y = top + len(rows) * row_height + 14
-    x = float(label_width)
+    span = WIDTH - label_width - 8
+    y = 4
+    for heading, rows in groups:
+        body.append(_text(0, y + 14, fit(heading, WIDTH), css="heading"))
+        y += heading_height
+        for label, segments in rows:
+            total = sum(segment.value for segment in segments) or 1
+            body.append(_label(label_width - 8, y + 16, label, label_width - 8))
+            x = float(label_width)
+            for segment in segments:
+                legend.setdefault(segment.label, segment.css)
+                width = span * segment.value / total
+                body.append(_rect(x, y + 3, width, row_height - 8, segment.css))
+                if segment.value and width > 24:
+                    css = f"on-bar on-{segment.css}"
+                    body.append(_text(x + width / 2, y + 16, segment.value, "middle", css))
+                x += width
+            y += row_height
+        y += 6
+    legend_y, x = y + 14, 0.0
     for name, css in legend.items():
-        body.append(_rect(x, legend_y - 10, 12, 12, css))
-        body.append(_text(x + 16, legend_y, name))
-        x += 32 + 7 * len(name)
+        width = 30 + 7.5 * len(name)
+        if x + width > WIDTH:
+            legend_y, x = legend_y + 22, 0.0
+        body.append(_rect(x, legend_y - 11, 13, 13, css))
+        body.append(_text(x + 18, legend_y, name))
+        x += width
     description = "; ".join(
-        f"{label}: " + ", ".join(f"{s.label} {s.value}" for s in segments)
+        f"{heading}, {label}: " + ", ".join(f"{s.label} {s.value}" for s in segments)
+        for heading, rows in groups
         for label, segments in rows
     )
     return _svg(title, description, legend_y + 10, body)

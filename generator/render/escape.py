@@ -7,8 +7,9 @@ browser shows the characters; no parser on the way gives them a meaning.
 
 from __future__ import annotations
 
+import html
 import re
-from urllib.parse import urlsplit
+from urllib.parse import quote, urlsplit
 
 from markupsafe import Markup
 
@@ -19,7 +20,7 @@ def _entities(text: str) -> str:
     return "".join(f"&#{ord(c)};" if c in _SIGNIFICANT else c for c in text)
 
 
-def md(text: object) -> Markup:
+def escape_inline(text: object) -> Markup:
     """Inline text: whitespace folded to single spaces, specials as entities."""
     return Markup(_entities(" ".join(str(text).split())))
 
@@ -28,29 +29,48 @@ _SAFE_SCHEMES = ("http", "https", "mailto")
 
 
 def safe_url(url: str) -> str | None:
-    """The URL if it is http, https or mailto with no whitespace or control characters."""
+    """The URL if it is http, https or mailto, parseable, with no whitespace or controls."""
     if re.search(r"[\s\x00-\x1f\x7f]", url):
         return None
-    scheme = urlsplit(url).scheme.lower()
+    try:
+        scheme = urlsplit(url).scheme.lower()
+    except ValueError:
+        return None
     return url if scheme in _SAFE_SCHEMES else None
 
 
-def link(url: str, label: object | None = None) -> Markup:
+def link(url: str, label: object | None = None, css: str = "") -> Markup:
     """An HTML link to a safe URL, or the label as plain text when the URL is not safe."""
-    shown = md(label if label is not None else url)
+    shown = escape_inline(label if label is not None else url)
     target = safe_url(url)
     if target is None:
         return shown
     # Entities in the address too: Markdown would otherwise read a backtick or an
     # asterisk in it as code or emphasis and break the tag. Browsers decode them.
-    return Markup(f'<a href="{_entities(target)}">{shown}</a>')
+    css_attribute = f' class="{css}"' if css else ""
+    return Markup(f'<a href="{_entities(target)}"{css_attribute}>{shown}</a>')
 
 
-def mailto(email: str) -> Markup:
-    return link(f"mailto:{email}", email)
+def mailto_url(email: str, subject: str = "", body: str = "") -> str:
+    """A mailto: address with the subject and body prefilled, percent-encoded (RFC 6068)."""
+    query = []
+    if subject:
+        query.append("subject=" + quote(subject, safe=""))
+    if body:
+        query.append("body=" + quote(body.replace("\n", "\r\n"), safe=""))
+    address = quote(email, safe="@")
+    return f"mailto:{address}" + ("?" + "&".join(query) if query else "")
 
 
-def fence(text: str) -> str:
-    """A backtick fence longer than any run of backticks inside the text."""
-    longest = max((len(run) for run in re.findall(r"`+", text)), default=0)
-    return "`" * max(3, longest + 1)
+def mailto(email: str, subject: str = "", body: str = "", label: object | None = None) -> Markup:
+    return link(mailto_url(email, subject, body), email if label is None else label)
+
+
+def preformatted(text: str, css: str = "pb-draft") -> Markup:
+    """A block of text shown as written: a raw `<pre><code>` that Markdown leaves alone.
+
+    Drafts are plain text, so no highlighter runs over them; the theme still gives
+    the block its copy button.
+    """
+    escaped = html.escape(text, quote=False).replace("\n", "&#10;")
+    return Markup(f'<pre class="{css}"><code>{escaped}</code></pre>')

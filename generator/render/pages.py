@@ -15,14 +15,15 @@ from typing import Any
 import jinja2
 from markupsafe import Markup
 
-from generator import metrics
+from generator.drafts.drafts import Draft, first_draft_kind
+from generator.metrics import counts, outreach
+from generator.metrics.checklist import checklist, headline_numbers, sector_company_target
+from generator.model.model import Company, Person, Plan, Sector
+from generator.model.vocabulary import Focus, MessageKind
 from generator.render import scoreboard
-from generator.render.drafts import Draft, drafts_for, render_draft
-from generator.render.escape import fence, link, mailto, md
-from generator.structure.model import Person, Plan, Sector
-
-# The folders of the docs folder that the generator owns: rewritten on every build.
-OWNED_FOLDERS = ("this-week", "scoreboard", "sectors", "companies", "people")
+from generator.render.escape import escape_inline, link, mailto, preformatted
+from generator.render.search_links import people_search_url
+from generator.render.text import percent, plural
 
 
 def _finalize(value: Any) -> Any:
@@ -30,7 +31,7 @@ def _finalize(value: Any) -> Any:
         return value
     if isinstance(value, int | dt.date) and not isinstance(value, bool):
         return Markup(value.isoformat() if isinstance(value, dt.date) else str(value))
-    return md(value)
+    return escape_inline(value)
 
 
 def _environment() -> jinja2.Environment:
@@ -43,7 +44,14 @@ def _environment() -> jinja2.Environment:
         # `_finalize` has already turned every other value into escaped Markup.
         autoescape=True,
     )
-    env.globals.update(link=link, mailto=mailto, fence=fence, percent=metrics.percent)
+    env.globals.update(
+        link=link,
+        mailto=mailto,
+        preformatted=preformatted,
+        percent=percent,
+        plural=plural,
+        people_search_url=people_search_url,
+    )
     env.filters["safe"] = Markup
     return env
 
@@ -67,44 +75,93 @@ class SectorRow:
 
 @dataclass(frozen=True)
 class Suggestion:
+    """A person to write to this week and the draft for their channel."""
+
     person: Person
-    draft: Draft
+    kind: MessageKind
+
+    @property
+    def draft(self) -> Draft:
+        draft: Draft = self.person.drafts[self.kind]
+        return draft
+
+    @property
+    def subject(self) -> str:
+        subject = self.person.drafts.get(MessageKind.EMAIL_SUBJECT)
+        return subject.text if subject else ""
 
 
-def sector_rows(plan: Plan, today: dt.date) -> list[SectorRow]:
-    recent = metrics.inbound_last_12_months(plan, today)
+def sector_rows(plan: Plan) -> list[SectorRow]:
+    recent = counts.inbound_last_12_months(plan)
     return [
         SectorRow(
             sector=sector,
-            target=metrics.sector_company_target(plan, sector),
-            contacted=metrics.contacted_count(sector.people),
+            target=sector_company_target(plan, sector),
+            contacted=counts.contacted_count(sector.people),
             inbound=sum(1 for entry in recent if entry.sector is sector),
         )
         for sector in plan.sectors
     ]
 
 
+def person_status(plan: Plan, person: Person) -> str:
+    """What the week holds for this person: the same answer on every page and in `next`."""
+    if outreach.in_batch(plan, person):
+        return "in this week's batch: send the first message now"
+    nudge = outreach.nudge_for(plan, person)
+    if nudge is not None:
+        return f"invitation pending for {nudge.days} days: {nudge.advice}"
+    if outreach.is_follow_up_due(plan, person):
+        return "due a follow-up"
+    if not person.contacted and not person.reachable:
+        return "no linkedin or email yet: add one to reach out"
+    if not person.contacted:
+        return "waiting for a future batch"
+    return ""
+
+
 def person_page(plan: Plan, person: Person) -> str:
-    return render("person.md.j2", person=person, drafts=drafts_for(plan, person))
+    first = first_draft_kind(person)
+    return render(
+        "person.md.j2",
+        person=person,
+        drafts=person.drafts,
+        first=first,
+        status=person_status(plan, person),
+        nudge=outreach.nudge_for(plan, person),
+        note_limit=plan.targets.note_limit,
+    )
 
 
-def company_pages(plan: Plan) -> dict[str, str]:
-    return {
-        f"companies/{company.slug}.md": render(
-            "company.md.j2", company=company, missing=metrics.missing_roles(company)
-        )
-        for company in plan.companies
-    }
+def company_page(plan: Plan, company: Company) -> str:
+    missing = outreach.missing_roles(company)
+    short = max(0, plan.targets.people_per_company - len(company.people))
+    wanted = [str(f) for f in missing] or ([str(Focus.OPERATIONS)] if short else [])
+    searches = [(role, people_search_url(company.name, role)) for role in wanted]
+    timeline = sorted(
+        [(touch.date, person, touch) for person in company.people for touch in person.history],
+        key=lambda item: item[0],
+        reverse=True,
+    )
+    return render(
+        "company.md.j2",
+        company=company,
+        missing=missing,
+        short=short,
+        searches=searches,
+        inbound=sorted(company.inbound, key=lambda e: e.date, reverse=True),
+        recent=timeline[:10],
+    )
 
 
-def sector_pages(plan: Plan, today: dt.date) -> dict[str, str]:
-    pages = {"sectors/index.md": render("sectors.md.j2", rows=sector_rows(plan, today))}
+def sector_pages(plan: Plan) -> dict[str, str]:
+    pages = {"sectors/index.md": render("sectors.md.j2", rows=sector_rows(plan))}
     for sector in plan.sectors:
         rows = [
             {
                 "company": company,
-                "contacted": metrics.contacted_count(company.people),
-                "furthest": metrics.furthest_stage(company.people),
+                "contacted": counts.contacted_count(company.people),
+                "furthest": counts.furthest_stage(company.people),
             }
             for company in sorted(sector.companies, key=lambda c: (c.priority, c.name.casefold()))
         ]
@@ -112,66 +169,79 @@ def sector_pages(plan: Plan, today: dt.date) -> dict[str, str]:
             "sector.md.j2",
             sector=sector,
             rows=rows,
-            company_target=metrics.sector_company_target(plan, sector),
+            company_target=sector_company_target(plan, sector),
         )
     return pages
 
 
-def this_week_page(plan: Plan, today: dt.date) -> str:
-    batch = [
-        Suggestion(person, render_draft(plan, person, "invite"))
-        for person in metrics.next_batch(plan, today)
-    ]
-    follow_ups = [
-        Suggestion(person, render_draft(plan, person, "follow_up"))
-        for person in metrics.follow_ups_this_week(plan, today)
-    ]
+def this_week_page(plan: Plan) -> str:
+    batch = [Suggestion(p, first_draft_kind(p)) for p in outreach.next_batch(plan)]
+    follow_ups = [Suggestion(p, MessageKind.FOLLOW_UP) for p in outreach.follow_ups_this_week(plan)]
     return render(
         "this_week.md.j2",
-        week_start=metrics.week_start(today),
-        invited=metrics.invited_this_week(plan, today),
+        week_start=counts.week_start(plan.today),
+        invited=counts.invited_this_week(plan),
         cadence=plan.targets.invites_per_week,
         batch=batch,
-        empty_reason=metrics.why_no_batch(plan, today),
+        empty_reason=outreach.why_no_batch(plan),
         follow_ups=follow_ups,
-        follow_ups_due=len(metrics.follow_ups_due(plan, today)),
+        follow_ups_due=len(outreach.follow_ups_due(plan)),
         keep_alive_days=plan.targets.keep_alive_days,
+        nudges=outreach.pending_invitations(plan),
+        coming_up=outreach.coming_up(plan),
     )
 
 
-def scoreboard_page(plan: Plan, today: dt.date) -> str:
+def scoreboard_page(plan: Plan) -> str:
     return render(
         "scoreboard.md.j2",
-        today=today,
+        today=plan.today,
         targets=plan.targets,
-        headline=metrics.headline_numbers(plan, today),
+        headline=headline_numbers(plan),
         funnel_chart=scoreboard.funnel_chart(plan),
-        conversions=metrics.conversions(plan.people),
-        sector_funnels=[(s, metrics.reached_counts(s.people)) for s in plan.sectors],
-        channel_funnels=metrics.funnel_by_channel(plan),
-        weekly_chart=scoreboard.weekly_chart(plan, today),
-        streak=metrics.streak(plan, today),
-        inbound_chart=scoreboard.inbound_chart(plan, today),
-        inbound_by_sector=metrics.inbound_by_sector(plan, today),
-        inbound_by_company=metrics.inbound_by_company(plan, today),
-        average_relevance=metrics.average_relevance(plan, today),
+        sector_funnels=[(s, counts.reached_counts(s.people)) for s in plan.sectors],
+        channel_funnels=counts.funnel_by_channel(plan),
+        weekly_chart=scoreboard.weekly_chart(plan),
+        streak=counts.streak(plan),
+        inbound_chart=scoreboard.inbound_chart(plan),
+        inbound_by_sector=counts.inbound_by_sector(plan),
+        inbound_by_company=counts.inbound_by_company(plan),
+        average_relevance=counts.average_relevance(plan),
         coverage_chart=scoreboard.coverage_chart(plan),
-        sectors=sector_rows(plan, today),
-        follow_ups=metrics.follow_ups_due(plan, today),
+        sectors=sector_rows(plan),
+        follow_ups=outreach.follow_ups_due(plan),
         keep_alive_days=plan.targets.keep_alive_days,
-        silent=metrics.silent_companies(plan, today),
-        silent_days=metrics.SILENT_AFTER_DAYS,
+        silent=outreach.silent_companies(plan),
+        silent_days=outreach.SILENT_AFTER_DAYS,
         inbound=sorted(plan.inbound, key=lambda entry: entry.date, reverse=True),
     )
 
 
-def all_pages(plan: Plan, today: dt.date) -> dict[str, str]:
+def home_checklist(plan: Plan) -> str:
+    return render("checklist.md.j2", steps=checklist(plan))
+
+
+def home_numbers(plan: Plan) -> str:
+    return render("numbers.md.j2", numbers=headline_numbers(plan))
+
+
+def home_week(plan: Plan) -> str:
+    return render(
+        "this_week_summary.md.j2",
+        batch=outreach.next_batch(plan),
+        follow_ups=outreach.follow_ups_due(plan),
+        nudges=outreach.pending_invitations(plan),
+        coming_up=outreach.coming_up(plan),
+    )
+
+
+def all_pages(plan: Plan) -> dict[str, str]:
     """Every generated page, by its path relative to the docs folder."""
     pages = {
-        "this-week/index.md": this_week_page(plan, today),
-        "scoreboard/index.md": scoreboard_page(plan, today),
+        "this-week/index.md": this_week_page(plan),
+        "scoreboard/index.md": scoreboard_page(plan),
     }
-    pages.update(sector_pages(plan, today))
-    pages.update(company_pages(plan))
+    pages.update(sector_pages(plan))
+    pages.update({f"companies/{c.slug}.md": company_page(plan, c) for c in plan.companies})
     pages.update({f"people/{p.slug}.md": person_page(plan, p) for p in plan.people})
     return pages

@@ -2,34 +2,39 @@
 
 from __future__ import annotations
 
-import datetime as dt
-
 from markupsafe import Markup
 
-from generator import metrics
+from generator.metrics import counts
+from generator.model.model import Plan
+from generator.model.vocabulary import Focus, Stage
 from generator.render.charts import Segment, horizontal_bars, stacked_rows, vertical_bars
-from generator.structure.model import STAGES, Plan
+from generator.render.text import percent
 
-FOCUS_CLASSES = {"operations": "seg-1", "hr": "seg-2", "recruiter": "seg-3", "other": "seg-4"}
+FOCUS_CLASSES = {
+    Focus.OPERATIONS: "seg-1",
+    Focus.HR: "seg-2",
+    Focus.RECRUITER: "seg-3",
+    Focus.OTHER: "seg-4",
+}
 
 
 def funnel_chart(plan: Plan) -> Markup:
     people = plan.people
-    counts = metrics.stage_counts(people)
-    reached = metrics.reached_counts(people)
+    stage_counts = counts.stage_counts(people)
+    reached = counts.reached_counts(people)
     rows = []
-    for stage in STAGES:
-        final = stage in ("identified", "declined")
+    for stage in Stage:
+        final = stage in (Stage.IDENTIFIED, Stage.DECLINED)
         extra = "" if final else f"(reached by {reached[stage]})"
-        rows.append((stage, counts[stage], extra))
+        rows.append((str(stage), stage_counts[stage], extra))
     conversions = [
-        f"{step}: {metrics.percent(share)}" for step, share in metrics.conversions(people).items()
+        f"{step}: {percent(share)}" for step, share in counts.conversions(people).items()
     ]
     return Markup(horizontal_bars("People by stage", rows, note=conversions))
 
 
-def weekly_chart(plan: Plan, today: dt.date) -> Markup:
-    weeks = metrics.invites_per_week(plan, today)
+def weekly_chart(plan: Plan) -> Markup:
+    weeks = counts.invites_per_week(plan)
     bars = [(monday.strftime("%d %b"), count) for monday, count in weeks]
     chart = vertical_bars(
         f"Invitations per week, last {len(weeks)} weeks",
@@ -40,19 +45,20 @@ def weekly_chart(plan: Plan, today: dt.date) -> Markup:
     return Markup(chart)
 
 
-def inbound_chart(plan: Plan, today: dt.date) -> Markup:
-    months = metrics.inbound_per_month(plan, today)
+def inbound_chart(plan: Plan) -> Markup:
+    months = counts.inbound_per_month(plan)
     bars = [(month.strftime("%b"), count) for month, count in months]
     return Markup(vertical_bars("Inbound contacts per month, last 12 months", bars))
 
 
 def coverage_chart(plan: Plan) -> Markup:
     rows = []
-    for row in metrics.coverage(plan):
+    for row in counts.coverage(plan):
         focus = [
-            Segment(name, count, FOCUS_CLASSES[name]) for name, count in row.focus.items() if count
+            Segment(str(name), count, FOCUS_CLASSES[name])
+            for name, count in row.focus.items()
+            if count
         ]
-        rows.append((f"{row.sector.name}: focus", focus))
         places = [Segment("home", row.home, "seg-5"), Segment("abroad", row.abroad, "seg-6")]
-        rows.append((f"{row.sector.name}: where", places))
+        rows.append((row.sector.name, [("focus", focus), ("where", places)]))
     return Markup(stacked_rows("Who the plan covers, per sector", rows))

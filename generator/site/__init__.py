@@ -1,1 +1,1 @@
-"""The bridge to MkDocs: shared state, the hooks module, the macros module, the build call."""
+"""The bridge to MkDocs: the plugin, its session, the nav, the macros, publishing."""

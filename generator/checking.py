@@ -1,0 +1,170 @@
+"""The one entry point that loads and fully checks a plan, for every command.
+
+`check`, `build`, `serve`, `status`, `next` and the editing commands all call
+`load_plan`: read and validate every file, join them, derive the facts as of a day,
+write every draft, and add the advice worth a warning. Errors raise `InvalidPlan`
+listing every problem found, warnings included; a plan that loads carries its
+warnings.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from generator.drafts.drafts import DraftFailure, render_drafts
+from generator.errors import InvalidPlan, Location, Problem, Severity, sort_problems
+from generator.model.derive import derive_plan
+from generator.model.model import Plan
+from generator.model.names import close_matches, fold
+from generator.model.vocabulary import Channel, MessageKind
+from generator.reading.cache import ReadCache
+from generator.reading.load import read_plan
+from generator.render.text import plural
+
+FAR_AHEAD_DAYS = 365
+
+
+def load_plan(plans_dir: Path, today: dt.date, cache: ReadCache | None = None) -> Plan:
+    """The plan as of `today`, fully checked; raises InvalidPlan listing every problem."""
+    plan, problems = read_plan(plans_dir, cache)
+    if plan is None or any(p.is_error for p in problems):
+        raise InvalidPlan(problems)
+    derive_plan(plan, today)
+    problems += _drafts(plan)
+    if any(p.is_error for p in problems):
+        raise InvalidPlan(problems)
+    problems += advice(plan)
+    plan.warnings = sort_problems(problems)
+    return plan
+
+
+def _drafts(plan: Plan) -> list[Problem]:
+    """Write every draft; a failing plan template is reported once, with a count."""
+    problems = []
+    shared: dict[MessageKind, list[DraftFailure]] = {}
+    for person in plan.people:
+        person.drafts, failures = render_drafts(plan, person)
+        for failure in failures:
+            if failure.shared:
+                shared.setdefault(failure.kind, []).append(failure)
+            else:
+                problems.append(failure.problem())
+    for failures in shared.values():
+        problems.append(failures[0].problem(others=len(failures) - 1))
+    return problems
+
+
+def advice(plan: Plan) -> list[Problem]:
+    """Things worth fixing that do not stop a build."""
+    return [
+        *_thin_companies(plan),
+        *_unreachable_people(plan),
+        *_long_invites(plan),
+        *_far_future_dates(plan),
+        *_near_misses(plan),
+    ]
+
+
+def _warning(location: Location, message: str) -> Problem:
+    return Problem(location, message, Severity.WARNING)
+
+
+def _thin_companies(plan: Plan) -> list[Problem]:
+    per_company = plan.targets.people_per_company
+    return [
+        _warning(
+            company.location,
+            f"{company.name} has {plural(len(company.people), 'person', 'people')}; "
+            f"the target is {per_company} per company",
+        )
+        for company in plan.companies
+        if len(company.people) < per_company
+    ]
+
+
+def _unreachable_people(plan: Plan) -> list[Problem]:
+    return [
+        _warning(person.location, f"{person.name}: no linkedin or email, so no way to reach them")
+        for person in plan.people
+        if not person.reachable
+    ]
+
+
+def _long_invites(plan: Plan) -> list[Problem]:
+    """One warning per template whose invitation note runs over the limit, with a count.
+
+    Only people reached on LinkedIn get a note; someone with only an e-mail gets the
+    e-mail draft instead.
+    """
+    over: dict[Location, list[int]] = {}
+    names: dict[Location, list[str]] = {}
+    origins: dict[Location, str] = {}
+    for person in plan.people:
+        draft = person.drafts.get(MessageKind.INVITE)
+        if person.channel is not Channel.LINKEDIN or draft is None or not draft.over_limit:
+            continue
+        own = person.messages.get(MessageKind.INVITE)
+        shared = plan.messages.get(MessageKind.INVITE)
+        template = own or shared
+        location = template.location if template else plan.location
+        origins[location] = f"{person.name}'s messages.invite" if own else "messages.invite"
+        over.setdefault(location, []).append(draft.length)
+        names.setdefault(location, []).append(person.name)
+    problems = []
+    for location, lengths in over.items():
+        who = names[location]
+        people = who[0] if len(who) == 1 else f"{len(who)} people ({who[0]}, …)"
+        message = (
+            f"{origins[location]}: the invitation note runs over the limit for {people}: "
+            f"up to {max(lengths)} characters; LinkedIn allows {plan.targets.note_limit} "
+            "(targets.note_limit)"
+        )
+        problems.append(_warning(location, message))
+    return problems
+
+
+def _far_future_dates(plan: Plan) -> list[Problem]:
+    """A touch a year ahead is a typo, not a booked meeting."""
+    limit = plan.today + dt.timedelta(days=FAR_AHEAD_DAYS)
+    dated = [(i.date, i.location) for i in plan.inbound]
+    dated += [(t.date, t.location) for p in plan.people for t in p.touches]
+    problems = []
+    for date, location in dated:
+        if date > limit:
+            message = (
+                f"date {date.isoformat()} is more than a year after today "
+                f"({plan.today.isoformat()}); a typo?"
+            )
+            problems.append(_warning(location, message))
+    future_inbound = [i for i in plan.inbound if plan.today < i.date <= limit]
+    for entry in future_inbound:
+        message = f"date {entry.date.isoformat()} is after today; an inbound contact has happened"
+        problems.append(_warning(entry.location, message))
+    return problems
+
+
+def _near_misses(plan: Plan) -> list[Problem]:
+    """An inbound `who` or `company` that almost names someone in the plan."""
+    companies = [(c.name, c) for c in plan.companies]
+    people = [(p.name, p) for p in plan.people]
+    problems = []
+    for entry in plan.inbound:
+        if entry.company and entry.source is None:
+            near_companies = close_matches(entry.company, companies, n=1)
+            if near_companies:
+                message = (
+                    f"company '{entry.company}' is not in the plan; did you mean "
+                    f"'{near_companies[0].name}'? (counted as outside the plan)"
+                )
+                problems.append(_warning(entry.location, message))
+        if entry.person is None:
+            exact = [p for _, p in people if fold(p.name) == fold(entry.who)]
+            near_people = exact or close_matches(entry.who, people, n=1)
+            if near_people:
+                message = (
+                    f"who '{entry.who}' is not matched to a person in the plan; did you mean "
+                    f"'{near_people[0].name}' of {near_people[0].company.name}?"
+                )
+                problems.append(_warning(entry.location, message))
+    return problems

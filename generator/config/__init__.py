@@ -1,1 +1,0 @@
-"""Reading the user's YAML: parsing with positions, validating against the schema."""

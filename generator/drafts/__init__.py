@@ -1,0 +1,1 @@
+"""Message drafts: user templates rendered in a bounded sandbox."""

@@ -1,0 +1,146 @@
+"""Message drafts: the plan's templates (or a person's own) rendered for one person.
+
+Templates are user input: they run in the bounded sandbox with StrictUndefined, so a
+typo in a variable name, or a template that asks for too much, is an error that
+names the template, where it is written, and the person.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from generator.drafts.sandbox import TemplateRefused, render
+from generator.errors import Location, Problem
+from generator.model.model import Person, Plan, Template
+from generator.model.vocabulary import Channel, MessageKind
+
+DEFAULT_TEMPLATES = {
+    MessageKind.INVITE: (
+        "Hi {{ person.first_name }}, I'm {{ me.name }}, {{ me.headline }}. "
+        "I'm working towards {{ me.goal }} and would be glad to connect."
+    ),
+    MessageKind.EMAIL_SUBJECT: "{{ me.name }}: {{ me.goal }}",
+    MessageKind.EMAIL: (
+        "Dear {{ person.first_name }},\n\nI'm {{ me.name }}, {{ me.headline }}. "
+        "My goal is {{ me.goal }}, and {{ company.name }} matters to it.\n"
+        "Could we talk for 20 minutes?\n\n{{ me.name }}"
+    ),
+    MessageKind.FOLLOW_UP: (
+        "Hi {{ person.first_name }}, a quick hello from {{ me.name }}: how are things?"
+    ),
+}
+
+
+@dataclass(frozen=True)
+class Draft:
+    kind: MessageKind
+    text: str
+    limit: int | None = None
+
+    @property
+    def length(self) -> int:
+        return len(self.text)
+
+    @property
+    def over_limit(self) -> bool:
+        return self.limit is not None and self.length > self.limit
+
+
+@dataclass(frozen=True)
+class DraftFailure:
+    """A template that cannot be written for one person."""
+
+    kind: MessageKind
+    person: Person
+    location: Location
+    origin: str
+    reason: str
+    shared: bool
+
+    def problem(self, others: int = 0) -> Problem:
+        message = f"{self.origin}: cannot write the draft for {self.person.name}: {self.reason}"
+        if others:
+            message += f" (and {others} other {'person' if others == 1 else 'people'})"
+        return Problem(self.location, message)
+
+
+def _explain(exc: Exception) -> str:
+    """Jinja's message, minus the Python words ("'dict object' has no attribute 'x'")."""
+    detail = exc.message if isinstance(exc, TemplateRefused) else str(exc)
+    detail = detail or type(exc).__name__
+    return re.sub(r"'dict object' has no attribute ('[^']*')", r"no such field \1", detail)
+
+
+def template_for(plan: Plan, person: Person, kind: MessageKind) -> tuple[str, str, Location]:
+    """The template text, where it comes from (for messages) and where it is written."""
+    own = person.messages.get(kind)
+    if own is not None:
+        return own.text, f"{person.name}'s messages.{kind}", own.location
+    shared: Template | None = plan.messages.get(kind)
+    if shared is not None:
+        return shared.text, f"messages.{kind}", shared.location
+    return DEFAULT_TEMPLATES[kind], f"the built-in {kind} template", plan.location
+
+
+def variables(plan: Plan, person: Person) -> dict[str, Any]:
+    company = person.company
+    me = plan.me
+    return {
+        "me": {
+            "name": me.name,
+            "headline": me.headline,
+            "goal": me.goal,
+            "location": me.location,
+            "country": me.country or plan.home_country,
+            "linkedin": me.linkedin,
+            "email": me.email,
+        },
+        "person": {
+            "name": person.name,
+            "first_name": person.first_name,
+            "role": person.role,
+            "focus": str(person.focus),
+            "country": person.country,
+            "hook": person.hook,
+            "linkedin": person.linkedin,
+            "email": person.email,
+            "stage": str(person.stage),
+        },
+        "company": {
+            "name": company.name,
+            "country": company.country,
+            "website": company.website,
+            "why": company.why,
+            "priority": company.priority,
+        },
+        "sector": {"name": company.sector.name, "why": company.sector.why},
+    }
+
+
+def render_drafts(
+    plan: Plan, person: Person
+) -> tuple[dict[MessageKind, Draft], list[DraftFailure]]:
+    """Every draft of one person, and the templates that failed for them."""
+    values = variables(plan, person)
+    drafts: dict[MessageKind, Draft] = {}
+    failures = []
+    for kind in MessageKind:
+        source, origin, location = template_for(plan, person, kind)
+        try:
+            text = render(source, values).strip()
+        except Exception as exc:  # a user's template can fail in any way; report, don't crash
+            shared = kind not in person.messages
+            failures.append(DraftFailure(kind, person, location, origin, _explain(exc), shared))
+            continue
+        if kind is MessageKind.EMAIL_SUBJECT:
+            text = " ".join(text.split())
+        limit = plan.targets.note_limit if kind is MessageKind.INVITE else None
+        drafts[kind] = Draft(kind, text, limit)
+    return drafts, failures
+
+
+def first_draft_kind(person: Person) -> MessageKind:
+    """The draft for the channel the person can be reached on: LinkedIn, else e-mail."""
+    return MessageKind.EMAIL if person.channel is Channel.EMAIL else MessageKind.INVITE

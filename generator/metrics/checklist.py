@@ -1,0 +1,141 @@
+"""The four steps of the method: each ticked from the data, with what to do next."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from generator.metrics.counts import (
+    contacted_count,
+    inbound_last_12_months,
+    invited_this_week,
+    streak,
+)
+from generator.metrics.outreach import follow_ups_due, missing_roles, next_batch, why_no_batch
+from generator.model.model import Plan, Sector
+from generator.render.text import plural
+
+STEADY_WEEKS = 4
+
+
+@dataclass
+class Step:
+    number: int
+    title: str
+    done: bool
+    progress: list[str]
+    next_action: str
+    details: list[str] = field(default_factory=list)
+
+
+def checklist(plan: Plan) -> list[Step]:
+    return [_sectors(plan), _companies(plan), _people(plan), _outreach(plan)]
+
+
+def sector_company_target(plan: Plan, sector: Sector) -> int:
+    if sector.recruiters:
+        return plan.targets.recruiter_companies
+    return plan.targets.companies_per_sector
+
+
+def _sectors(plan: Plan) -> Step:
+    count = len(plan.sectors)
+    has_recruiters = any(s.recruiters for s in plan.sectors)
+    done = 2 <= count <= 3 and has_recruiters
+    if count < 2:
+        action = "Add a second sector that matters for the job you want."
+    elif count > 3:
+        action = "Narrow down to the 2–3 sectors that matter most."
+    elif not has_recruiters:
+        action = "Add recruitment firms as a sector (`recruiters: true`)."
+    else:
+        action = "Keep the sectors under review as your goal sharpens."
+    progress = [f"{count} sectors (2–3)", f"recruiters sector: {'yes' if has_recruiters else 'no'}"]
+    return Step(1, "Choose 2–3 sectors", done, progress, action)
+
+
+def _companies(plan: Plan) -> Step:
+    target = plan.targets.companies
+    progress = [f"{len(plan.companies)} / {target} companies"]
+    short = []
+    for sector in plan.sectors:
+        wanted = sector_company_target(plan, sector)
+        progress.append(f"{sector.name}: {len(sector.companies)} / {wanted}")
+        if len(sector.companies) < wanted:
+            short.append((sector, wanted - len(sector.companies)))
+    done = len(plan.companies) >= target and not short
+    if short:
+        sector, missing = short[0]
+        action = f"List {plural(missing, 'more company', 'more companies')} in {sector.name}."
+    elif not done:
+        action = f"List {plural(target - len(plan.companies), 'more company', 'more companies')}."
+    else:
+        action = "Add companies as you discover them."
+    return Step(2, "List the companies", done, progress, action)
+
+
+def _people(plan: Plan) -> Step:
+    people = plan.people
+    target = plan.targets.people
+    per_company = plan.targets.people_per_company
+    thin = [c for c in plan.companies if len(c.people) < per_company]
+    lacking = [c for c in plan.companies if missing_roles(c)]
+    abroad = sum(1 for p in people if p.abroad)
+    companies = len(plan.companies)
+    progress = [
+        f"{len(people)} / {target} people",
+        f"{companies - len(thin)} / {companies} companies with {per_company}+ people",
+        f"{companies - len(lacking)} / {companies} companies with operations and HR",
+        f"{len(people) - abroad} at home, {abroad} abroad",
+    ]
+    done = len(people) >= target and not thin and not lacking
+    if thin:
+        more = plural(per_company - len(thin[0].people), "more person", "more people")
+        action = f"Name {more} at {thin[0].name}."
+    elif lacking:
+        action = f"Find the {' and '.join(missing_roles(lacking[0]))} contact at {lacking[0].name}."
+    elif not done:
+        more = plural(target - len(people), "more decision-maker", "more decision-makers")
+        action = f"Name {more}."
+    else:
+        action = "Keep names current when people change jobs."
+    return Step(3, "Name the key people", done, progress, action)
+
+
+def _outreach(plan: Plan) -> Step:
+    people = plan.people
+    contacted = contacted_count(people)
+    cadence = plan.targets.invites_per_week
+    weeks_on_target = streak(plan)
+    share = f"{round(100 * contacted / len(people))}%" if people else "0%"
+    progress = [
+        f"{contacted} / {len(people)} people contacted ({share})",
+        f"{invited_this_week(plan)} / {cadence} invitations this week",
+        f"{weeks_on_target} weeks in a row on target",
+    ]
+    everyone = bool(people) and contacted == len(people)
+    done = everyone or weeks_on_target >= STEADY_WEEKS
+    batch = len(next_batch(plan))
+    if batch:
+        action = f"Invite {plural(batch, 'more person', 'more people')} this week (see This week)."
+    else:
+        action = why_no_batch(plan)
+    return Step(4, "Reach out, steadily", done, progress, action)
+
+
+@dataclass(frozen=True)
+class Number:
+    label: str
+    value: str
+
+
+def headline_numbers(plan: Plan) -> list[Number]:
+    people = plan.people
+    return [
+        Number("inbound contacts in the last 12 months", str(len(inbound_last_12_months(plan)))),
+        Number("people contacted", f"{contacted_count(people)} / {len(people)}"),
+        Number(
+            "invitations this week",
+            f"{invited_this_week(plan)} / {plan.targets.invites_per_week}",
+        ),
+        Number("follow-ups due", str(len(follow_ups_due(plan)))),
+    ]

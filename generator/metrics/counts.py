@@ -1,0 +1,178 @@
+"""Counts, funnels and series: how far people got, how steady the outreach is, and
+what comes back."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from dataclasses import dataclass
+from itertools import pairwise
+
+from generator.model.model import Inbound, Person, Plan, Sector, Touch
+from generator.model.vocabulary import OUTREACH, PROGRESSION, Action, Focus, Stage, depth
+
+WEEKS_SHOWN = 26
+
+
+def week_start(day: dt.date) -> dt.date:
+    """The Monday of the ISO week holding `day`."""
+    return day - dt.timedelta(days=day.weekday())
+
+
+def stage_counts(people: list[Person]) -> dict[Stage, int]:
+    counts = Counter(person.stage for person in people)
+    return {stage: counts.get(stage, 0) for stage in Stage}
+
+
+def reached_counts(people: list[Person]) -> dict[Stage, int]:
+    """How many people got at least as far as each stage (declines included)."""
+    return {
+        stage: sum(1 for p in people if depth(p.reached) >= depth(stage)) for stage in PROGRESSION
+    }
+
+
+def conversions(people: list[Person]) -> dict[str, float | None]:
+    """Share of those who reached one stage that reached the next ('invited→connected')."""
+    counts = reached_counts(people)
+    return {
+        f"{before}→{after}": counts[after] / counts[before] if counts[before] else None
+        for before, after in pairwise(PROGRESSION[1:])
+    }
+
+
+def contacted_count(people: list[Person]) -> int:
+    return sum(1 for p in people if p.contacted)
+
+
+def furthest_stage(people: list[Person]) -> Stage:
+    """The most advanced stage among people (a decline counts below invited)."""
+    order = [Stage.IDENTIFIED, Stage.DECLINED, *PROGRESSION[1:]]
+    return max((p.stage for p in people), key=order.index, default=Stage.IDENTIFIED)
+
+
+def invitations(person: Person) -> list[Touch]:
+    """The person's invitations: every `invited`, and a cold first message on any channel
+    (an e-mail is the invitation when there is no LinkedIn)."""
+    outreach = [t for t in person.history if t.action in OUTREACH]
+    found = [t for t in outreach if t.action is Action.INVITED]
+    if outreach and outreach[0].action is not Action.INVITED:
+        found.insert(0, outreach[0])
+    return found
+
+
+def invitation_dates(plan: Plan) -> list[dt.date]:
+    return [touch.date for person in plan.people for touch in invitations(person)]
+
+
+def invites_per_week(plan: Plan, weeks: int = WEEKS_SHOWN) -> list[tuple[dt.date, int]]:
+    """(Monday, invitations) for the last `weeks` ISO weeks, oldest first, this week last."""
+    this_week = week_start(plan.today)
+    mondays = [this_week - dt.timedelta(weeks=back) for back in range(weeks - 1, -1, -1)]
+    counts = Counter(week_start(day) for day in invitation_dates(plan))
+    return [(monday, counts.get(monday, 0)) for monday in mondays]
+
+
+def invited_this_week(plan: Plan) -> int:
+    return invites_per_week(plan, weeks=1)[0][1]
+
+
+def streak(plan: Plan) -> int:
+    """Consecutive weeks on the cadence target, back from last week (this week if already met)."""
+    target = plan.targets.invites_per_week
+    weeks = invites_per_week(plan, weeks=WEEKS_SHOWN * 4)
+    if weeks[-1][1] < target:
+        weeks = weeks[:-1]
+    count = 0
+    for _, invited in reversed(weeks):
+        if invited < target:
+            break
+        count += 1
+    return count
+
+
+def first_outreach_channel(person: Person) -> str:
+    found = invitations(person)
+    if not found:
+        return "not invited"
+    return str(found[0].channel) if found[0].channel else "unknown"
+
+
+def funnel_by_channel(plan: Plan) -> dict[str, dict[Stage, int]]:
+    channels: dict[str, list[Person]] = {}
+    for person in plan.people:
+        if person.reached_out_on is not None:
+            channels.setdefault(first_outreach_channel(person), []).append(person)
+    return {name: reached_counts(people) for name, people in sorted(channels.items())}
+
+
+def inbound_last_12_months(plan: Plan) -> list[Inbound]:
+    start = plan.today - dt.timedelta(days=365)
+    return [entry for entry in plan.inbound if start <= entry.date <= plan.today]
+
+
+def month_start(day: dt.date) -> dt.date:
+    return day.replace(day=1)
+
+
+def last_months(today: dt.date, count: int = 12) -> list[dt.date]:
+    """First days of the last `count` months, oldest first, this month last."""
+    months = [month_start(today)]
+    while len(months) < count:
+        months.append(month_start(months[-1] - dt.timedelta(days=1)))
+    return months[::-1]
+
+
+def inbound_per_month(plan: Plan) -> list[tuple[dt.date, int]]:
+    months = last_months(plan.today)
+    counts = Counter(
+        month_start(entry.date) for entry in plan.inbound if months[0] <= entry.date <= plan.today
+    )
+    return [(month, counts.get(month, 0)) for month in months]
+
+
+OUTSIDE = "outside the plan"
+
+
+def inbound_by_sector(plan: Plan) -> dict[str, int]:
+    counts = Counter(
+        entry.sector.name if entry.sector else OUTSIDE for entry in inbound_last_12_months(plan)
+    )
+    ordered = [s.name for s in plan.sectors if counts.get(s.name)]
+    if counts.get(OUTSIDE):
+        ordered.append(OUTSIDE)
+    return {name: counts[name] for name in ordered}
+
+
+def inbound_by_company(plan: Plan) -> list[tuple[str, int]]:
+    counts = Counter(entry.company_shown or "unknown" for entry in inbound_last_12_months(plan))
+    return sorted(counts.items(), key=lambda item: (-item[1], item[0].casefold()))
+
+
+def average_relevance(plan: Plan) -> float | None:
+    scores = [e.relevance for e in inbound_last_12_months(plan) if e.relevance is not None]
+    return round(sum(scores) / len(scores), 2) if scores else None
+
+
+@dataclass(frozen=True)
+class Coverage:
+    sector: Sector
+    focus: dict[Focus, int]
+    home: int
+    abroad: int
+
+
+def coverage(plan: Plan) -> list[Coverage]:
+    rows = []
+    for sector in plan.sectors:
+        people = sector.people
+        focus = Counter(p.focus for p in people)
+        abroad = sum(1 for p in people if p.abroad)
+        rows.append(
+            Coverage(
+                sector=sector,
+                focus={name: focus.get(name, 0) for name in Focus},
+                home=len(people) - abroad,
+                abroad=abroad,
+            )
+        )
+    return rows

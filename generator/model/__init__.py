@@ -1,0 +1,1 @@
+"""The one data model: vocabulary, dataclasses, derived facts, names and slugs."""

@@ -1,0 +1,212 @@
+"""Dataclasses for a plan: the one model every page, command and metric reads.
+
+The fields a constructor takes are exactly the keys of the plan files (plus the
+`location` a record came from); `tests/test_schema.py` holds the two together. Every
+other field is a link or a derived fact (`init=False`), set once by `model.derive`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from generator.errors import Location, Problem
+from generator.model.vocabulary import Action, Channel, Focus, MessageKind, Stage
+
+if TYPE_CHECKING:
+    from generator.drafts.drafts import Draft
+
+
+@dataclass(frozen=True)
+class Template:
+    """A message template as the user wrote it, and where."""
+
+    text: str
+    location: Location
+
+
+Messages = dict[MessageKind, Template]
+
+
+@dataclass
+class Me:
+    name: str
+    headline: str
+    goal: str
+    location: str
+    country: str
+    linkedin: str
+    email: str
+
+
+@dataclass
+class Targets:
+    companies: int
+    companies_per_sector: int
+    recruitment_firms: int | None
+    people: int
+    people_per_company: int
+    invites_per_week: int
+    keep_alive_days: int
+    note_limit: int
+
+    @property
+    def recruiter_companies(self) -> int:
+        """Recruitment firms are listed by the several dozen: twice the sector target."""
+        return self.recruitment_firms or self.companies_per_sector * 2
+
+
+@dataclass
+class Touch:
+    date: dt.date
+    action: Action
+    channel: Channel | None
+    note: str
+    location: Location
+
+
+@dataclass(eq=False)
+class Person:
+    name: str
+    first_name: str
+    role: str
+    focus: Focus
+    country: str
+    linkedin: str
+    email: str
+    hook: str
+    messages: Messages
+    touches: list[Touch]
+    location: Location
+    company: Company = field(init=False)
+    slug: str = field(init=False, default="")
+    # Touches dated up to the day the plan is computed for; derived facts read only these.
+    history: list[Touch] = field(init=False, default_factory=list)
+    # Touches dated after that day: booked calls and meetings, coming up.
+    planned: list[Touch] = field(init=False, default_factory=list)
+    # Inbound entries from this person, up to that day.
+    inbound: list[Inbound] = field(init=False, default_factory=list)
+    stage: Stage = field(init=False, default=Stage.IDENTIFIED)
+    reached: Stage = field(init=False, default=Stage.IDENTIFIED)
+    last_contact: dt.date | None = field(init=False, default=None)
+    # The first outreach of mine on any channel (invitation, cold e-mail, follow-up).
+    reached_out_on: dt.date | None = field(init=False, default=None)
+    # An invitation still waiting for `connected`, dated from the first invitation.
+    pending_since: dt.date | None = field(init=False, default=None)
+    abroad: bool = field(init=False, default=False)
+    drafts: dict[MessageKind, Draft] = field(init=False, default_factory=dict)
+
+    @property
+    def sector(self) -> Sector:
+        return self.company.sector
+
+    @property
+    def contacted(self) -> bool:
+        return bool(self.history)
+
+    @property
+    def reachable(self) -> bool:
+        return bool(self.linkedin or self.email)
+
+    @property
+    def channel(self) -> Channel | None:
+        """Where a first message goes: LinkedIn when known, else e-mail."""
+        if self.linkedin:
+            return Channel.LINKEDIN
+        if self.email:
+            return Channel.EMAIL
+        return None
+
+    @property
+    def timeline(self) -> list[Touch | Inbound]:
+        """What happened with this person, oldest first: touches and their calls to me."""
+        entries: list[Touch | Inbound] = [*self.history, *self.inbound]
+        return sorted(entries, key=lambda entry: entry.date)
+
+
+@dataclass(eq=False)
+class Company:
+    name: str
+    sector: Sector
+    country: str
+    website: str
+    why: str
+    priority: int
+    people: list[Person]
+    location: Location
+    slug: str = field(init=False, default="")
+    abroad: bool = field(init=False, default=False)
+    inbound: list[Inbound] = field(init=False, default_factory=list)
+
+    def __post_init__(self) -> None:
+        for person in self.people:
+            person.company = self
+
+
+@dataclass(eq=False)
+class Sector:
+    name: str
+    why: str
+    recruiters: bool
+    location: Location
+    companies: list[Company] = field(init=False, default_factory=list)
+    slug: str = field(init=False, default="")
+
+    @property
+    def people(self) -> list[Person]:
+        return [person for company in self.companies for person in company.people]
+
+
+@dataclass(eq=False)
+class Inbound:
+    date: dt.date
+    who: str
+    company: str
+    channel: Channel
+    about: str
+    relevance: int | None
+    location: Location
+    person: Person | None = field(init=False, default=None)
+    # The plan's company this came from: the one named, else the person's.
+    source: Company | None = field(init=False, default=None)
+
+    @property
+    def sector(self) -> Sector | None:
+        return self.source.sector if self.source else None
+
+    @property
+    def company_shown(self) -> str:
+        """The company as a page names it."""
+        if self.source is not None:
+            return self.source.name
+        return self.company
+
+
+@dataclass(eq=False)
+class Plan:
+    me: Me
+    targets: Targets
+    sectors: list[Sector]
+    messages: Messages
+    location: Location
+    companies: list[Company] = field(init=False, default_factory=list)
+    inbound: list[Inbound] = field(init=False, default_factory=list)
+    warnings: list[Problem] = field(init=False, default_factory=list)
+    today: dt.date = field(init=False, default=dt.date.min)
+    # Figures worked out once per plan by the metrics (this week's batch, follow-ups).
+    memo: dict[str, Any] = field(init=False, default_factory=dict)
+
+    @property
+    def plans_dir(self) -> Path:
+        return self.location.path.parent
+
+    @property
+    def people(self) -> list[Person]:
+        return [person for company in self.companies for person in company.people]
+
+    @property
+    def home_country(self) -> str:
+        """`me.country`, else the last part of `me.location` ("Warsaw, Poland" → "Poland")."""
+        return self.me.country or self.me.location.rsplit(",", 1)[-1].strip()

@@ -1,0 +1,64 @@
+"""Matching names the way people type them: no case, no accents, any spacing.
+
+"zolkiewska" finds "Żółkiewska", "Hoforras" finds "Hőforrás", as on LinkedIn.
+"""
+
+from __future__ import annotations
+
+import difflib
+import unicodedata
+from collections.abc import Iterable, Sequence
+from typing import TypeVar
+
+# Letters that Unicode does not decompose into a base letter plus an accent.
+_SPECIAL = str.maketrans(
+    {
+        "ł": "l",
+        "Ł": "L",
+        "ø": "o",
+        "Ø": "O",
+        "đ": "d",
+        "Đ": "D",
+        "ð": "d",
+        "Ð": "D",
+        "þ": "th",
+        "Þ": "Th",
+        "ß": "ss",
+        "æ": "ae",
+        "Æ": "Ae",
+        "œ": "oe",
+        "Œ": "Oe",
+        "\u0131": "i",  # dotless i
+    }
+)
+
+
+def strip_accents(text: str) -> str:
+    """`Łukasz Żółć` → `Lukasz Zolc`; letters without a Latin base are kept."""
+    decomposed = unicodedata.normalize("NFKD", text.translate(_SPECIAL))
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def fold(text: str) -> str:
+    """The form two names are compared in."""
+    return " ".join(strip_accents(text).casefold().split())
+
+
+T = TypeVar("T")
+
+
+def close_matches(query: str, candidates: Iterable[tuple[str, T]], n: int = 3) -> list[T]:
+    """The candidates whose names are nearly the query (typos, a missing letter)."""
+    by_name: dict[str, list[T]] = {}
+    for name, item in candidates:
+        by_name.setdefault(fold(name), []).append(item)
+    names = difflib.get_close_matches(fold(query), list(by_name), n=n, cutoff=0.8)
+    return [item for name in names for item in by_name[name]]
+
+
+def listing(names: Sequence[str]) -> str:
+    """`a`, `a or b`, `a, b or c`."""
+    quoted = [f"'{name}'" for name in names]
+    if len(quoted) <= 1:
+        return "".join(quoted)
+    return ", ".join(quoted[:-1]) + " or " + quoted[-1]

@@ -1,0 +1,1 @@
+"""Reading the plans folder: safe file access, YAML with positions, the schema."""

@@ -1,0 +1,178 @@
+"""Read a plans folder into the model: every file read once, every problem collected.
+
+Each file is parsed (with positions) and checked against the schema on its own; then
+the files are joined: companies to their sectors, inbound contacts to people. Only
+problems of the files' content come from here; facts about the plan as of a day
+(stages, drafts, advice) come later, in `generator.checking`.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+from generator.errors import Location, Problem
+from generator.model.model import (
+    Company,
+    Inbound,
+    Me,
+    Messages,
+    Person,
+    Plan,
+    Sector,
+    Targets,
+    Touch,
+)
+from generator.model.vocabulary import MessageKind
+from generator.reading import schema
+from generator.reading.cache import CheckedFile, ReadCache
+from generator.reading.fields import INVALID, Context, Field, Record
+from generator.reading.files import (
+    INBOUND_FILE,
+    PLAN_FILE,
+    company_files,
+    read_text,
+)
+from generator.reading.yaml_source import parse_yaml
+
+_EMPTY_HINT = {
+    "plan": "expected a mapping with me, targets, sectors and messages",
+    "company": "expected one company: a mapping with at least name and sector",
+}
+_SCHEMAS: dict[str, Field] = {
+    "plan": schema.PLAN,
+    "company": schema.COMPANY,
+    "inbound": schema.INBOUND,
+}
+
+
+def check_text(path: Path, text: str, kind: str) -> CheckedFile:
+    """Parse and validate one file's text against the schema of its kind."""
+    data, problems = parse_yaml(path, text)
+    if problems:
+        return CheckedFile(None, problems)
+    if data is None:
+        if kind == "inbound":
+            return CheckedFile([], [])
+        return CheckedFile(
+            None, [Problem(Location(path, 1, 1), f"the file is empty; {_EMPTY_HINT[kind]}")]
+        )
+    ctx = Context(path, text)
+    cleaned = _SCHEMAS[kind].clean(ctx, data, "", Location(path, 1, 1))
+    return CheckedFile(None if cleaned is INVALID else cleaned, ctx.problems)
+
+
+def _checked(path: Path, kind: str, plans_dir: Path, cache: ReadCache) -> CheckedFile:
+    return cache.checked(
+        path,
+        kind,
+        read=lambda: read_text(path, plans_dir),
+        check=lambda text: check_text(path, text, kind),
+    )
+
+
+def read_plan(plans_dir: Path, cache: ReadCache | None = None) -> tuple[Plan | None, list[Problem]]:
+    """The plan as written (nothing derived yet), or None; and every problem found."""
+    cache = cache if cache is not None else ReadCache()
+    problems: list[Problem] = []
+    plan_file = _checked(plans_dir / PLAN_FILE, "plan", plans_dir, cache)
+    problems += plan_file.problems
+    paths, listing_problems = company_files(plans_dir)
+    problems += listing_problems
+    companies = []
+    for path in paths:
+        checked = _checked(path, "company", plans_dir, cache)
+        problems += checked.problems
+        if checked.content is not None:
+            companies.append(checked.content)
+    inbound_path = plans_dir / INBOUND_FILE
+    inbound: list[Record] = []
+    if inbound_path.exists() or inbound_path.is_symlink():
+        checked = _checked(inbound_path, "inbound", plans_dir, cache)
+        problems += checked.problems
+        inbound = checked.content or []
+    cache.forget_missing({plans_dir / PLAN_FILE, inbound_path, *paths})
+    if plan_file.content is None:
+        return None, problems
+    plan = _plan(plan_file.content, problems)
+    for record in companies:
+        company = _company(plan, record, problems)
+        if company is not None:
+            plan.companies.append(company)
+    _check_unique(((c.name, c.location) for c in plan.companies), "company", problems)
+    plan.inbound = [Inbound(location=r.location, **r.values) for r in inbound]
+    return plan, problems
+
+
+def _error(problems: list[Problem], location: Location, message: str) -> None:
+    problems.append(Problem(location, message))
+
+
+def _check_unique(
+    named: Iterable[tuple[str, Location]], what: str, problems: list[Problem], prefix: str = ""
+) -> None:
+    seen: dict[str, Location] = {}
+    for name, location in named:
+        key = name.casefold()
+        if key in seen:
+            first = seen[key]
+            where = f"line {first.line}" if first.path == location.path else str(first)
+            _error(problems, location, f"{prefix}{what} '{name}' is already listed at {where}")
+        else:
+            seen[key] = location
+
+
+def _messages(record: Record) -> Messages:
+    return {MessageKind(k): v for k, v in record.values.items() if v is not None}
+
+
+def _plan(record: Record, problems: list[Problem]) -> Plan:
+    values = record.values
+    sectors = [Sector(location=s.location, **s.values) for s in values["sectors"]]
+    if not sectors and not any(p.is_error for p in problems):
+        _error(problems, record.where("sectors"), "sectors: list at least one sector")
+    _check_unique(((s.name, s.location) for s in sectors), "sector", problems, "sectors: ")
+    return Plan(
+        me=Me(**values["me"].values),
+        targets=Targets(**values["targets"].values),
+        sectors=sectors,
+        messages=_messages(values["messages"]),
+        location=record.location,
+    )
+
+
+def _company(plan: Plan, record: Record, problems: list[Problem]) -> Company | None:
+    values = dict(record.values)
+    sector = _sector(plan, values["sector"], record.where("sector"), problems)
+    if sector is None:
+        return None
+    values["sector"] = sector
+    values["people"] = [_person(person) for person in values["people"]]
+    company = Company(location=record.location, **values)
+    _check_unique(((p.name, p.location) for p in company.people), "person", problems, "people: ")
+    sector.companies.append(company)
+    return company
+
+
+def _sector(plan: Plan, name: str, where: Location, problems: list[Problem]) -> Sector | None:
+    found = next((s for s in plan.sectors if s.name.casefold() == name.casefold()), None)
+    if found is not None or not plan.sectors:
+        return found  # with no valid sector, the sectors' own error says it all
+    names = [s.name for s in plan.sectors]
+    message = f"sector: '{name}' is not a sector of plan.yaml"
+    close = difflib.get_close_matches(name, names, n=1, cutoff=0.6)
+    if close:
+        message += f"; did you mean '{close[0]}'?"
+    else:
+        message += f"; expected one of {', '.join(names)}"
+    _error(problems, where, message)
+    return None
+
+
+def _person(record: Record) -> Person:
+    values: dict[str, Any] = dict(record.values)
+    values["messages"] = _messages(values["messages"])
+    values["touches"] = [Touch(location=t.where("date"), **t.values) for t in values["touches"]]
+    return Person(location=record.location, **values)

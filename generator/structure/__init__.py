@@ -1,1 +1,0 @@
-"""The one data model every page, command and metric reads."""

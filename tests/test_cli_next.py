@@ -1,0 +1,100 @@
+from __future__ import annotations
+
+import datetime as dt
+import html
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from generator.checking import load_plan
+from generator.cli import cli
+from generator.render.pages import person_page, this_week_page
+from tests.conftest import SMALL_PLAN, TODAY
+from tests.helpers import replace_in
+
+
+def run(*args: str, plans: Path = SMALL_PLAN, today: str = "2026-11-26") -> str:
+    result = CliRunner().invoke(
+        cli, ["--plans", str(plans), "--today", today, *args], catch_exceptions=False
+    )
+    assert result.exit_code == 0, result.output
+    return result.output
+
+
+NEXT = """\
+Week of 2026-11-23: 0 / 3 invitations sent
+
+1. Anna Nowak: Talent Acquisition Lead, Nordic Robotics (priority 2, Automation)
+   e-mail to anna.nowak@nordic-robotics.example
+   subject: Łucja Test: Nordic Robotics
+     Dear Anna,
+
+     Quality engineer, 8 years in automotive. I'd like to learn how Nordic Robotics builds its teams.
+
+     Łucja Test
+
+Invitations pending for 3+ weeks (1)
+
+- Anna Nowak (Volta Cells): invited 2026-11-02, 24 days ago; withdraw it and retry later
+
+Follow-ups due (1): no contact for 90+ days
+
+1. Piotr Żółć: Senior Consultant, Talent Bridge (priority 1, Recruitment)
+   last contact 2026-05-20; follow-up:
+     Hi Piotr, a short hello from Łucja Test.
+"""
+
+
+def test_next_gives_each_person_the_draft_for_their_channel() -> None:
+    """Anna (Nordic) has only an e-mail: she gets the e-mail draft and her address."""
+    assert run("next") == NEXT
+
+
+def test_next_without_follow_ups_leaves_them_out() -> None:
+    with_them = run("next")
+    without = run("next", "--no-follow-ups")
+    assert "Follow-ups due (1)" in with_them
+    assert without == with_them[: with_them.index("Follow-ups due")].rstrip("\n") + "\n"
+
+
+def test_next_lists_linkedin_people_with_their_profile_and_note(small_plan: Path) -> None:
+    replace_in(
+        small_plan / "companies" / "nordic-robotics.yaml",
+        "    email: anna.nowak@nordic-robotics.example\n",
+        "    linkedin: https://www.linkedin.com/in/anna-nowak-example\n",
+    )
+    output = run("next", "--no-follow-ups", plans=small_plan)
+    assert (
+        "1. Anna Nowak: Talent Acquisition Lead, Nordic Robotics (priority 2, Automation)\n"
+        "   https://www.linkedin.com/in/anna-nowak-example\n"
+        "   LinkedIn note (107 / 300 characters):\n"
+        "     Hi Anna, I'm Łucja Test: Quality engineer, 8 years in automotive. "
+        "I aim at: Plant quality director by 2029.\n"
+    ) in output
+
+
+def test_next_shows_what_is_coming_up() -> None:
+    output = run("next", today="2026-10-10")
+    assert output.endswith(
+        "Coming up (2)\n\n"
+        "- 2026-10-20 met with Jan Nowak (Volta Cells): Coffee in Wrocław\n"
+        "- 2026-11-02 invited (linkedin) with Anna Nowak (Volta Cells)\n"
+    )
+
+
+def test_one_truth_per_person() -> None:
+    """Whoever `next` puts in this week's batch, the site says so on every page."""
+    plan = load_plan(SMALL_PLAN, TODAY)
+    anna = next(p for p in plan.people if p.slug == "anna-nowak")
+    assert "1. Anna Nowak: Talent Acquisition Lead, Nordic Robotics" in run("next")
+    week = this_week_page(plan)
+    assert "### Anna Nowak" in week
+    page = html.unescape(person_page(plan, anna))
+    assert "in this week's batch: send the first message now" in page
+    assert "future batch" not in page
+
+
+def test_the_next_week_starts_a_new_batch() -> None:
+    output = run("next", today="2026-11-30")
+    assert output.startswith("Week of 2026-11-30: 0 / 3 invitations sent\n")
+    assert dt.date(2026, 11, 30).weekday() == 0

@@ -1,0 +1,163 @@
+"""The week's work: batch, follow-ups, pending invitations, coming up, silent targets."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from generator.checking import load_plan
+from generator.metrics import outreach
+from generator.metrics.checklist import checklist
+from tests.conftest import TODAY
+from tests.helpers import replace_in
+from tests.metric_plans import names, plan_with, small_on
+
+
+def test_follow_ups_due_after_keep_alive_days() -> None:
+    assert names(outreach.follow_ups_due(small_on(TODAY))) == ["Piotr Żółć (Talent Bridge)"]
+    # Piotr's last contact is 2026-05-20: due from 90 days later, 2026-08-18.
+    assert outreach.follow_ups_due(small_on(dt.date(2026, 8, 17))) == []
+    assert names(outreach.follow_ups_due(small_on(dt.date(2026, 8, 18)))) == [
+        "Piotr Żółć (Talent Bridge)"
+    ]
+
+
+def test_a_cold_email_enters_the_follow_up_cycle(small_plan: Path) -> None:
+    replace_in(
+        small_plan / "companies" / "nordic-robotics.yaml",
+        "    country: Poland\n",
+        "    country: Poland\n    touches:\n      - {date: 2026-06-01, action: messaged, channel: email}\n",
+    )
+    plan = load_plan(small_plan, TODAY)
+    assert "Anna Nowak (Nordic Robotics)" in names(outreach.follow_ups_due(plan))
+
+
+def test_pending_invitations_get_a_nudge_after_three_weeks(small_plan: Path) -> None:
+    """Anna (Volta Cells) was invited on LinkedIn on 2026-11-02 and has not connected."""
+    assert outreach.pending_invitations(small_on(dt.date(2026, 11, 22))) == []
+    nudges = outreach.pending_invitations(small_on(TODAY))
+    assert [(n.person.name, n.person.company.name, n.days, n.advice) for n in nudges] == [
+        ("Anna Nowak", "Volta Cells", 24, "withdraw it and retry later")
+    ]
+    replace_in(
+        small_plan / "companies" / "volta-cells.yaml",
+        "    role: HR Business Partner\n",
+        "    role: HR Business Partner\n    email: anna@volta.example\n",
+    )
+    assert outreach.pending_invitations(load_plan(small_plan, TODAY))[0].advice == "try e-mail"
+
+
+def test_coming_up_lists_touches_after_today() -> None:
+    planned = outreach.coming_up(small_on(dt.date(2026, 10, 10)))
+    assert [(p.person.name, p.touch.date, p.touch.action) for p in planned] == [
+        ("Jan Nowak", dt.date(2026, 10, 20), "met"),
+        ("Anna Nowak", dt.date(2026, 11, 2), "invited"),
+    ]
+    assert outreach.coming_up(small_on(TODAY)) == []
+
+
+def test_silent_companies(small_plan: Path) -> None:
+    assert outreach.silent_companies(load_plan(small_plan, TODAY)) == []
+    (small_plan / "companies" / "quiet.yaml").write_text(
+        "name: Quiet Works\nsector: Automation\npeople:\n"
+        "  - name: Q One\n    touches: [{date: 2026-10-20, action: invited}, {date: 2026-10-21, action: connected}]\n"
+        "  - name: Q Two\n    touches: [{date: 2026-10-27, action: invited}]\n",
+        encoding="utf-8",
+    )
+    # Q Two was invited on 2026-10-27: 30 days later, on TODAY, the company counts as
+    # silent. Q One connected, but connecting is not a reply.
+    assert outreach.silent_companies(load_plan(small_plan, dt.date(2026, 11, 25))) == []
+    silent = outreach.silent_companies(load_plan(small_plan, TODAY))
+    assert [c.name for c in silent] == ["Quiet Works"]
+
+
+def test_a_decline_or_an_inbound_call_breaks_the_silence(small_plan: Path) -> None:
+    quiet = small_plan / "companies" / "quiet.yaml"
+    quiet.write_text(
+        "name: Quiet Works\nsector: Automation\npeople:\n"
+        "  - name: Q One\n    touches: [{date: 2026-09-01, action: invited}, {date: 2026-09-09, action: declined}]\n",
+        encoding="utf-8",
+    )
+    assert outreach.silent_companies(load_plan(small_plan, TODAY)) == []
+    replace_in(quiet, "declined", "connected")
+    assert len(outreach.silent_companies(load_plan(small_plan, TODAY))) == 1
+    with (small_plan / "inbound.yaml").open("a", encoding="utf-8") as log:
+        log.write("- {date: 2026-12-01, who: Q One, company: Quiet Works}\n")
+    assert len(outreach.silent_companies(load_plan(small_plan, TODAY))) == 1, "not yet"
+    assert outreach.silent_companies(load_plan(small_plan, dt.date(2026, 12, 1))) == []
+
+
+def test_missing_roles() -> None:
+    assert [outreach.missing_roles(c) for c in small_on(TODAY).companies] == [[], [], []]
+
+
+def test_next_batch_priority_spread_and_quota(tmp_path: Path) -> None:
+    plans = plan_with(
+        tmp_path,
+        {
+            "a1": ("A", 1, ["hr", "operations", "other"]),
+            "a2": ("A", 1, ["hr"]),
+            "b1": ("B", 1, ["other", "hr"]),
+            "r1": ("R", 2, ["recruiter"]),
+            "a3": ("A", 3, ["operations"]),
+        },
+    )
+    plan = load_plan(plans, TODAY)
+    # Priority 1 first, sectors interleaved (A, B, then A again), one person per company,
+    # operations, then HR, then others; then priority 2. Quota: 4 a week.
+    assert [p.name for p in outreach.next_batch(plan)] == ["A1 1", "B1 1", "A2 0", "R1 0"]
+    again = load_plan(plans, TODAY)
+    assert [p.name for p in outreach.next_batch(again)] == ["A1 1", "B1 1", "A2 0", "R1 0"]
+
+
+def test_next_batch_subtracts_this_weeks_invitations(tmp_path: Path) -> None:
+    plans = plan_with(
+        tmp_path, {"a1": ("A", 1, ["hr"]), "b1": ("B", 1, ["hr"]), "b2": ("B", 2, ["hr"])}
+    )
+    company = plans / "companies" / "a1.yaml"
+    company.write_text(
+        company.read_text(encoding="utf-8")
+        + "  - name: Sent\n    touches:\n"
+        + "".join(f"      - {{date: 2026-11-2{d}, action: invited}}\n" for d in (3, 4, 5)),
+        encoding="utf-8",
+    )
+    plan = load_plan(plans, TODAY)
+    # One invitation left this week; A1 already had one this week, so B1 gets it.
+    assert [p.name for p in outreach.next_batch(plan)] == ["B1 0"]
+    assert checklist(plan)[3].next_action == "Invite 1 more person this week (see This week)."
+    # A week later the quota is whole again, and the batch takes one per company.
+    later = load_plan(plans, dt.date(2026, 11, 30))
+    assert [p.name for p in outreach.next_batch(later)] == ["A1 0", "B1 0", "B2 0"]
+
+
+def test_follow_ups_this_week_are_the_longest_silent_twenty(tmp_path: Path) -> None:
+    from tests.bench import write_plan
+
+    plan = load_plan(write_plan(tmp_path, 300), TODAY)
+    due = outreach.follow_ups_due(plan)
+    assert len(due) > outreach.FOLLOW_UPS_PER_WEEK
+    assert outreach.follow_ups_this_week(plan) == due[: outreach.FOLLOW_UPS_PER_WEEK]
+    dates = [p.last_contact for p in due]
+    assert dates == sorted(dates)  # type: ignore[type-var]
+
+
+def test_a_company_is_never_invited_whole_in_one_week(tmp_path: Path) -> None:
+    plans = plan_with(tmp_path, {"a1": ("A", 1, ["hr", "hr", "hr", "hr"])})
+    company = plans / "companies" / "a1.yaml"
+    text = company.read_text(encoding="utf-8")
+    for number, day in ((0, 23), (1, 24), (2, 25)):
+        text = text.replace(
+            f"  - name: A1 {number}\n    focus: hr\n    email: p{number}@a1.example\n",
+            f"  - name: A1 {number}\n    focus: hr\n    email: p{number}@a1.example\n"
+            f"    touches: [{{date: 2026-11-{day}, action: invited}}]\n",
+        )
+    company.write_text(text, encoding="utf-8")
+    assert outreach.next_batch(load_plan(plans, TODAY)) == []
+    later = load_plan(plans, dt.date(2026, 11, 30))
+    assert [p.name for p in outreach.next_batch(later)] == ["A1 3"]
+
+
+def test_unreachable_people_are_not_in_the_batch(tmp_path: Path) -> None:
+    plans = plan_with(tmp_path, {"a1": ("A", 1, ["operations", "hr"])})
+    replace_in(plans / "companies" / "a1.yaml", "    email: p0@a1.example\n", "")
+    assert [p.name for p in outreach.next_batch(load_plan(plans, TODAY))] == ["A1 1"]
