@@ -1,0 +1,1 @@
+"""Edit the plan's YAML files in place, keeping every byte the user wrote."""

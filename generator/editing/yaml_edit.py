@@ -1,0 +1,793 @@
+"""Surgical edits to the plan's YAML files that keep every byte the user wrote.
+
+An edit never dumps the document: ruamel.yaml would re-flow long lines and change
+quoting. Each edit reads the text twice with ruamel.yaml, once into data (to know
+what should change, and to check the result) and once into nodes, whose marks say
+where every value starts and ends. New text is spliced in at those places, so
+comments, key order, quoting, flow or block style, indentation, blank lines, line
+endings and a byte-order mark stay as they were. The new text is read back and must
+equal the old data plus the one intended change, or the edit is refused.
+
+Choices where files differ:
+- inserted lines use the file's first line break (CRLF or LF);
+- a file without a final newline keeps lacking one: text appended at its end is
+  preceded by the line break it needs and not followed by one;
+- a person written in flow style (`- {name: X}`) is edited in flow style;
+- an empty `touches:`/`people:` (nothing, `~` or `[]`) becomes a block list.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import re
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+import yaml as pyyaml  # type: ignore[import-untyped]
+from ruamel.yaml import YAML
+from ruamel.yaml.error import MarkedYAMLError
+from ruamel.yaml.nodes import MappingNode, ScalarNode, SequenceNode
+
+from generator.config.yaml_source import make_yaml
+
+TOUCH_KEYS = ("date", "action", "channel", "note")
+PERSON_KEYS = (
+    "name",
+    "first_name",
+    "role",
+    "focus",
+    "country",
+    "linkedin",
+    "email",
+    "hook",
+    "messages",
+    "touches",
+)
+INBOUND_KEYS = ("date", "who", "company", "channel", "about", "relevance")
+COMPANY_KEYS = ("name", "sector", "country", "website", "why", "priority", "people")
+
+_NOT_SAME = "the new text would not read back as the same data"
+_INDICATORS = frozenset("-?:,[]{}#&*!|>'\"%@`")
+_FLOW_INDICATORS = frozenset(",[]{}")
+_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+_BREAK = re.compile(r"\r\n|\r|\n")
+_BLOCK_HEADER = re.compile(r"[|>][0-9+-]*")
+_ESCAPES = {'"': '\\"', "\\": "\\\\", "\n": "\\n", "\t": "\\t"}
+_NULL = "tag:yaml.org,2002:null"
+
+# Writes one list item given (dash column, columns from dash to content, flow style).
+_Writer = Callable[[int, int, bool], list[str]]
+_Splice = tuple[str, int]  # the new body, and an offset on the line where the change starts
+
+
+class EditRefused(Exception):
+    """The edit cannot be made safely; str(exc) is one plain sentence saying why."""
+
+
+@dataclass(frozen=True)
+class Edit:
+    """The whole new file text, and the 1-based line where the inserted or changed text starts."""
+
+    text: str
+    line: int
+
+
+# ---------------------------------------------------------------- public edits
+
+
+def add_touch(text: str, person: int, touch: Mapping[str, str]) -> Edit:
+    """Add a touch to people[person], in date order and in the style of its neighbours."""
+    fields = _touch_fields(touch)
+    src = _read(text)
+    node = _person_node(src, person)
+    expected = _plain(src.data)
+    entry = _person_data(expected, person)
+    touches = entry.get("touches")
+    touches = [] if touches is None else touches
+    if not isinstance(touches, list):
+        raise EditRefused(f"people[{person}] has touches that are not a list")
+    k = _date_index(touches, str(fields["date"]))
+    entry["touches"] = [*touches[:k], dict(fields), *touches[k:]]
+    body, focus = _put_touch(src, node, k, fields)
+    return _finish(src, body, focus, expected)
+
+
+def add_person(text: str, person: Mapping[str, object]) -> Edit:
+    """Append a person at the end of the company's people list, creating the list if needed."""
+    fields = _person_fields(person)
+    src = _read(text)
+    root = src.root
+    if not isinstance(root, MappingNode) or _is_flow(root):
+        raise EditRefused("this file does not hold a company written as a block mapping")
+    expected = _plain(src.data)
+    people = expected.get("people")
+    people = [] if people is None else people
+    if not isinstance(people, list):
+        raise EditRefused("people is not a list in this file")
+    expected["people"] = [*people, _plain(fields)]
+    body, focus = _put_person(src, root, fields)
+    return _finish(src, body, focus, expected)
+
+
+def set_person_fields(text: str, person: int, values: Mapping[str, str]) -> Edit:
+    """Add fields that people[person] lacks, before its messages and touches."""
+    if not values:
+        raise EditRefused("there are no fields to add")
+    fields = _fields(values, PERSON_KEYS[:-2], "a person's field")
+    for key, value in fields.items():
+        _need_text(value, key)
+    src = _read(text)
+    node = _person_node(src, person)
+    for key in fields:
+        if _pair(node, key) is not None:
+            raise EditRefused(f"people[{person}] already has the key '{key}'")
+    expected = _plain(src.data)
+    _person_data(expected, person).update(fields)
+    body, focus = _put_fields(src, node, fields)
+    return _finish(src, body, focus, expected)
+
+
+def add_inbound(text: str, entry: Mapping[str, object]) -> Edit:
+    """Add an entry to inbound.yaml's list, in date order."""
+    fields = _inbound_fields(entry)
+    src = _read(text)
+    old = _plain(src.data)
+    root = src.root
+    if old is None and root is not None and not _is_empty(root):
+        raise EditRefused("the file does not hold a list of inbound entries")
+    old = [] if old is None else old
+    if not isinstance(old, list):
+        raise EditRefused("the file does not hold a list of inbound entries")
+    k = _date_index(old, str(fields["date"]))
+    expected = [*old[:k], _plain(fields), *old[k:]]
+    body, focus = _put_inbound(src, k, fields)
+    return _finish(src, body, focus, expected)
+
+
+def company_file(company: Mapping[str, object]) -> str:
+    """The text of a new company file, in block style, keys in the conventional order."""
+    fields = _fields(company, COMPANY_KEYS, "a company")
+    if "name" not in fields:
+        raise EditRefused("a company needs a name")
+    for key, value in fields.items():
+        if key == "priority":
+            _need_int(value, key)
+        elif key == "people":
+            fields[key] = [_person_fields(_need_mapping(p, "each person")) for p in _list(value)]
+        else:
+            _need_text(value, key)
+    lines: list[str] = []
+    for key, value in fields.items():
+        if key == "people" and value:
+            lines.append("people:")
+            for person in _list(value):
+                lines += _person_item(person, 2, 2, False, _Layout())
+        else:
+            lines.append(f"{key}: {_inline(value)}")
+    text = "\n".join(lines) + "\n"
+    if _plain(_load(text)) != _plain(fields):
+        raise EditRefused(_NOT_SAME)
+    return text
+
+
+def format_scalar(value: object, *, flow: bool = False) -> str:
+    """Write one value: ints as digits, text plain when that reads back the same, else quoted.
+
+    Text is plain only when YAML 1.2 (ruamel.yaml, what the project reads) and YAML 1.1
+    (PyYAML, what other tools read) both give the same string back. A YYYY-MM-DD date
+    is written plain, as users write it: the project reads dates as text.
+    `flow=True` is for a value inside `{…}` or `[…]`, where `,[]{}` end a plain scalar.
+    """
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, int):
+        return str(value)
+    if not isinstance(value, str):
+        raise TypeError(f"cannot write a {type(value).__name__} as a YAML scalar")
+    if _is_date(value) or _plain_ok(value, flow):
+        return value
+    return '"' + "".join(_escape(ch) for ch in value) + '"'
+
+
+# ---------------------------------------------------------------- scalars
+
+
+def _is_date(text: str) -> bool:
+    if _DATE.fullmatch(text) is None:
+        return False
+    try:
+        dt.date.fromisoformat(text)
+    except ValueError:
+        return False
+    return True
+
+
+@functools.lru_cache(maxsize=4096)
+def _plain_ok(text: str, flow: bool) -> bool:
+    """Plain only when no rule forbids it and every reader gives the same text back."""
+    if not text or text != text.strip() or text[0] in _INDICATORS:
+        return False
+    if ": " in text or " #" in text or text.endswith(":") or not text.isprintable():
+        return False
+    if flow and not _FLOW_INDICATORS.isdisjoint(text):
+        return False
+    return _reads_back(text, flow)
+
+
+def _reads_back(text: str, flow: bool) -> bool:
+    """Read `k: text` with ruamel.yaml (YAML 1.2) and PyYAML (YAML 1.1, C and Python)."""
+    doc = f"{{k: {text}}}\n" if flow else f"k: {text}\n"
+    loaders = [pyyaml.SafeLoader, getattr(pyyaml, "CSafeLoader", pyyaml.SafeLoader)]
+    try:
+        values = [pyyaml.load(doc, Loader=loader) for loader in loaders]
+        values.append(_checker().load(doc))
+    except Exception:
+        return False
+    return all(
+        isinstance(value, dict) and isinstance(value.get("k"), str) and value["k"] == text
+        for value in values
+    )
+
+
+@functools.cache
+def _checker() -> Any:
+    """A plain round-trip reader (dates are dates here, so date-like text gets quoted)."""
+    return YAML(typ="rt")
+
+
+def _escape(ch: str) -> str:
+    if ch in _ESCAPES:
+        return _ESCAPES[ch]
+    if ch.isprintable():
+        return ch
+    code = ord(ch)
+    if code < 0x100:
+        return f"\\x{code:02X}"
+    if code < 0x10000:
+        return f"\\u{code:04X}"
+    return f"\\U{code:08X}"
+
+
+def _inline(value: object, flow: bool = False) -> str:
+    """A value on one line: a scalar, or a flow collection of scalars."""
+    if isinstance(value, Mapping):
+        pairs = (f"{key}: {_inline(item, True)}" for key, item in value.items())
+        return "{" + ", ".join(pairs) + "}"
+    if isinstance(value, list):
+        return "[" + ", ".join(_inline(item, True) for item in value) + "]"
+    return format_scalar(value, flow=flow)
+
+
+# ---------------------------------------------------------------- the caller's values
+
+
+def _fields(given: Mapping[str, object], keys: tuple[str, ...], what: str) -> dict[str, object]:
+    """The given fields in the conventional key order; an unknown key is refused."""
+    for key in given:
+        if key not in keys:
+            raise EditRefused(f"{what} cannot have the key '{key}'")
+    return {key: given[key] for key in keys if key in given}
+
+
+def _need_text(value: object, key: str) -> None:
+    if not isinstance(value, str):
+        raise EditRefused(f"the value of '{key}' must be text")
+
+
+def _need_int(value: object, key: str) -> None:
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise EditRefused(f"the value of '{key}' must be a whole number")
+
+
+def _need_mapping(value: object, what: str) -> Mapping[str, object]:
+    if not isinstance(value, Mapping):
+        raise EditRefused(f"{what} must be a mapping")
+    return value
+
+
+def _list(value: object) -> list[Any]:
+    if not isinstance(value, list | tuple):
+        raise EditRefused("a list of values was expected")
+    return list(value)
+
+
+def _touch_fields(touch: Mapping[str, object]) -> dict[str, object]:
+    fields = _fields(touch, TOUCH_KEYS, "a touch")
+    if "date" not in fields or "action" not in fields:
+        raise EditRefused("a touch needs a date and an action")
+    for key, value in fields.items():
+        _need_text(value, key)
+    return fields
+
+
+def _person_fields(person: Mapping[str, object]) -> dict[str, object]:
+    fields = _fields(person, PERSON_KEYS, "a person")
+    if not fields:
+        raise EditRefused("a new person needs at least one field")
+    for key, value in fields.items():
+        if key == "touches":
+            fields[key] = [_touch_fields(_need_mapping(t, "each touch")) for t in _list(value)]
+        elif key == "messages":
+            fields[key] = messages = dict(_need_mapping(value, "messages"))
+            for kind, message in messages.items():
+                _need_text(message, f"messages.{kind}")
+        else:
+            _need_text(value, key)
+    return fields
+
+
+def _inbound_fields(entry: Mapping[str, object]) -> dict[str, object]:
+    fields = _fields(entry, INBOUND_KEYS, "an inbound entry")
+    if "date" not in fields:
+        raise EditRefused("an inbound entry needs a date")
+    for key, value in fields.items():
+        (_need_int if key == "relevance" else _need_text)(value, key)
+    return fields
+
+
+def _date_index(items: list[Any], date: str) -> int:
+    """After the last item dated on or before `date`, else first: the order a reader expects."""
+    index = 0
+    for i, item in enumerate(items):
+        when = item.get("date") if isinstance(item, dict) else None
+        if isinstance(when, str) and when <= date:
+            index = i + 1
+    return index
+
+
+# ---------------------------------------------------------------- reading and checking
+
+
+@dataclass(frozen=True)
+class _Source:
+    bom: str
+    body: str  # the text without its byte-order mark
+    nl: str  # the line break that inserted lines use
+    data: Any  # ruamel.yaml's data, dates as text
+    root: Any  # ruamel.yaml's composed node, or None for an empty document
+
+
+def _read(text: str) -> _Source:
+    bom = "\ufeff" if text.startswith("\ufeff") else ""
+    body = text[len(bom) :]
+    try:
+        data = make_yaml().load(body)
+        root = make_yaml().compose(body)
+    except MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        problem = (exc.problem or exc.context or "it cannot be read").strip()
+        where = f"line {mark.line + 1}: " if mark is not None else ""
+        raise EditRefused(f"the file is not valid YAML ({where}{problem})") from exc
+    except Exception as exc:
+        raise EditRefused(f"the file is not valid YAML ({exc})") from exc
+    found = _BREAK.search(body)
+    return _Source(bom, body, found.group() if found else "\n", data, root)
+
+
+def _load(body: str) -> Any:
+    try:
+        return make_yaml().load(body)
+    except Exception as exc:
+        raise EditRefused(_NOT_SAME) from exc
+
+
+def _finish(src: _Source, body: str, focus: int, expected: Any) -> Edit:
+    """Return the edit only if the new text reads back as exactly the expected data."""
+    if _plain(_load(body)) != expected:
+        raise EditRefused(_NOT_SAME)
+    return Edit(src.bom + body, len(_BREAK.findall(body, 0, focus)) + 1)
+
+
+def _plain(value: Any) -> Any:
+    """ruamel.yaml's data as plain dicts, lists, str and int, to compare with expectations."""
+    if isinstance(value, Mapping):
+        return {_plain_key(key): _plain(item) for key, item in value.items()}
+    if isinstance(value, list | tuple):
+        return [_plain(item) for item in value]
+    if isinstance(value, bool) or value is None:
+        return value
+    for kind in (str, int, float):
+        if isinstance(value, kind):
+            return kind(value)
+    return value
+
+
+def _plain_key(key: Any) -> Any:
+    return str(key) if isinstance(key, str) else key
+
+
+def _person_node(src: _Source, index: int) -> Any:
+    root = src.root
+    if not isinstance(root, MappingNode):
+        raise EditRefused("this file does not hold a company mapping")
+    pair = _pair(root, "people")
+    if pair is None:
+        raise EditRefused("this file has no people list")
+    people = pair[1]
+    if not isinstance(people, SequenceNode):
+        raise EditRefused("people is not a list in this file")
+    if not 0 <= index < len(people.value):
+        raise EditRefused(f"people[{index}] does not exist in this file")
+    node = people.value[index]
+    if not isinstance(node, MappingNode):
+        raise EditRefused(f"people[{index}] is not a mapping")
+    return node
+
+
+def _person_data(data: Any, index: int) -> dict[str, Any]:
+    """people[index] in the plain data; nodes and data disagree only through aliases."""
+    people = data.get("people") if isinstance(data, dict) else None
+    if not isinstance(people, list) or not isinstance(people[index], dict):
+        raise EditRefused(f"people[{index}] is not a plain mapping in this file")
+    return people[index]  # type: ignore[no-any-return]
+
+
+# ---------------------------------------------------------------- nodes and text
+
+
+def _pair(mapping: Any, key: str) -> tuple[Any, Any] | None:
+    for key_node, value in mapping.value:
+        if isinstance(key_node, ScalarNode) and key_node.value == key:
+            return key_node, value
+    return None
+
+
+def _is_flow(node: Any) -> bool:
+    return bool(getattr(node, "flow_style", False))
+
+
+def _is_block(node: Any, kind: type) -> bool:
+    return isinstance(node, kind) and not _is_flow(node)
+
+
+def _is_null(node: Any) -> bool:
+    return isinstance(node, ScalarNode) and node.tag == _NULL
+
+
+def _is_empty(node: Any) -> bool:
+    """A value written as nothing at all (`key:`), which has no text to point at."""
+    return _is_null(node) and node.start_mark.index == node.end_mark.index
+
+
+def _is_empty_list(node: Any) -> bool:
+    """Nothing, `~` or `[]`: a value that becomes a block list."""
+    return _is_null(node) or (isinstance(node, SequenceNode) and _is_flow(node) and not node.value)
+
+
+def _line_start(body: str, at: int) -> int:
+    while at > 0 and body[at - 1] not in "\r\n":
+        at -= 1
+    return at
+
+
+def _next_line(body: str, at: int) -> int:
+    found = _BREAK.search(body, at)
+    return found.end() if found else len(body)
+
+
+def _prev_line(body: str, start: int) -> tuple[int, str] | None:
+    """The line before the one starting at `start`, as (its start, its text)."""
+    if start == 0:
+        return None
+    end = start - 2 if body[start - 2 : start] == "\r\n" else start - 1
+    begin = _line_start(body, end)
+    return begin, body[begin:end]
+
+
+def _dash(body: str, item: Any) -> int:
+    """Where the `-` of a block list item is."""
+    return body.rfind("-", 0, item.start_mark.index)
+
+
+def _after(body: str, node: Any) -> int:
+    """Where a line may go after a node: the start of the line after its last content.
+
+    Block collections end where their last value ends, before any comments and blank
+    lines that follow, so new lines join the node they belong to.
+    """
+    if isinstance(node, MappingNode | SequenceNode) and not _is_flow(node) and node.value:
+        last = node.value[-1]
+        if isinstance(node, MappingNode):
+            key, value = last
+            return _after_value(body, key.end_mark.index, value)
+        return _after_value(body, _dash(body, last), last)
+    if isinstance(node, ScalarNode) and node.style in ("|", ">"):
+        return _after_block_scalar(body, node)
+    return _next_line(body, node.end_mark.index)
+
+
+def _after_value(body: str, lead: int, value: Any) -> int:
+    """After a value that follows a key or a dash at offset `lead`.
+
+    An empty value has no text of its own, and an alias (`*name`) has the marks of
+    the anchored node, which lies earlier in the file: both end on the line of `lead`.
+    """
+    if _is_empty(value) or value.start_mark.index < lead:
+        return _next_line(body, lead)
+    return _after(body, value)
+
+
+def _after_block_scalar(body: str, node: Any) -> int:
+    """After a `|` or `>` scalar's last line with text; after its trailing blank lines if `+`.
+
+    Its end mark lies past the blank lines that follow it, which belong to the scalar
+    only under keep chomping (`|+`); otherwise new lines go above them.
+    """
+    end = node.end_mark.index
+    at = _line_start(body, end)
+    if body[at:end].strip():
+        return _next_line(body, end)
+    header = _BLOCK_HEADER.match(body, node.start_mark.index)
+    if header is not None and "+" in header.group():
+        return at
+    first = _next_line(body, node.start_mark.index)
+    while at > first and (prev := _prev_line(body, at)) is not None and not prev[1].strip():
+        at = prev[0]
+    return at
+
+
+def _above_comments(body: str, key: Any) -> int:
+    """The start of a key's line, or of the comment lines just above it at its indentation."""
+    at = _line_start(body, key.start_mark.index)
+    col = key.start_mark.column
+    while (prev := _prev_line(body, at)) is not None:
+        start, line = prev
+        if not line.lstrip(" ").startswith("#") or len(line) - len(line.lstrip(" ")) != col:
+            break
+        at = start
+    return at
+
+
+def _separated(body: str, seq: Any) -> bool:
+    """Whether every item of a block list after the first has a blank line above it."""
+    if len(seq.value) < 2:
+        return False
+    for item in seq.value[1:]:
+        prev = _prev_line(body, _line_start(body, _dash(body, item)))
+        if prev is None or prev[1].strip():
+            return False
+    return True
+
+
+# ---------------------------------------------------------------- splicing
+
+
+def _insert_lines(body: str, at: int, lines: list[str], nl: str) -> _Splice:
+    """Put whole lines before offset `at`, a line start or the end of the text."""
+    block = "".join(line + nl for line in lines)
+    lead = 0
+    while lead < len(lines) and not lines[lead]:
+        lead += 1
+    focus = at + lead * len(nl)
+    if at == len(body) and body and not body.endswith(("\n", "\r")):
+        return body + nl + block[: -len(nl)], focus + len(nl)
+    return body[:at] + block + body[at:], focus
+
+
+def _insert(body: str, at: int, text: str) -> _Splice:
+    return body[:at] + text + body[at:], at
+
+
+def _block_after_key(src: _Source, key: Any, value: Any, lines: list[str]) -> _Splice:
+    """Turn an empty value (nothing, `~`, `[]`) into a block list on the lines after its key."""
+    body = src.body
+    if _is_empty(value):
+        return _insert_lines(body, _next_line(body, key.end_mark.index), lines, src.nl)
+    start = value.start_mark.index
+    while start > key.end_mark.index and body[start - 1] in " \t":
+        start -= 1
+    body = body[:start] + body[value.end_mark.index :]
+    new, _ = _insert_lines(body, _next_line(body, key.end_mark.index), lines, src.nl)
+    return new, key.start_mark.index
+
+
+def _block_for_root(src: _Source, seq: Any, lines: list[str]) -> _Splice:
+    """Turn a top-level `[]` into a block list where it stood."""
+    body, start = src.body, seq.start_mark.index
+    end = seq.end_mark.index
+    while end < len(body) and body[end] in " \t":
+        end += 1
+    body = body[:start] + body[end:]
+    line = _line_start(body, start)
+    if body[line : _next_line(body, line)].strip():
+        return _insert_lines(body, _next_line(body, line), lines, src.nl)
+    return _insert_lines(body[:line] + body[_next_line(body, line) :], line, lines, src.nl)
+
+
+def _flow_insert(body: str, seq: Any, k: int, item: str) -> _Splice:
+    """Insert an item into a flow list `[…]` at index k."""
+    items = seq.value
+    if not items:
+        return _insert(body, seq.start_mark.index + 1, item)
+    if k < len(items):
+        return _insert(body, items[k].start_mark.index, item + ", ")
+    return _insert(body, items[-1].end_mark.index, ", " + item)
+
+
+def _flow_add(body: str, mapping: Any, before: Any, pairs: str) -> _Splice:
+    """Add `key: value` pairs to a flow mapping `{…}`, before a key or at its end."""
+    if before is not None:
+        return _insert(body, before.start_mark.index, pairs + ", ")
+    if mapping.value:
+        return _insert(body, mapping.value[-1][1].end_mark.index, ", " + pairs)
+    return _insert(body, mapping.start_mark.index + 1, pairs)
+
+
+def _block_insert(src: _Source, seq: Any, k: int, write: _Writer, gap: int) -> _Splice:
+    """Insert an item into a block list at index k, written like its nearest neighbour."""
+    body, items = src.body, seq.value
+    near = items[k - 1] if k else items[0]
+    col = seq.start_mark.column
+    if near.start_mark.column > col:
+        gap = near.start_mark.column - col
+    lines = write(col, max(gap, 2), isinstance(near, MappingNode) and _is_flow(near))
+    blank = [""] if _separated(body, seq) else []
+    if k == 0:
+        return _insert_lines(body, _line_start(body, _dash(body, items[0])), lines + blank, src.nl)
+    return _insert_lines(body, _after(body, items[k - 1]), blank + lines, src.nl)
+
+
+# ---------------------------------------------------------------- writing items
+
+
+@dataclass(frozen=True)
+class _Layout:
+    """How a company file indents its lists, read from its people and their touches."""
+
+    offset: int = 2  # columns from `people:` to the dashes of its items
+    gap: int = 2  # columns from a person's dash to its keys
+    touch_offset: int = 2  # columns from `touches:` to the dashes of its items
+    touch_gap: int = 2  # columns from a touch's dash to its keys
+    step: int = 2  # columns from `messages:` to its keys
+    flow_touches: bool = False  # whether touches are written `- {date: …}`
+
+
+def _layout(root: Any) -> _Layout:
+    pair = _pair(root, "people") if isinstance(root, MappingNode) else None
+    if pair is None or not isinstance(pair[1], SequenceNode) or _is_flow(pair[1]):
+        return _Layout()
+    key, seq = pair
+    offset = seq.start_mark.column - key.start_mark.column
+    persons = [p for p in seq.value if isinstance(p, MappingNode) and not _is_flow(p)]
+    gap = persons[0].start_mark.column - seq.start_mark.column if persons else 2
+    touch_offset, touch_gap, flow_touches = offset, gap, False
+    step = offset or 2
+    for found in (_pair(p, "touches") for p in persons):
+        if found is None or not _is_block(found[1], SequenceNode) or not found[1].value:
+            continue
+        key, touches = found
+        touch_offset = touches.start_mark.column - key.start_mark.column
+        touch_gap = max(touches.value[0].start_mark.column - touches.start_mark.column, 2)
+        flow_touches = _is_flow(touches.value[0])
+        break
+    for found in (_pair(p, "messages") for p in persons):
+        if found is not None and _is_block(found[1], MappingNode):
+            step = found[1].start_mark.column - found[0].start_mark.column
+            break
+    return _Layout(offset, max(gap, 2), touch_offset, touch_gap, step, flow_touches)
+
+
+def _as_item(lines: list[str], col: int, gap: int) -> list[str]:
+    """Turn a block mapping written at col + gap into a list item with its dash at col."""
+    return [" " * col + "-" + " " * (gap - 1) + lines[0].lstrip(" "), *lines[1:]]
+
+
+def _flat_item(fields: Mapping[str, object], col: int, gap: int, flow: bool) -> list[str]:
+    """A touch or an inbound entry as a list item."""
+    if flow:
+        return [" " * col + "-" + " " * (gap - 1) + _inline(fields)]
+    pad = " " * (col + gap)
+    return _as_item([f"{pad}{key}: {format_scalar(v)}" for key, v in fields.items()], col, gap)
+
+
+def _person_item(
+    person: Mapping[str, object], col: int, gap: int, flow: bool, layout: _Layout
+) -> list[str]:
+    if flow:
+        return [" " * col + "-" + " " * (gap - 1) + _inline(person)]
+    pad, lines = " " * (col + gap), []
+    for key, value in person.items():
+        if key == "messages" and value:
+            lines.append(f"{pad}messages:")
+            inner = pad + " " * layout.step
+            lines += [f"{inner}{kind}: {format_scalar(m)}" for kind, m in _mapping(value).items()]
+        elif key == "touches" and value:
+            lines.append(f"{pad}touches:")
+            dash = col + gap + layout.touch_offset
+            for touch in _list(value):
+                lines += _flat_item(touch, dash, layout.touch_gap, layout.flow_touches)
+        else:
+            lines.append(f"{pad}{key}: {_inline(value)}")
+    return _as_item(lines, col, gap)
+
+
+def _mapping(value: object) -> Mapping[str, object]:
+    return value if isinstance(value, Mapping) else {}
+
+
+# ---------------------------------------------------------------- where each edit goes
+
+
+def _put_touch(src: _Source, node: Any, k: int, fields: Mapping[str, object]) -> _Splice:
+    body, layout = src.body, _layout(src.root)
+    pair = _pair(node, "touches")
+    if _is_flow(node):
+        return _put_flow_touch(body, node, pair, k, _inline(fields))
+    if pair is None:
+        col = node.start_mark.column
+        lines = [" " * col + "touches:"]
+        lines += _flat_item(fields, col + layout.touch_offset, layout.touch_gap, False)
+        return _insert_lines(body, _after(body, node), lines, src.nl)
+    key, value = pair
+    if _is_empty_list(value):
+        dash = key.start_mark.column + layout.touch_offset
+        return _block_after_key(src, key, value, _flat_item(fields, dash, layout.touch_gap, False))
+    if isinstance(value, SequenceNode) and _is_flow(value):
+        return _flow_insert(body, value, k, _inline(fields))
+    if isinstance(value, SequenceNode):
+        return _block_insert(src, value, k, functools.partial(_flat_item, fields), layout.touch_gap)
+    raise EditRefused("the person's touches are not a list")
+
+
+def _put_flow_touch(body: str, node: Any, pair: Any, k: int, item: str) -> _Splice:
+    """A person written `{name: X, …}` gets its touch in flow style too."""
+    if pair is None:
+        return _flow_add(body, node, None, f"touches: [{item}]")
+    value = pair[1]
+    if isinstance(value, SequenceNode):
+        return _flow_insert(body, value, k, item)
+    if _is_null(value):
+        start, end = value.start_mark.index, value.end_mark.index
+        return body[:start] + f"[{item}]" + body[end:], start
+    raise EditRefused("the person's touches are not a list")
+
+
+def _put_person(src: _Source, root: Any, fields: Mapping[str, object]) -> _Splice:
+    body, layout = src.body, _layout(root)
+
+    def write(col: int, gap: int, flow: bool) -> list[str]:
+        return _person_item(fields, col, gap, flow, layout)
+
+    pair = _pair(root, "people")
+    if pair is None:
+        col = root.start_mark.column
+        lines = [" " * col + "people:", *write(col + layout.offset, layout.gap, False)]
+        return _insert_lines(body, len(body), lines, src.nl)
+    key, value = pair
+    if _is_empty_list(value):
+        lines = write(key.start_mark.column + layout.offset, layout.gap, False)
+        return _block_after_key(src, key, value, lines)
+    if isinstance(value, SequenceNode) and _is_flow(value):
+        return _flow_insert(body, value, len(value.value), _inline(fields))
+    if isinstance(value, SequenceNode):
+        return _block_insert(src, value, len(value.value), write, layout.gap)
+    raise EditRefused("people is not a list in this file")
+
+
+def _put_fields(src: _Source, node: Any, fields: Mapping[str, object]) -> _Splice:
+    body = src.body
+    keys = [key for key, _ in node.value]
+    anchor = next((k for k in keys if getattr(k, "value", None) in ("messages", "touches")), None)
+    if _is_flow(node):
+        pairs = ", ".join(f"{key}: {format_scalar(v, flow=True)}" for key, v in fields.items())
+        return _flow_add(body, node, anchor, pairs)
+    pad = " " * node.start_mark.column
+    lines = [f"{pad}{key}: {format_scalar(v)}" for key, v in fields.items()]
+    if anchor is None or anchor is keys[0]:
+        return _insert_lines(body, _after(body, node), lines, src.nl)
+    return _insert_lines(body, _above_comments(body, anchor), lines, src.nl)
+
+
+def _put_inbound(src: _Source, k: int, fields: Mapping[str, object]) -> _Splice:
+    root = src.root
+
+    write = functools.partial(_flat_item, fields)
+    if root is None or _is_empty(root):
+        return _insert_lines(src.body, len(src.body), write(0, 2, False), src.nl)
+    if _is_empty_list(root):
+        return _block_for_root(src, root, write(root.start_mark.column, 2, False))
+    if isinstance(root, SequenceNode) and _is_flow(root):
+        return _flow_insert(src.body, root, k, _inline(fields))
+    return _block_insert(src, root, k, write, 2)

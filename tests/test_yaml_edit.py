@@ -1,0 +1,584 @@
+"""Surgical YAML edits: golden files, refusals, scalar writing and random edit sequences.
+
+Set PLAYBOOK_UPDATE_GOLDEN=1 to rewrite each after.yaml from the actual output; then
+read every changed after.yaml by eye before committing it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+from hypothesis import HealthCheck, assume, given, settings
+from hypothesis import strategies as st
+from ruamel.yaml import YAML
+
+from generator.config.yaml_source import make_yaml
+from generator.editing.yaml_edit import (
+    Edit,
+    EditRefused,
+    add_inbound,
+    add_person,
+    add_touch,
+    company_file,
+    format_scalar,
+    set_person_fields,
+)
+
+EDITS = Path(__file__).parent / "fixtures" / "edits"
+UPDATE = os.environ.get("PLAYBOOK_UPDATE_GOLDEN") == "1"
+DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+
+
+def read(path: Path) -> str:
+    """The file's text exactly: byte-order mark and CRLF kept."""
+    return path.read_bytes().decode("utf-8")
+
+
+def lines(text: str) -> list[str]:
+    return [line.rstrip("\r") for line in text.split("\n")]
+
+
+def keeps_lines(before: str, after: str, changed: tuple[str, ...] = ()) -> bool:
+    """Whether every line of `before` (but those allowed to change) is in `after`, in order."""
+    remaining = iter(lines(after))
+    return all(line in remaining for line in lines(before) if line not in changed)
+
+
+def data(text: str) -> Any:
+    return make_yaml().load(text.removeprefix("\ufeff"))
+
+
+# ---------------------------------------------------------------- golden files
+
+
+@dataclass(frozen=True)
+class Case:
+    name: str
+    edit: Callable[[str], Edit]
+    line: int
+    changed: tuple[str, ...] = field(default=())  # lines of before.yaml the edit may alter
+
+
+def touch(person: int, date: str, action: str, **rest: str) -> Callable[[str], Edit]:
+    return lambda text: add_touch(text, person, {"date": date, "action": action, **rest})
+
+
+def chain(*edits: Callable[[str], Edit]) -> Callable[[str], Edit]:
+    def run(text: str) -> Edit:
+        edit = Edit(text, 0)
+        for step in edits:
+            edit = step(edit.text)
+        return edit
+
+    return run
+
+
+NOTES = (
+    "Coffee in Stary Browar: she knows the hub",
+    "#LogisticsDays",
+    "yes",
+    "010",
+    'He said "hi"',
+)
+
+CASES = [
+    Case(
+        "touch_flow_comments_middle",
+        touch(0, "2026-03-24", "messaged", channel="linkedin", note="Thanked him"),
+        17,
+    ),
+    Case("touch_block_middle", touch(0, "2026-02-10", "messaged", note="Sent the profile"), 12),
+    Case("touch_before_all", touch(0, "2026-01-15", "met", channel="meeting"), 8),
+    Case("touch_same_day_after", touch(0, "2026-02-03", "replied"), 9),
+    Case("touch_indent3", touch(0, "2026-01-11", "messaged"), 9),
+    Case("touch_indent4", touch(0, "2026-02-01", "replied", channel="email"), 9),
+    Case("touch_people_not_indented", touch(1, "2026-05-02", "invited", channel="linkedin"), 10),
+    Case("touch_no_touches_key", touch(0, "2026-06-01", "invited", channel="linkedin"), 10),
+    Case("touch_no_touches_not_indented", touch(0, "2026-06-01", "invited"), 6),
+    Case(
+        "touch_empty_list",
+        touch(0, "2026-06-01", "invited"),
+        6,
+        changed=("    touches: []   # none yet",),
+    ),
+    Case("touch_empty_value", touch(0, "2026-06-01", "invited"), 7),
+    Case(
+        "touch_flow_list",
+        touch(0, "2026-05-03", "messaged", note="Hi, again"),
+        5,
+        changed=(
+            "    touches: [{date: 2026-05-01, action: invited}, {date: 2026-05-09, action: connected}]   # short",
+        ),
+    ),
+    Case(
+        "touch_flow_person",
+        touch(0, "2026-06-01", "invited", note="From: the fair"),
+        4,
+        changed=("  - {name: Ola Wrona, role: COO}   # met at the fair",),
+    ),
+    Case(
+        "touch_flow_person_touches",
+        touch(1, "2026-06-01", "connected"),
+        5,
+        changed=(
+            "  - {name: Adam Sowa, role: CTO, touches: [{date: 2026-05-01, action: invited}]}",
+        ),
+    ),
+    Case("touch_crlf", touch(0, "2026-03-24", "connected", note="Fast: 1 day"), 7),
+    Case("touch_bom", touch(0, "2026-03-24", "connected"), 8),
+    Case("touch_no_final_newline", touch(0, "2026-03-24", "connected"), 7),
+    Case("touch_no_final_newline_new_key", touch(0, "2026-03-24", "connected"), 6),
+    Case(
+        "touch_quoted_notes",
+        chain(
+            *(touch(0, f"2026-01-{i + 6:02d}", "messaged", note=n) for i, n in enumerate(NOTES)),
+            *(touch(1, f"2026-01-{i + 6:02d}", "messaged", note=n) for i, n in enumerate(NOTES)),
+        ),
+        28,
+    ),
+    Case(
+        "person_append",
+        lambda text: add_person(
+            text,
+            {
+                "name": "Tadeusz Wójcik",
+                "role": "CEO: owner",
+                "linkedin": "https://www.linkedin.com/in/tadeusz-example",
+                "touches": [{"date": "2026-04-01", "action": "invited", "channel": "linkedin"}],
+            },
+        ),
+        17,
+    ),
+    Case(
+        "person_append_block_touches",
+        lambda text: add_person(
+            text,
+            {
+                "name": "Jan Kowal",
+                "messages": {"invite": "Hi {{ person.first_name }}!\nLet's connect."},
+                "touches": [{"date": "2026-01-11", "action": "invited", "note": "yes"}],
+            },
+        ),
+        9,
+    ),
+    Case(
+        "person_no_people",
+        lambda text: add_person(text, {"name": "Olga Nowak", "role": "Plant Manager"}),
+        8,
+    ),
+    Case(
+        "person_empty_people",
+        lambda text: add_person(text, {"name": "Olga Nowak", "focus": "operations"}),
+        3,
+        changed=("people: []   # none yet",),
+    ),
+    Case(
+        "fields_block",
+        lambda text: set_person_fields(
+            text,
+            0,
+            {"email": "robert@odra.example", "linkedin": "https://www.linkedin.com/in/robert"},
+        ),
+        7,
+    ),
+    Case(
+        "fields_no_anchor",
+        lambda text: set_person_fields(text, 1, {"email": "agnieszka@odra.example"}),
+        12,
+    ),
+    Case(
+        "fields_flow_person",
+        chain(
+            lambda text: set_person_fields(text, 0, {"email": "ola@kalina.example"}),
+            lambda text: set_person_fields(text, 1, {"first_name": "Adam", "country": "Poland"}),
+        ),
+        5,
+        changed=(
+            "  - {name: Ola Wrona, role: COO, touches: [{date: 2026-05-01, action: invited}]}",
+            "  - {name: Adam Sowa, role: CTO}",
+        ),
+    ),
+    Case(
+        "inbound_empty",
+        lambda text: add_inbound(
+            text, {"date": "2026-02-01", "who": "Anna Lis", "channel": "email", "relevance": 3}
+        ),
+        1,
+    ),
+    Case(
+        "inbound_comments_only",
+        lambda text: add_inbound(
+            text,
+            {"date": "2026-02-01", "who": "Anna Lis", "about": "#LogisticsDays", "relevance": 2},
+        ),
+        3,
+    ),
+    Case(
+        "inbound_flow_empty",
+        lambda text: add_inbound(text, {"date": "2026-02-01", "who": "Anna Lis"}),
+        2,
+        changed=("[]",),
+    ),
+    Case(
+        "inbound_middle",
+        lambda text: add_inbound(
+            text,
+            {
+                "date": "2026-03-02",
+                "who": "Katharina Richter",
+                "company": "Oderbrücke Personalberatung",
+                "channel": "linkedin",
+                "about": "Plant director, Legnica: 2027",
+                "relevance": 4,
+            },
+        ),
+        9,
+    ),
+    Case(
+        "inbound_first",
+        lambda text: add_inbound(text, {"date": "2025-12-30", "who": "Ewa Nowak", "relevance": 5}),
+        1,
+    ),
+]
+
+
+@pytest.mark.parametrize("case", CASES, ids=[case.name for case in CASES])
+def test_golden(case: Case) -> None:
+    folder = EDITS / case.name
+    before = read(folder / "before.yaml")
+    edit = case.edit(before)
+    if UPDATE:
+        (folder / "after.yaml").write_bytes(edit.text.encode("utf-8"))
+    assert edit.text == read(folder / "after.yaml")
+    assert edit.line == case.line
+    assert keeps_lines(before, edit.text, case.changed)
+
+
+def test_every_fixture_folder_has_a_case() -> None:
+    folders = {path.name for path in EDITS.iterdir() if path.is_dir()}
+    assert folders == {case.name for case in CASES} | {"company_file"}
+
+
+def test_crlf_stays_crlf_and_bom_stays() -> None:
+    crlf = add_touch(
+        read(EDITS / "touch_crlf" / "before.yaml"), 1, {"date": "2026-04-01", "action": "invited"}
+    ).text
+    assert crlf.count("\n") == crlf.count("\r\n")
+    bom = read(EDITS / "touch_bom" / "before.yaml")
+    assert add_person(bom, {"name": "Anna"}).text.startswith("\ufeff# with a byte-order mark\n")
+
+
+def test_company_file() -> None:
+    company = {
+        "people": [
+            {
+                "touches": [
+                    {"note": "At the fair: stand 4", "action": "met", "date": "2026-05-01"}
+                ],
+                "name": "Ola Wrona",
+                "messages": {"invite": "Hi {{ person.first_name }}!"},
+                "focus": "operations",
+            },
+            {"name": "Adam Sowa", "email": "adam@kalina.example"},
+        ],
+        "priority": 2,
+        "why": "New plant near Wrocław; needs a plant manager",
+        "name": "Kalina Home",
+        "sector": "Appliances",
+        "website": "https://kalina.example",
+        "country": "Poland",
+    }
+    text = company_file(company)
+    after = EDITS / "company_file" / "after.yaml"
+    if UPDATE:
+        after.write_bytes(text.encode("utf-8"))
+    assert text == read(after)
+    assert data(text) == company
+
+
+# ---------------------------------------------------------------- refusals
+
+ODRA = read(EDITS / "touch_flow_comments_middle" / "before.yaml")
+
+
+def refusal(call: Callable[[], object]) -> str:
+    with pytest.raises(EditRefused) as info:
+        call()
+    return str(info.value)
+
+
+def test_person_out_of_range() -> None:
+    new = {"date": "2026-04-01", "action": "invited"}
+    assert refusal(lambda: add_touch(ODRA, 4, new)) == "people[4] does not exist in this file"
+    assert refusal(lambda: add_touch(ODRA, -1, new)) == "people[-1] does not exist in this file"
+    assert refusal(lambda: set_person_fields(ODRA, 2, {"email": "a@b.example"})) == (
+        "people[2] does not exist in this file"
+    )
+
+
+def test_not_yaml() -> None:
+    broken = "name: Odra\npeople: [\n  - name: x\n"
+    assert refusal(lambda: add_touch(broken, 0, {"date": "2026-04-01", "action": "invited"})) == (
+        "the file is not valid YAML (line 3: expected the node content, but found '-')"
+    )
+    assert refusal(lambda: add_inbound("a: b: c\n", {"date": "2026-04-01", "who": "X"})) == (
+        "the file is not valid YAML (line 1: mapping values are not allowed here)"
+    )
+
+
+def test_key_already_present() -> None:
+    assert refusal(lambda: set_person_fields(ODRA, 0, {"linkedin": "https://x.example"})) == (
+        "people[0] already has the key 'linkedin'"
+    )
+
+
+@pytest.mark.parametrize(
+    ("call", "message"),
+    [
+        (
+            lambda: add_touch("name: X\n", 0, {"date": "2026-01-01", "action": "met"}),
+            "this file has no people list",
+        ),
+        (
+            lambda: add_touch("people: 3\n", 0, {"date": "2026-01-01", "action": "met"}),
+            "people is not a list in this file",
+        ),
+        (
+            lambda: add_touch("people: [3]\n", 0, {"date": "2026-01-01", "action": "met"}),
+            "people[0] is not a mapping",
+        ),
+        (
+            lambda: add_touch("- 1\n", 0, {"date": "2026-01-01", "action": "met"}),
+            "this file does not hold a company mapping",
+        ),
+        (lambda: add_touch(ODRA, 0, {"date": "2026-01-01"}), "a touch needs a date and an action"),
+        (
+            lambda: add_touch(ODRA, 0, {"date": "2026-01-01", "action": "met", "mood": "good"}),
+            "a touch cannot have the key 'mood'",
+        ),
+        (
+            lambda: add_touch(
+                "people:\n  - name: X\n    touches: 4\n", 0, {"date": "2026-01-01", "action": "met"}
+            ),
+            "people[0] has touches that are not a list",
+        ),
+        (
+            lambda: add_person("people: {a: 1}\n", {"name": "X"}),
+            "people is not a list in this file",
+        ),
+        (lambda: add_person("name: X\n", {}), "a new person needs at least one field"),
+        (lambda: set_person_fields(ODRA, 0, {}), "there are no fields to add"),
+        (
+            lambda: set_person_fields(ODRA, 0, {"touches": "x"}),
+            "a person's field cannot have the key 'touches'",
+        ),
+        (
+            lambda: add_inbound("name: X\n", {"date": "2026-01-01", "who": "X"}),
+            "the file does not hold a list of inbound entries",
+        ),
+        (
+            lambda: add_inbound("", {"date": "2026-01-01", "who": "X", "relevance": "3"}),
+            "the value of 'relevance' must be a whole number",
+        ),
+        (lambda: add_inbound("", {"who": "X"}), "an inbound entry needs a date"),
+        (lambda: company_file({"sector": "X"}), "a company needs a name"),
+    ],
+)
+def test_other_refusals(call: Callable[[], object], message: str) -> None:
+    assert refusal(call) == message
+
+
+def test_never_returns_text_that_reads_back_differently() -> None:
+    # An alias shares one list between two people: adding to one would change both.
+    shared = "people:\n  - name: A\n    touches: &t\n      - {date: 2026-01-01, action: met}\n  - name: B\n    touches: *t\n"
+    message = refusal(lambda: add_touch(shared, 0, {"date": "2026-02-01", "action": "met"}))
+    assert message == "the new text would not read back as the same data"
+
+
+# ---------------------------------------------------------------- format_scalar
+
+
+@pytest.mark.parametrize(
+    ("value", "written"),
+    [
+        ("Plant Manager", "Plant Manager"),
+        ("Wrocław", "Wrocław"),
+        ("https://www.linkedin.com/in/x", "https://www.linkedin.com/in/x"),
+        ("Short call; on hold", "Short call; on hold"),
+        ("2026-03-23", "2026-03-23"),
+        ("2026-02-30", '"2026-02-30"'),
+        ("2026-3-5", "2026-3-5"),
+        (
+            "Coffee in Stary Browar: she knows the hub",
+            '"Coffee in Stary Browar: she knows the hub"',
+        ),
+        ("#LogisticsDays", '"#LogisticsDays"'),
+        ("C# or F#", "C# or F#"),
+        ("a #tag", '"a #tag"'),
+        ("see #5", '"see #5"'),
+        ('He said "hi"', 'He said "hi"'),
+        ('"hi" he said', '"\\"hi\\" he said"'),
+        ("back\\slash", "back\\slash"),
+        ("yes", '"yes"'),
+        ("NO", '"NO"'),
+        ("on", '"on"'),
+        ("~", '"~"'),
+        ("null", '"null"'),
+        ("010", '"010"'),
+        ("1e3", '"1e3"'),
+        ("12:30", '"12:30"'),
+        ("0x1F", '"0x1F"'),
+        (".inf", '".inf"'),
+        ("", '""'),
+        (" padded", '" padded"'),
+        ("ends:", '"ends:"'),
+        ("- dash", '"- dash"'),
+        ("line\nbreak", '"line\\nbreak"'),
+        ("tab\there", '"tab\\there"'),
+        ("bell\x07", '"bell\\x07"'),
+        ("nbsp\xa0x", '"nbsp\\xA0x"'),
+        ("sep\u2028x", '"sep\\u2028x"'),
+        (3, "3"),
+        (True, "true"),
+    ],
+)
+def test_format_scalar(value: object, written: str) -> None:
+    assert format_scalar(value) == written
+
+
+@pytest.mark.parametrize(
+    ("value", "written"),
+    [
+        ("Hi, again", '"Hi, again"'),
+        ("a[1]", '"a[1]"'),
+        ("{x}", '"{x}"'),
+        ("Plant Manager", "Plant Manager"),
+    ],
+)
+def test_format_scalar_in_flow(value: str, written: str) -> None:
+    assert format_scalar(value, flow=True) == written
+
+
+def test_format_scalar_refuses_other_types() -> None:
+    with pytest.raises(TypeError):
+        format_scalar(1.5)
+
+
+def reads_back(document: str, value: str) -> bool:
+    ruamel = YAML(typ="rt").load(document)
+    pyyaml = yaml.safe_load(document)
+    return all(
+        isinstance(d, dict) and d["k"] == value and isinstance(d["k"], str)
+        for d in (ruamel, pyyaml)
+    )
+
+
+TEXT = st.text(st.characters(exclude_categories=("Cc", "Cs")))
+
+
+@settings(max_examples=300, deadline=None)
+@given(TEXT)
+def test_any_text_reads_back(value: str) -> None:
+    assume(DATE.fullmatch(value) is None)
+    assert reads_back(f"k: {format_scalar(value)}\n", value)
+    assert reads_back(f"{{k: {format_scalar(value, flow=True)}}}\n", value)
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.text(st.characters(exclude_categories=("Cs",))))
+def test_control_characters_are_escaped(value: str) -> None:
+    assume(DATE.fullmatch(value) is None)
+    assert reads_back(f"k: {format_scalar(value)}\n", value)
+
+
+@settings(max_examples=50, deadline=None)
+@given(st.dates(dt.date(1900, 1, 1), dt.date(2999, 12, 31)))
+def test_dates_are_plain_and_read_back_as_text(date: dt.date) -> None:
+    written = format_scalar(date.isoformat())
+    assert written == date.isoformat()
+    assert data(f"k: {written}\n") == {"k": date.isoformat()}
+
+
+# ---------------------------------------------------------------- random edit sequences
+
+BASE_FLOW = read(EDITS / "touch_flow_comments_middle" / "before.yaml")
+BASE_BLOCK = read(EDITS / "touch_indent3" / "before.yaml")
+BASE_MIXED = """\
+# Kalina Home
+name: Kalina Home   # trading name
+sector: Appliances
+people:
+- name: Ola Wrona
+  role: COO   # since 2024
+  # touches come later
+- name: Adam Sowa
+  touches:
+  # first
+  - date: 2026-05-01
+    action: invited
+
+  - {date: 2026-05-09, action: connected, note: "Quick: one day"}
+# the end
+"""
+BASE_CRLF = BASE_FLOW.replace("\n", "\r\n")
+BASES = [BASE_FLOW, BASE_BLOCK, BASE_MIXED, BASE_CRLF]
+
+NOTE = st.text(st.sampled_from(list("ab Zź:#,\"'{}[]-?!ółŁ")), max_size=12)
+TOUCH = st.builds(
+    lambda date, action, note: (
+        {"date": date.isoformat(), "action": action} | ({} if note is None else {"note": note})
+    ),
+    st.dates(dt.date(2025, 1, 1), dt.date(2027, 12, 31)),
+    st.sampled_from(["invited", "connected", "messaged", "replied", "met"]),
+    st.none() | NOTE,
+)
+STEP = st.one_of(
+    st.tuples(st.just("touch"), st.integers(0, 50), TOUCH),
+    st.tuples(
+        st.just("person"),
+        st.text(st.sampled_from(list("Anna Łódź:#")), min_size=1, max_size=10),
+        st.lists(TOUCH, max_size=2),
+    ),
+)
+
+
+def expected_touches(touches: list[dict[str, str]], new: dict[str, str]) -> list[dict[str, str]]:
+    earlier = [i + 1 for i, t in enumerate(touches) if t["date"] <= new["date"]]
+    at = earlier[-1] if earlier else 0
+    return [*touches[:at], new, *touches[at:]]
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.sampled_from(BASES), st.lists(STEP, max_size=8))
+def test_random_edit_sequences(base: str, steps: list[tuple[Any, ...]]) -> None:
+    text, model = base, plain(data(base))
+    for kind, target, payload in steps:
+        people = model["people"]
+        if kind == "touch":
+            index = target % len(people)
+            text = add_touch(text, index, payload).text
+            people[index]["touches"] = expected_touches(people[index].get("touches") or [], payload)
+        else:
+            person = {"name": target} | ({"touches": payload} if payload else {})
+            text = add_person(text, person).text
+            people.append(person)
+    assert keeps_lines(base, text)
+    assert plain(data(text)) == model
+    if "\r\n" in base:
+        assert text.count("\n") == text.count("\r\n")
+
+
+def plain(value: Any) -> Any:
+    if isinstance(value, dict):
+        return {str(k): plain(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [plain(v) for v in value]
+    return str(value) if isinstance(value, str) else value
