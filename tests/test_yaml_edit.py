@@ -20,7 +20,6 @@ from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 from ruamel.yaml import YAML
 
-from generator.config.yaml_source import make_yaml
 from generator.editing.yaml_edit import (
     Edit,
     EditRefused,
@@ -29,6 +28,7 @@ from generator.editing.yaml_edit import (
     add_touch,
     company_file,
     format_scalar,
+    make_yaml,
     set_person_fields,
 )
 

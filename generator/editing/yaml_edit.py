@@ -25,12 +25,11 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-import yaml as pyyaml  # type: ignore[import-untyped]
+import yaml as pyyaml
 from ruamel.yaml import YAML
+from ruamel.yaml.constructor import RoundTripConstructor
 from ruamel.yaml.error import MarkedYAMLError
 from ruamel.yaml.nodes import MappingNode, ScalarNode, SequenceNode
-
-from generator.config.yaml_source import make_yaml
 
 TOUCH_KEYS = ("date", "action", "channel", "note")
 PERSON_KEYS = (
@@ -338,6 +337,23 @@ def _date_index(items: list[Any], date: str) -> int:
 
 
 # ---------------------------------------------------------------- reading and checking
+
+
+class _TextDates(RoundTripConstructor):
+    """Dates stay text, as the plan reader keeps them."""
+
+    def construct_text_timestamp(self, node: Any, values: Any = None) -> str:
+        return str(self.construct_scalar(node))
+
+
+_TextDates.add_constructor("tag:yaml.org,2002:timestamp", _TextDates.construct_text_timestamp)
+
+
+def make_yaml() -> YAML:
+    """ruamel.yaml's round-trip loader (YAML 1.2), which keeps what an edit must keep."""
+    yaml = YAML(typ="rt")
+    yaml.Constructor = _TextDates
+    return yaml
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,45 @@
+"""The schema and the model name the same keys, so a new key can never be a TypeError."""
+
+from __future__ import annotations
+
+import dataclasses
+
+import pytest
+
+from generator.model import model
+from generator.model.vocabulary import MessageKind
+from generator.reading import schema
+from generator.reading.fields import Mapping
+
+PAIRS = [
+    (schema.ME, model.Me),
+    (schema.TARGETS, model.Targets),
+    (schema.SECTOR, model.Sector),
+    (schema.PLAN, model.Plan),
+    (schema.TOUCH, model.Touch),
+    (schema.PERSON, model.Person),
+    (schema.COMPANY, model.Company),
+    (schema.INBOUND_ENTRY, model.Inbound),
+]
+# Where a record came from: the one constructor argument that is not a key of the file.
+STRUCTURAL = {"location"}
+
+
+@pytest.mark.parametrize(("mapping", "dataclass"), PAIRS, ids=lambda x: getattr(x, "__name__", ""))
+def test_schema_keys_are_the_dataclass_fields(mapping: Mapping, dataclass: type) -> None:
+    init_fields = {f.name for f in dataclasses.fields(dataclass) if f.init}
+    assert set(mapping.keys) <= init_fields, "every key has a field"
+    assert init_fields - set(mapping.keys) <= STRUCTURAL, "every field but location is a key"
+
+
+@pytest.mark.parametrize(("mapping", "dataclass"), PAIRS, ids=lambda x: getattr(x, "__name__", ""))
+def test_model_fields_have_no_defaults_of_their_own(mapping: Mapping, dataclass: type) -> None:
+    """Defaults live in the schema only: a constructor argument has none."""
+    for field in dataclasses.fields(dataclass):
+        if field.init:
+            assert field.default is dataclasses.MISSING, f"{dataclass.__name__}.{field.name}"
+            assert field.default_factory is dataclasses.MISSING, f"{dataclass.__name__}.{field.name}"
+
+
+def test_messages_hold_one_template_per_kind() -> None:
+    assert list(schema.MESSAGES.keys) == [kind.value for kind in MessageKind]
