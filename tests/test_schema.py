@@ -38,7 +38,9 @@ def test_model_fields_have_no_defaults_of_their_own(mapping: Mapping, dataclass:
     for field in dataclasses.fields(dataclass):
         if field.init:
             assert field.default is dataclasses.MISSING, f"{dataclass.__name__}.{field.name}"
-            assert field.default_factory is dataclasses.MISSING, f"{dataclass.__name__}.{field.name}"
+            assert field.default_factory is dataclasses.MISSING, (
+                f"{dataclass.__name__}.{field.name}"
+            )
 
 
 def test_messages_hold_one_template_per_kind() -> None:

@@ -186,42 +186,62 @@ class _Echoing(logging.Handler):
         self.echo(f"{record.levelname.lower()}: {message}")
 
 
-def serve_site(
-    config_file: Path, plans_dir: Path, today: dt.date | None, port: int, echo: Echo
-) -> None:
-    """Serve until interrupted; raises PlaybookError for what stops it from starting."""
-    config = load_mkdocs_config(config_file)
-    site_dir = Path(tempfile.mkdtemp(prefix="playbook-serve-"))
-    url = f"http://127.0.0.1:{port}/"
-    session = SiteSession(plans_dir=plans_dir, today=today, keep_last_good=True)
-    docs_dir = Path(config.docs_dir)
-    inputs = [docs_dir, config_file, *(Path(d) for d in config.theme.dirs[:1])]
-    rebuild = Rebuilder(config_file, session, site_dir, url, echo, inputs=inputs)
-    server = PrivateServer(rebuild, port, site_dir)
+class Preview:
+    """A running preview: the server, its session and its scratch site folder."""
 
-    def error_page(code: int) -> bytes | None:
-        page = site_dir / f"{code}.html"
+    def __init__(
+        self, config_file: Path, plans_dir: Path, today: dt.date | None, port: int, echo: Echo
+    ) -> None:
+        config = load_mkdocs_config(config_file)
+        self.echo = echo
+        self.site_dir = Path(tempfile.mkdtemp(prefix="playbook-serve-"))
+        self.url = f"http://127.0.0.1:{port}/"
+        session = SiteSession(plans_dir=plans_dir, today=today, keep_last_good=True)
+        self.docs_dir = Path(config.docs_dir)
+        custom = [Path(config.theme.custom_dir)] if config.theme.custom_dir else []
+        inputs = [self.docs_dir, config_file, *custom]
+        self.rebuild = Rebuilder(config_file, session, self.site_dir, self.url, echo, inputs=inputs)
+        self.server = PrivateServer(self.rebuild, port, self.site_dir)
+        self.server.error_handler = self._error_page
+        self.watched = [plans_dir, self.docs_dir, config_file, *custom]
+        self._log = _Echoing(echo)
+
+    def _error_page(self, code: int) -> bytes | None:
+        page = self.site_dir / f"{code}.html"
         if code == 404 and page.is_file():
             # The built 404 page links its assets relative to the root (for file://).
             return page.read_bytes().replace(b"<head>", b'<head><base href="/">', 1)
         return None
 
-    server.error_handler = error_page
-    logger = logging.getLogger("mkdocs")
-    handler = _Echoing(echo)
-    logger.addHandler(handler)
+    def open(self) -> None:
+        """Take the port, build once, start watching."""
+        logging.getLogger("mkdocs").addHandler(self._log)
+        self.server.open()
+        self.rebuild()
+        for path in self.watched:
+            self.server.watch(str(path))
+
+    def run(self) -> None:
+        self.server.run()
+
+    def close(self) -> None:
+        self.server.shutdown()
+        logging.getLogger("mkdocs").removeHandler(self._log)
+        shutil.rmtree(self.site_dir, ignore_errors=True)
+
+
+def serve_site(
+    config_file: Path, plans_dir: Path, today: dt.date | None, port: int, echo: Echo
+) -> None:
+    """Serve until interrupted; raises PlaybookError for what stops it from starting."""
+    preview = Preview(config_file, plans_dir, today, port, echo)
     try:
-        server.open()
-        rebuild()
-        for path in {plans_dir, docs_dir, config_file}:
-            server.watch(str(path))
-        echo(f"Serving the playbook on {url} (only this machine can open it); Ctrl+C stops.")
-        try:
-            server.run()
-        except KeyboardInterrupt:
-            echo("Stopped.")
-        finally:
-            server.shutdown()
+        preview.open()
+        echo(
+            f"Serving the playbook on {preview.url} (only this machine can open it); Ctrl+C stops."
+        )
+        preview.run()
+    except KeyboardInterrupt:
+        echo("Stopped.")
     finally:
-        logger.removeHandler(handler)
-        shutil.rmtree(site_dir, ignore_errors=True)
+        preview.close()
