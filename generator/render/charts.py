@@ -13,7 +13,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 WIDTH = 480
-FONT = 13
+FONT = 15
+# Roughly how wide a character of the chart font is, to shorten labels that do not fit.
+CHAR_WIDTH = FONT * 0.58
 
 
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
@@ -31,7 +33,7 @@ class Segment:
     css: str
 
 
-TITLE_HEIGHT = 24
+TITLE_HEIGHT = 28
 
 
 def _svg(title: str, description: str, height: int, body: list[str]) -> str:
@@ -45,7 +47,7 @@ def _svg(title: str, description: str, height: int, body: list[str]) -> str:
         f'aria-label="{_x(title)}" xmlns="http://www.w3.org/2000/svg" '
         f'font-size="{FONT}" font-family="inherit">'
         f"<title>{_x(title)}</title><desc>{_x(description)}</desc>"
-        f'<text class="chart-title" x="0" y="15" font-weight="700" fill="currentColor">'
+        f'<text class="chart-title" x="0" y="17" font-weight="700" fill="currentColor">'
         f"{_x(title)}</text>"
         f'<g transform="translate(0 {TITLE_HEIGHT})">' + "".join(body) + "</g></svg>"
     )
@@ -59,8 +61,8 @@ def _text(x: float, y: float, text: object, anchor: str = "start", css: str = "l
 
 
 def fit(label: str, width: float) -> str:
-    """Shorten a label to about `width` pixels (7 px a character), ending in an ellipsis."""
-    room = max(4, int(width / 7))
+    """Shorten a label to about `width` pixels, ending in an ellipsis."""
+    room = max(4, int(width / CHAR_WIDTH))
     return label if len(label) <= room else label[: room - 1].rstrip() + "…"
 
 
@@ -101,7 +103,7 @@ def horizontal_bars(
     row_height, label_width, top = 26, 130, 8
     height = top + row_height * len(rows) + 8
     longest = max((value for _, value, _ in rows), default=0) or 1
-    span = WIDTH - label_width - 150
+    span = WIDTH - label_width - 175
     body = []
     for index, (label, value, extra) in enumerate(rows):
         y = top + index * row_height
@@ -143,7 +145,9 @@ def vertical_bars(
                 _text(x + slot / 2, height - bottom - bar_height - 4, value, "middle", "value")
             )
         if (len(bars) - 1 - index) % label_every == 0:
-            body.append(_text(x + slot / 2, height - bottom + 16, label, "middle"))
+            half = CHAR_WIDTH * len(label) / 2
+            centre = min(max(x + slot / 2, half), WIDTH - half)
+            body.append(_text(centre, height - bottom + 18, label, "middle"))
     description = ", ".join(f"{label}: {value}" for label, value in bars)
     if target is not None:
         y = height - bottom - target * scale
@@ -162,13 +166,13 @@ def stacked_rows(
     """Per group a heading line, then one stacked bar per row (each segment a share of the
     row's total), and one legend at the bottom. Headings get the whole width, so long
     sector names are not cut."""
-    row_height, label_width, heading_height = 26, 64, 20
+    row_height, label_width, heading_height = 26, 64, 22
     legend: dict[str, str] = {}
     body = []
     span = WIDTH - label_width - 8
     y = 4
     for heading, rows in groups:
-        body.append(_text(0, y + 14, fit(heading, WIDTH), css="heading"))
+        body.append(_text(0, y + 16, fit(heading, WIDTH), css="heading"))
         y += heading_height
         for label, segments in rows:
             total = sum(segment.value for segment in segments) or 1
@@ -185,8 +189,8 @@ def stacked_rows(
             y += row_height
         y += 6
     legend_y, x = y + 14, 0.0
-    for name, css in legend.items():
-        width = 30 + 7.5 * len(name)
+    for name, css in sorted(legend.items(), key=lambda item: item[1]):
+        width = 30 + CHAR_WIDTH * len(name)
         if x + width > WIDTH:
             legend_y, x = legend_y + 22, 0.0
         body.append(_rect(x, legend_y - 11, 13, 13, css))
