@@ -19,15 +19,23 @@ from generator.model.model import Plan
 from generator.model.names import close_matches, fold
 from generator.model.vocabulary import Channel, MessageKind
 from generator.reading.cache import ReadCache
-from generator.reading.load import read_plan
+from generator.reading.load import Overrides, read_plan
 from generator.render.text import plural
 
 FAR_AHEAD_DAYS = 365
 
 
-def load_plan(plans_dir: Path, today: dt.date, cache: ReadCache | None = None) -> Plan:
-    """The plan as of `today`, fully checked; raises InvalidPlan listing every problem."""
-    plan, problems = read_plan(plans_dir, cache)
+def load_plan(
+    plans_dir: Path,
+    today: dt.date,
+    cache: ReadCache | None = None,
+    overrides: Overrides | None = None,
+) -> Plan:
+    """The plan as of `today`, fully checked; raises InvalidPlan listing every problem.
+
+    With `overrides` ({path: text}), those files are read as given instead of from disk.
+    """
+    plan, problems = read_plan(plans_dir, cache, overrides)
     if plan is None or any(p.is_error for p in problems):
         raise InvalidPlan(problems)
     derive_plan(plan, today)

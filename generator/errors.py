@@ -86,13 +86,17 @@ class PlaybookError(click.ClickException):
 class InvalidPlan(PlaybookError):
     """The plan has errors; every one of them is listed."""
 
-    def __init__(self, problems: list[Problem]) -> None:
+    def __init__(self, problems: list[Problem], heading: str = "") -> None:
         self.problems = sort_problems(problems)
+        self.heading = heading
         errors = sum(1 for p in self.problems if p.is_error)
         self.summary = f"{errors} {'error' if errors == 1 else 'errors'} found"
-        super().__init__("\n".join([*map(str, self.problems), self.summary]))
+        lines = [*([heading] if heading else []), *map(str, self.problems), self.summary]
+        super().__init__("\n".join(lines))
 
     def show(self, file: object = None) -> None:
+        if self.heading:
+            echo(self.heading, err=True)
         for problem in self.problems:
             echo(problem.styled(), err=True)
         echo(self.summary, err=True)

@@ -174,6 +174,23 @@ def _silent_companies(plan: Plan) -> list[Company]:
     ]
 
 
+def next_step(plan: Plan, person: Person) -> str:
+    """What the week holds for this person: the same answer on every page, in `next`
+    and in the exports."""
+    if in_batch(plan, person):
+        return "in this week's batch: send the first message now"
+    nudge = nudge_for(plan, person)
+    if nudge is not None:
+        return f"invitation pending for {nudge.days} days: {nudge.advice}"
+    if is_follow_up_due(plan, person):
+        return "due a follow-up"
+    if not person.contacted and not person.reachable:
+        return "no linkedin or email yet: add one to reach out"
+    if not person.contacted:
+        return "waiting for a future batch"
+    return ""
+
+
 def missing_roles(company: Company) -> list[Focus]:
     """The decision-makers a company still lacks: operations and HR, or a recruiter."""
     focuses = {person.focus for person in company.people}

@@ -181,12 +181,18 @@ def is_web_address(text: str) -> bool:
 _LINKEDIN_HOST = re.compile(r"^(?:https?://)?(?:[a-z]{2,3}\.|www\.)?linkedin\.com(/.*)$", re.I)
 
 
+def complete_linkedin(text: str) -> str:
+    """`linkedin.com/in/x`, as LinkedIn displays it, as a full address."""
+    match = _LINKEDIN_HOST.match(text.strip())
+    return "https://www.linkedin.com" + match.group(1) if match else text
+
+
 class LinkedInUrl(Url):
     """A profile address; `linkedin.com/in/x`, as LinkedIn displays it, is completed."""
 
     def clean(self, ctx: Context, value: Any, where: str, location: Location) -> Any:
-        if isinstance(value, str) and (match := _LINKEDIN_HOST.match(value.strip())):
-            value = "https://www.linkedin.com" + match.group(1)
+        if isinstance(value, str):
+            value = complete_linkedin(value)
         return super().clean(ctx, value, where, location)
 
 

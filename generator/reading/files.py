@@ -60,7 +60,12 @@ def read_text(path: Path, plans_dir: Path) -> tuple[str | None, list[Problem]]:
             f"the file is not UTF-8 text (byte 0x{raw[exc.start]:02X}); save it with UTF-8 encoding"
         )
         return None, [Problem(Location(path, line, col), message)]
-    return text.replace("\r\n", "\n").replace("\r", "\n"), []
+    return as_text(text), []
+
+
+def as_text(text: str) -> str:
+    """Text as the reader sees it: no byte-order mark, LF line endings."""
+    return text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
 
 
 def _read_bytes(path: Path, plans_dir: Path) -> tuple[bytes | None, Problem | None]:

@@ -9,7 +9,7 @@ problems of the files' content come from here; facts about the plan as of a day
 from __future__ import annotations
 
 import difflib
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -30,12 +30,17 @@ from generator.reading import schema
 from generator.reading.cache import CheckedFile, ReadCache
 from generator.reading.fields import INVALID, Context, Field, Record
 from generator.reading.files import (
+    COMPANIES_DIR,
     INBOUND_FILE,
     PLAN_FILE,
+    as_text,
     company_files,
     read_text,
 )
 from generator.reading.yaml_source import parse_yaml
+
+# File texts that stand in for what is on disk: {path: text}.
+Overrides = Mapping[Path, str]
 
 _EMPTY_HINT = {
     "plan": "expected a mapping with me, targets, sectors and messages",
@@ -64,7 +69,11 @@ def check_text(path: Path, text: str, kind: str) -> CheckedFile:
     return CheckedFile(None if cleaned is INVALID else cleaned, ctx.problems)
 
 
-def _checked(path: Path, kind: str, plans_dir: Path, cache: ReadCache) -> CheckedFile:
+def _checked(
+    path: Path, kind: str, plans_dir: Path, cache: ReadCache, overrides: Overrides
+) -> CheckedFile:
+    if path in overrides:
+        return check_text(path, as_text(overrides[path]), kind)
     return cache.checked(
         path,
         kind,
@@ -73,24 +82,33 @@ def _checked(path: Path, kind: str, plans_dir: Path, cache: ReadCache) -> Checke
     )
 
 
-def read_plan(plans_dir: Path, cache: ReadCache | None = None) -> tuple[Plan | None, list[Problem]]:
-    """The plan as written (nothing derived yet), or None; and every problem found."""
+def read_plan(
+    plans_dir: Path, cache: ReadCache | None = None, overrides: Overrides | None = None
+) -> tuple[Plan | None, list[Problem]]:
+    """The plan as written (nothing derived yet), or None; and every problem found.
+
+    `overrides` gives the text of files as an edit would leave them (new files
+    included), so an edit is checked before anything is written.
+    """
     cache = cache if cache is not None else ReadCache()
+    overrides = overrides or {}
     problems: list[Problem] = []
-    plan_file = _checked(plans_dir / PLAN_FILE, "plan", plans_dir, cache)
+    plan_file = _checked(plans_dir / PLAN_FILE, "plan", plans_dir, cache, overrides)
     problems += plan_file.problems
     paths, listing_problems = company_files(plans_dir)
     problems += listing_problems
+    folder = plans_dir / COMPANIES_DIR
+    paths = sorted({*paths, *(p for p in overrides if p.parent == folder)})
     companies = []
     for path in paths:
-        checked = _checked(path, "company", plans_dir, cache)
+        checked = _checked(path, "company", plans_dir, cache, overrides)
         problems += checked.problems
         if checked.content is not None:
             companies.append(checked.content)
     inbound_path = plans_dir / INBOUND_FILE
     inbound: list[Record] = []
-    if inbound_path.exists() or inbound_path.is_symlink():
-        checked = _checked(inbound_path, "inbound", plans_dir, cache)
+    if inbound_path.exists() or inbound_path.is_symlink() or inbound_path in overrides:
+        checked = _checked(inbound_path, "inbound", plans_dir, cache, overrides)
         problems += checked.problems
         inbound = checked.content or []
     cache.forget_missing({plans_dir / PLAN_FILE, inbound_path, *paths})

@@ -104,22 +104,6 @@ def sector_rows(plan: Plan) -> list[SectorRow]:
     ]
 
 
-def person_status(plan: Plan, person: Person) -> str:
-    """What the week holds for this person: the same answer on every page and in `next`."""
-    if outreach.in_batch(plan, person):
-        return "in this week's batch: send the first message now"
-    nudge = outreach.nudge_for(plan, person)
-    if nudge is not None:
-        return f"invitation pending for {nudge.days} days: {nudge.advice}"
-    if outreach.is_follow_up_due(plan, person):
-        return "due a follow-up"
-    if not person.contacted and not person.reachable:
-        return "no linkedin or email yet: add one to reach out"
-    if not person.contacted:
-        return "waiting for a future batch"
-    return ""
-
-
 def person_page(plan: Plan, person: Person) -> str:
     first = first_draft_kind(person)
     return render(
@@ -127,7 +111,7 @@ def person_page(plan: Plan, person: Person) -> str:
         person=person,
         drafts=person.drafts,
         first=first,
-        status=person_status(plan, person),
+        status=outreach.next_step(plan, person),
         nudge=outreach.nudge_for(plan, person),
         note_limit=plan.targets.note_limit,
     )

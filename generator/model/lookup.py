@@ -1,0 +1,59 @@
+"""Finding the person or company a command names, the way people type names.
+
+"zolkiewska" finds "Anna Żółkiewska" (case and accents ignored, a surname is enough);
+an ambiguous name is an error listing the candidates and how to choose; an unknown
+one suggests the closest names.
+"""
+
+from __future__ import annotations
+
+from generator.errors import PlaybookError
+from generator.model.model import Company, Person, Plan
+from generator.model.names import close_matches, fold
+
+
+class NotFound(PlaybookError):
+    """A name that matches nobody, or more than one."""
+
+
+def _words_match(query: str, name: str) -> bool:
+    """Every word of the query is a word of the name ("zolkiewska", "anna zolkiewska")."""
+    words = fold(name).split()
+    return all(word in words for word in fold(query).split())
+
+
+def find_company(plan: Plan, query: str) -> Company:
+    exact = [c for c in plan.companies if fold(c.name) == fold(query)]
+    found = exact or [c for c in plan.companies if fold(query) in fold(c.name)]
+    if len(found) == 1:
+        return found[0]
+    if found:
+        names = ", ".join(f"'{c.name}'" for c in found[:8])
+        raise NotFound(f"'{query}' matches {len(found)} companies: {names}; give the full name")
+    near = close_matches(query, ((c.name, c) for c in plan.companies))
+    hint = f"; did you mean {', '.join(repr(c.name) for c in near)}?" if near else ""
+    raise NotFound(f"no company called '{query}' in the plan{hint}")
+
+
+def find_person(plan: Plan, query: str, company: str | None = None) -> Person:
+    people = plan.people
+    if company is not None:
+        at = find_company(plan, company)
+        people = [p for p in people if p.company is at]
+    exact = [p for p in people if fold(p.name) == fold(query)]
+    found = exact or [p for p in people if _words_match(query, p.name)]
+    if len(found) == 1:
+        return found[0]
+    if found:
+        listed = "\n".join(f"  {p.name} ({p.company.name})" for p in found[:12])
+        raise NotFound(
+            f"'{query}' matches {len(found)} people:\n{listed}\n"
+            "Give the full name, or choose the company with --company."
+        )
+    candidates = [(p.name, p) for p in people] + [(p.name.split()[-1], p) for p in people]
+    near = list(dict.fromkeys(close_matches(query, candidates, n=3)))
+    hint = ""
+    if near:
+        hint = "; did you mean " + ", ".join(f"'{p.name}' ({p.company.name})" for p in near) + "?"
+    where = f" at {company}" if company else " in the plan"
+    raise NotFound(f"nobody called '{query}'{where}{hint}")
