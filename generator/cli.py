@@ -8,8 +8,10 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from collections.abc import Callable
+import sys
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
@@ -19,19 +21,36 @@ from generator import __version__
 from generator.checking import load_plan
 from generator.commands.build import build_site, write_markdown
 from generator.commands.check import run_check
+from generator.commands.edit import (
+    InboundDetails,
+    PersonDetails,
+    add_company,
+    add_person,
+    log_touch,
+    record_inbound,
+)
+from generator.commands.export import export_data, write_export
+from generator.commands.import_linkedin import import_linkedin, report_lines
+from generator.commands.init import init_playbook
 from generator.commands.next_week import next_text
 from generator.commands.serve import serve_site
 from generator.commands.status import status_data, status_text
+from generator.editing.session import EditReport
 from generator.errors import echo
+from generator.importing.linkedin import Connection
+from generator.model.vocabulary import Action, Channel, Focus
+from generator.render.text import plural
 
 EXAMPLES = """
 \b
 Examples:
-  playbook check
-  playbook build
-  playbook serve --port 8001
+  playbook init ~/my-playbook          start your own private playbook
+  playbook check                       find every mistake, as file:line:column
+  playbook next                        this week's outreach, with the drafts
+  playbook log "Jan Nowak" invited --channel linkedin
+  playbook inbound "Anna Zielinska" --channel phone --relevance 4
+  playbook build                       the site in site/ (what `make site` runs)
   playbook --today 2026-11-26 status --json
-  playbook next
 """
 
 
@@ -148,15 +167,16 @@ def check(settings: Settings) -> None:
 def build(settings: Settings, config_file: Path, markdown_dir: Path | None) -> None:
     """Check the plan and build the site into site/ (a failed build keeps the old one)."""
     if markdown_dir is not None:
-        count = write_markdown(settings.plans_dir, settings.today, markdown_dir)
-        echo(f"{count} Markdown pages written to {markdown_dir}/")
+        pages = write_markdown(settings.plans_dir, settings.today, markdown_dir)
+        echo(f"{pages} Markdown pages written to {markdown_dir}/")
     report = build_site(
         config_file,
         settings.plans_dir,
         settings.today,
         on_wait=lambda: echo("Waiting for another build of this playbook to finish…", err=True),
     )
-    warnings = f"; {report.warnings} warnings (see playbook check)" if report.warnings else ""
+    count = plural(report.warnings, "warning", "warnings")
+    warnings = f"; {count} (see playbook check)" if report.warnings else ""
     echo(f"Site built in {report.site_dir}/ ({report.page_count} pages){warnings}.")
     echo(f"Open {report.site_dir / 'index.html'} in your browser.")
 
@@ -193,6 +213,228 @@ def next_command(settings: Settings, no_follow_ups: bool) -> None:
     """This week's outreach with each draft, then what is pending, due and coming up."""
     plan = load_plan(settings.plans_dir, settings.today)
     echo("\n".join(next_text(plan, follow_ups=not no_follow_ups)))
+
+
+def _choice(kind: type[StrEnum]) -> click.Choice[str]:
+    return click.Choice([member.value for member in kind], case_sensitive=False)
+
+
+def _report(report: EditReport) -> None:
+    if report.written:
+        for change in report.changes:
+            echo(str(change))
+    else:
+        echo(report.diff.rstrip("\n") or "(no change)")
+        echo("Dry run: nothing was written.")
+
+
+dry_run_option = click.option(
+    "--dry-run", is_flag=True, help="Print the change as a diff instead of writing it."
+)
+date_option = click.option(
+    "--date",
+    "day",
+    callback=lambda ctx, param, value: None if value is None else _day(value),
+    metavar="YYYY-MM-DD",
+    help="When it happened (default: --today).",
+)
+
+
+@cli.command(
+    epilog="\b\nExamples:\n"
+    '  playbook log "Jan Nowak" invited --channel linkedin\n'
+    "  playbook log zolkiewska replied --note 'Happy to talk in January'\n"
+    '  playbook log "Anna Nowak" met --company "Volta Cells" --date 2026-12-03'
+)
+@click.argument("person")
+@click.argument("action", type=_choice(Action))
+@date_option
+@click.option("--channel", type=_choice(Channel), help="How: phone, email, linkedin, …")
+@click.option("--note", default="", help="What was said, in a sentence.")
+@click.option("--company", help="The person's company, when the name fits several people.")
+@dry_run_option
+@plan_options
+@click.pass_obj
+def log(
+    settings: Settings,
+    person: str,
+    action: str,
+    day: dt.date | None,
+    channel: str | None,
+    note: str,
+    company: str | None,
+    dry_run: bool,
+) -> None:
+    """Record a touch with PERSON (a name, or part of one: no accents needed).
+
+    A date after today records something booked, such as a meeting: it shows under
+    "Coming up" and counts once it has happened.
+    """
+    report = log_touch(
+        settings.plans_dir,
+        settings.today,
+        person,
+        Action(action.lower()),
+        date=day,
+        channel=Channel(channel.lower()) if channel else None,
+        note=note,
+        company=company,
+        dry_run=dry_run,
+    )
+    _report(report)
+
+
+@cli.group()
+def add() -> None:
+    """Add a company or a person to the plan."""
+
+
+@add.command(
+    name="company",
+    epilog="\b\nExample:\n"
+    '  playbook add company "Vistula Freight" --sector "Third-party logistics" \\\n'
+    '    --country Poland --priority 1 --why "Fastest-growing 3PL in the region"',
+)
+@click.argument("name")
+@click.option("--sector", required=True, help="A sector of plan.yaml.")
+@click.option("--country", default="")
+@click.option("--website", default="", help="https://…")
+@click.option("--why", default="", help="The criteria it meets.")
+@click.option("--priority", type=click.IntRange(1, 3), help="1 (highest) to 3.")
+@dry_run_option
+@plan_options
+@click.pass_obj
+def add_company_command(settings: Settings, /, name: str, dry_run: bool, **values: Any) -> None:
+    """Add the company NAME, in a new file of its own under plans/companies/."""
+    report = add_company(settings.plans_dir, settings.today, name, dry_run=dry_run, **values)
+    _report(report)
+
+
+@add.command(
+    name="person",
+    epilog="\b\nExample:\n"
+    '  playbook add person "Jan Nowak" --company "Vistula Freight" \\\n'
+    "    --role COO --focus operations --linkedin linkedin.com/in/jan-nowak",
+)
+@click.argument("name")
+@click.option("--company", required=True, help="A company of the plan.")
+@click.option("--role", default="")
+@click.option("--focus", type=_choice(Focus), help="operations, hr, recruiter or other.")
+@click.option("--first-name", default="", help="When it is not the first word of NAME.")
+@click.option("--country", default="", help="When not the company's.")
+@click.option("--linkedin", default="", help="Their profile address.")
+@click.option("--email", default="")
+@click.option("--hook", default="", help="The personal angle of the message.")
+@dry_run_option
+@plan_options
+@click.pass_obj
+def add_person_command(
+    settings: Settings, /, name: str, company: str, focus: str | None, dry_run: bool, **values: Any
+) -> None:
+    """Add the person NAME to a company's file."""
+    details = PersonDetails(focus=Focus(focus.lower()) if focus else None, **values)
+    _report(add_person(settings.plans_dir, settings.today, name, company, details, dry_run))
+
+
+@cli.command(
+    epilog="\b\nExample:\n"
+    '  playbook inbound "Anna Zielińska" --company "Hays Poland" --channel phone \\\n'
+    '    --about "Logistics director role in Poznań" --relevance 4'
+)
+@click.argument("who")
+@date_option
+@click.option("--company", default="", help="Their company (in the plan or not).")
+@click.option("--channel", type=_choice(Channel), help="phone, email, linkedin, meeting, other.")
+@click.option("--about", default="", help="The offer or project, in a line.")
+@click.option("--relevance", type=click.IntRange(1, 5), help="1 to 5: how relevant to your goal.")
+@dry_run_option
+@plan_options
+@click.pass_obj
+def inbound(
+    settings: Settings,
+    /,
+    who: str,
+    day: dt.date | None,
+    channel: str | None,
+    dry_run: bool,
+    **values: Any,
+) -> None:
+    """Record an inbound contact from WHO: a call, an e-mail, an offer."""
+    details = InboundDetails(
+        date=day, channel=Channel(channel.lower()) if channel else None, **values
+    )
+    _report(record_inbound(settings.plans_dir, settings.today, who, details, dry_run))
+
+
+@cli.group(name="import")
+def import_group() -> None:
+    """Read data exported from other services into the plan."""
+
+
+@import_group.command(
+    name="linkedin",
+    epilog="\b\nExamples:\n"
+    "  playbook import linkedin ~/Downloads/Basic_LinkedInDataExport_11-26-2026.zip\n"
+    "  playbook import linkedin Connections.csv --dry-run",
+)
+@click.argument("file", type=click.Path(path_type=Path))
+@dry_run_option
+@plan_options
+@click.pass_obj
+def import_linkedin_command(settings: Settings, file: Path, dry_run: bool) -> None:
+    """Match LinkedIn's Connections.csv (or the export zip) to the plan.
+
+    People in the plan get a `connected` touch and their missing LinkedIn address and
+    e-mail; connections at target companies are listed for step 3.
+    """
+
+    def progress(rows: list[Connection]) -> Iterator[Connection]:
+        if not sys.stdout.isatty() or len(rows) < 500:
+            yield from rows
+            return
+        with click.progressbar(rows, label="Matching connections") as bar:
+            yield from bar
+
+    report = import_linkedin(settings.plans_dir, settings.today, file, dry_run, progress)
+    echo("\n".join(report_lines(report, dry_run)))
+
+
+@cli.command(
+    epilog="\b\nExamples:\n"
+    "  playbook export csv --output contacts.csv\n"
+    "  playbook export vcard --output contacts.vcf\n"
+    "  playbook export ics --output week.ics"
+)
+@click.argument("format", type=click.Choice(["csv", "vcard", "ics"], case_sensitive=False))
+@click.option(
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Write to this file instead of the terminal.",
+)
+@plan_options
+@click.pass_obj
+def export(settings: Settings, format: str, output: Path | None) -> None:
+    """Contacts as CSV or vCard; the week's work (batch, follow-ups, booked
+    meetings) as an iCalendar file."""
+    data = export_data(load_plan(settings.plans_dir, settings.today), format.lower())
+    if output is None:
+        click.echo(data.decode("utf-8"), nl=False)
+        return
+    write_export(output, data)
+    echo(f"{output}: written")
+
+
+@cli.command(epilog="\b\nExample:\n  playbook init ~/my-playbook\n  cd ~/my-playbook && make site")
+@click.argument("folder", type=click.Path(file_okay=False, path_type=Path))
+def init(folder: Path) -> None:
+    """Start your own private playbook in FOLDER (a new folder, or one without a plan)."""
+    report = init_playbook(folder)
+    echo(f"Created your playbook in {folder}/:")
+    for name in report.created:
+        echo(f"  {name}")
+    echo(f"git: {report.git}.")
+    echo("")
+    echo("Next: fill in plans/plan.yaml, then run `make site` there (or `make serve`).")
 
 
 def main() -> None:

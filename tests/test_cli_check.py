@@ -70,13 +70,13 @@ def test_check_lists_every_problem_then_fails(tmp_path: Path) -> None:
     shutil.copytree(SMALL_PLAN, plans)
     volta = plans / "companies" / "volta-cells.yaml"
     replace_in(volta, "priority: 1", "priority: 7")
-    (plans / "companies" / "empty.yaml").write_text("", encoding="utf-8")
+    (plans / "companies" / "broken.yaml").write_text("name: [x\n", encoding="utf-8")
     before = {p: p.read_bytes() for p in plans.rglob("*") if p.is_file()}
     code, output = run("--plans", str(plans), "check")
     assert code == 1
     assert output == (
-        f"{plans}/companies/empty.yaml:1:1: the file is empty; "
-        "expected one company: a mapping with at least name and sector\n"
+        f"{plans}/companies/broken.yaml:1:7: this [ is never closed; add the ] (or a missing "
+        "comma), or write the items one per line in block style\n"
         f"{plans}/companies/volta-cells.yaml:6:11: priority: "
         "expected a whole number from 1 to 3; got 7\n"
         "2 errors found\n"

@@ -190,11 +190,21 @@ def test_all_problems_are_collected_across_files(small_plan: Path) -> None:
     assert len(problems_of(small_plan)) == 3
 
 
-def test_empty_company_file_is_named(small_plan: Path) -> None:
+def test_a_company_file_of_comments_is_a_warning(small_plan: Path) -> None:
     (small_plan / "companies" / "blank.yaml").write_text("# nothing yet\n", encoding="utf-8")
-    assert problems_of(small_plan) == [
-        "companies/blank.yaml:1:1: the file is empty; "
+    plan = load_plan(small_plan, TODAY)
+    assert len(plan.companies) == 3
+    assert str(plan.warnings[0]).replace(f"{small_plan}/", "") == (
+        "companies/blank.yaml:1:1: warning: the file holds no company yet; "
         "expected one company: a mapping with at least name and sector"
+    )
+
+
+def test_an_empty_plan_file_is_an_error(small_plan: Path) -> None:
+    (small_plan / "plan.yaml").write_text("# nothing yet\n", encoding="utf-8")
+    assert problems_of(small_plan) == [
+        "plan.yaml:1:1: the file is empty; "
+        "expected a mapping with me, targets, sectors and messages"
     ]
 
 

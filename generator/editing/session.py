@@ -69,7 +69,9 @@ class EditSession:
         try:
             result = edit(self.text(path))
         except EditRefused as exc:
-            raise PlaybookError(f"{path}: cannot make this edit: {exc}; nothing was written") from None
+            raise PlaybookError(
+                f"{path}: cannot make this edit: {exc}; nothing was written"
+            ) from None
         if not path.exists() and path not in self.texts:
             self.created.add(path)
         self.texts[path] = result.text

@@ -13,7 +13,7 @@ from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
-from generator.errors import Location, Problem
+from generator.errors import Location, Problem, Severity
 from generator.model.model import (
     Company,
     Inbound,
@@ -61,9 +61,13 @@ def check_text(path: Path, text: str, kind: str) -> CheckedFile:
     if data is None:
         if kind == "inbound":
             return CheckedFile([], [])
-        return CheckedFile(
-            None, [Problem(Location(path, 1, 1), f"the file is empty; {_EMPTY_HINT[kind]}")]
-        )
+        if kind == "company":
+            # A file of comments (such as the example `playbook init` writes) holds
+            # no company yet: worth a word, not a failed build.
+            message = f"the file holds no company yet; {_EMPTY_HINT[kind]}"
+            return CheckedFile(None, [Problem(Location(path, 1, 1), message, Severity.WARNING)])
+        message = f"the file is empty; {_EMPTY_HINT[kind]}"
+        return CheckedFile(None, [Problem(Location(path, 1, 1), message)])
     ctx = Context(path, text)
     cleaned = _SCHEMAS[kind].clean(ctx, data, "", Location(path, 1, 1))
     return CheckedFile(None if cleaned is INVALID else cleaned, ctx.problems)

@@ -1,0 +1,26 @@
+"""`playbook export csv|vcard|ics`: the plan in formats other tools read."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from generator.editing.atomic import atomic_write
+from generator.errors import PlaybookError
+from generator.exporting.calendar import week_calendar
+from generator.exporting.contacts import contacts_csv, vcards
+from generator.model.model import Plan
+
+
+def export_data(plan: Plan, format: str) -> bytes:
+    if format == "csv":
+        return contacts_csv(plan).encode("utf-8")
+    if format == "vcard":
+        return vcards(plan).encode("utf-8")
+    return week_calendar(plan)
+
+
+def write_export(path: Path, data: bytes) -> None:
+    try:
+        atomic_write(path, data.decode("utf-8"))
+    except OSError as exc:
+        raise PlaybookError(f"{path}: cannot write it: {exc.strerror}") from None

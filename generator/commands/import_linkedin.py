@@ -1,0 +1,179 @@
+"""`playbook import linkedin FILE`: LinkedIn's connections, matched to the plan.
+
+A connection whose name is a person in the plan (accents and case ignored, the
+company as a tie-breaker) gets a `connected` touch dated "Connected On" if they have
+none, and their LinkedIn address and e-mail if the plan lacks them. Ambiguous names
+are reported, never guessed. Connections who work at a target company but are not in
+the plan are listed with a ready `playbook add person` line: the people you already
+know, for step 3. Importing the same file again changes nothing.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import shlex
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from generator.editing import yaml_edit
+from generator.editing.session import EditReport, EditSession
+from generator.errors import PlaybookError
+from generator.importing.linkedin import Connection, ConnectionsError, read_connections
+from generator.model.model import Company, Person, Plan
+from generator.model.names import fold
+from generator.model.vocabulary import Action
+from generator.render.text import plural
+
+Progress = Callable[[list[Connection]], Iterable[Connection]]
+
+
+@dataclass
+class ImportReport:
+    source: str
+    connections: int
+    skipped_without_name: int
+    undated: int
+    matched: list[tuple[Connection, Person]] = field(default_factory=list)
+    ambiguous: list[tuple[Connection, list[Person]]] = field(default_factory=list)
+    known_at_targets: list[tuple[Connection, Company]] = field(default_factory=list)
+    edits: EditReport | None = None
+
+
+def _same_company(text: str, company: Company) -> bool:
+    """'DHL Supply Chain Poland' works at 'DHL Supply Chain': one name holds the other."""
+    given, ours = fold(text), fold(company.name)
+    if not given:
+        return False
+    return given == ours or f" {ours} " in f" {given} " or f" {given} " in f" {ours} "
+
+
+class _Matcher:
+    def __init__(self, plan: Plan) -> None:
+        self.companies = plan.companies
+        self.people: dict[str, list[Person]] = {}
+        for person in plan.people:
+            self.people.setdefault(fold(person.name), []).append(person)
+        self.by_company = {fold(c.name): c for c in plan.companies}
+
+    def people_named(self, connection: Connection) -> list[Person]:
+        found = self.people.get(fold(connection.name), [])
+        if len(found) > 1:
+            at_company = [p for p in found if _same_company(connection.company, p.company)]
+            return at_company or found
+        return found
+
+    def target_company(self, connection: Connection) -> Company | None:
+        exact = self.by_company.get(fold(connection.company))
+        if exact is not None or not connection.company:
+            return exact
+        return next((c for c in self.companies if _same_company(connection.company, c)), None)
+
+
+def import_linkedin(
+    plans_dir: Path,
+    today: dt.date,
+    file: Path,
+    dry_run: bool = False,
+    progress: Progress | None = None,
+) -> ImportReport:
+    try:
+        data = read_connections(file)
+    except ConnectionsError as exc:
+        raise PlaybookError(str(exc)) from None
+    session = EditSession(plans_dir, today)
+    matcher = _Matcher(session.plan)
+    report = ImportReport(
+        data.source, len(data.connections), data.skipped_without_name, data.undated
+    )
+    rows = progress(data.connections) if progress else data.connections
+    for connection in rows:
+        people = matcher.people_named(connection)
+        if len(people) == 1:
+            report.matched.append((connection, people[0]))
+        elif people:
+            report.ambiguous.append((connection, people))
+        elif (company := matcher.target_company(connection)) is not None:
+            report.known_at_targets.append((connection, company))
+    for connection, person in report.matched:
+        _update(session, connection, person)
+    if session.changes:
+        report.edits = session.finish(dry_run)
+    return report
+
+
+def _update(session: EditSession, connection: Connection, person: Person) -> None:
+    index = next(i for i, p in enumerate(person.company.people) if p is person)
+    path = person.company.location.path
+    fields = {}
+    if not person.linkedin and connection.url:
+        fields["linkedin"] = connection.url
+    if not person.email and connection.email:
+        fields["email"] = connection.email
+    if fields:
+        session.apply(
+            path,
+            lambda text: yaml_edit.set_person_fields(text, index, fields),
+            f"{person.name}: {' and '.join(fields)} from LinkedIn",
+        )
+    connected = any(t.action is Action.CONNECTED for t in person.touches)
+    if not connected and connection.connected_on is not None:
+        touch = {
+            "date": connection.connected_on.isoformat(),
+            "action": Action.CONNECTED.value,
+            "channel": "linkedin",
+        }
+        session.apply(
+            path,
+            lambda text: yaml_edit.add_touch(text, index, touch),
+            f"{person.name}: connected on {touch['date']} (linkedin)",
+        )
+
+
+def add_person_line(connection: Connection, company: Company) -> str:
+    """The command that adds a known connection to the plan."""
+    words = ["playbook", "add", "person", connection.name, "--company", company.name]
+    if connection.position:
+        words += ["--role", connection.position]
+    if connection.url:
+        words += ["--linkedin", connection.url]
+    if connection.email:
+        words += ["--email", connection.email]
+    return shlex.join(words)
+
+
+def report_lines(report: ImportReport, dry_run: bool) -> list[str]:
+    lines = [
+        f"Read {report.connections} connections from {report.source}"
+        + (
+            f" ({report.skipped_without_name} without a name skipped)"
+            if report.skipped_without_name
+            else ""
+        )
+        + "."
+    ]
+    changes = report.edits.changes if report.edits else []
+    verb = "would change" if dry_run else "changed"
+    matched = plural(len(report.matched), "is a person", "are people")
+    made = "would be made" if dry_run else "made"
+    lines.append(
+        f"{matched} in the plan; {plural(len(changes), 'change', 'changes')} {made}:"
+        if changes
+        else f"{matched} in the plan; nothing to change."
+    )
+    lines += [f"  {change}" for change in changes]
+    if dry_run and report.edits and report.edits.diff:
+        lines += ["", f"The files this {verb}:", report.edits.diff.rstrip("\n")]
+    if report.ambiguous:
+        lines += ["", "Not changed, because the name fits more than one person:"]
+        for connection, people in report.ambiguous:
+            who = ", ".join(f"{p.name} ({p.company.name})" for p in people)
+            lines.append(f"  {connection.name} ({connection.company or 'no company'}): {who}")
+    if report.known_at_targets:
+        lines += [
+            "",
+            f"People you already know at target companies ({len(report.known_at_targets)}), "
+            "for step 3:",
+        ]
+        lines += [f"  {add_person_line(c, company)}" for c, company in report.known_at_targets]
+    return lines

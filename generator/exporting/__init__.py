@@ -1,0 +1,1 @@
+"""Contacts and the week's work in formats other tools read: CSV, vCard, iCalendar."""

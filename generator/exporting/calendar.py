@@ -1,0 +1,105 @@
+"""The week's work as an iCalendar file (RFC 5545): to-dos and booked events.
+
+A to-do per follow-up due, per person in this week's batch (with the draft) and per
+invitation left pending; an all-day event per planned touch. UIDs come from the data
+(who, what, which date), so importing the file again updates entries instead of
+adding copies.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from icalendar import Calendar, Event, Todo
+
+from generator import __version__
+from generator.drafts.drafts import first_draft_kind
+from generator.metrics import outreach
+from generator.model.model import Person, Plan
+from generator.model.vocabulary import MessageKind
+
+PRODID = f"-//Playbook//playbook {__version__}//EN"
+_DOMAIN = "playbook.invalid"
+
+
+def _uid(*parts: str) -> str:
+    return "-".join(parts) + f"@{_DOMAIN}"
+
+
+def _who(person: Person) -> str:
+    return f"{person.name} ({person.company.name})"
+
+
+def _draft(person: Person) -> str:
+    kind = first_draft_kind(person)
+    if kind is MessageKind.EMAIL:
+        subject = person.drafts[MessageKind.EMAIL_SUBJECT].text
+        address = f"E-mail to {person.email}\nSubject: {subject}\n\n"
+        return address + person.drafts[MessageKind.EMAIL].text
+    note = person.drafts[MessageKind.INVITE].text
+    return f"LinkedIn note for {person.linkedin}\n\n{note}"
+
+
+def week_calendar(plan: Plan) -> bytes:
+    today = plan.today
+    stamp = dt.datetime.combine(today, dt.time(0), tzinfo=dt.UTC)
+    calendar = Calendar()
+    calendar.add("prodid", PRODID)
+    calendar.add("version", "2.0")
+    calendar.add("calscale", "GREGORIAN")
+    calendar.add("x-wr-calname", f"Playbook: {plan.me.name}")
+    week_end = today + dt.timedelta(days=6 - today.weekday())
+    for person in outreach.next_batch(plan):
+        calendar.add_component(
+            _todo(
+                _uid("reach-out", person.slug),
+                f"Reach out to {_who(person)}",
+                _draft(person),
+                week_end,
+                stamp,
+            )
+        )
+    keep_alive = dt.timedelta(days=plan.targets.keep_alive_days)
+    for person in outreach.follow_ups_due(plan):
+        assert person.last_contact is not None
+        due = person.last_contact + keep_alive
+        text = person.drafts[MessageKind.FOLLOW_UP].text
+        uid = _uid("follow-up", person.slug, person.last_contact.isoformat())
+        calendar.add_component(_todo(uid, f"Follow up with {_who(person)}", text, due, stamp))
+    for nudge in outreach.pending_invitations(plan):
+        person = nudge.person
+        summary = f"Invitation to {_who(person)} pending {nudge.days} days: {nudge.advice}"
+        uid = _uid("pending", person.slug, nudge.since.isoformat())
+        calendar.add_component(_todo(uid, summary, _draft(person), today, stamp))
+    for item in outreach.coming_up(plan):
+        calendar.add_component(_event(item, stamp))
+    data: bytes = calendar.to_ical()
+    return data
+
+
+def _todo(uid: str, summary: str, description: str, due: dt.date, stamp: dt.datetime) -> Todo:
+    todo = Todo()
+    todo.add("uid", uid)
+    todo.add("dtstamp", stamp)
+    todo.add("summary", summary)
+    todo.add("description", description)
+    todo.add("due", due)
+    todo.add("status", "NEEDS-ACTION")
+    return todo
+
+
+def _event(item: outreach.Planned, stamp: dt.datetime) -> Event:
+    touch, person = item.touch, item.person
+    event = Event()
+    action = touch.action.value.replace("_", " ")
+    event.add("uid", _uid("planned", person.slug, touch.date.isoformat(), touch.action.value))
+    event.add("dtstamp", stamp)
+    event.add("summary", f"{action.capitalize()}: {_who(person)}")
+    event.add("dtstart", touch.date)
+    event.add("dtend", touch.date + dt.timedelta(days=1))
+    details = [touch.note] if touch.note else []
+    if touch.channel:
+        details.append(f"Channel: {touch.channel.value}")
+    if details:
+        event.add("description", "\n".join(details))
+    return event

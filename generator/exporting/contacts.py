@@ -1,0 +1,89 @@
+"""One row per person as CSV, and one vCard 4.0 card per person."""
+
+from __future__ import annotations
+
+import csv
+import io
+import uuid
+
+import vobject
+
+from generator.metrics.outreach import next_step
+from generator.model.model import Person, Plan
+
+CSV_COLUMNS = (
+    "name",
+    "company",
+    "sector",
+    "role",
+    "focus",
+    "country",
+    "stage",
+    "last contact",
+    "next step",
+    "linkedin",
+    "email",
+)
+# The namespace of the cards' UIDs: a card keeps its UID from one export to the next.
+_UID_NAMESPACE = uuid.UUID("6f1c1f52-5d0b-4a8e-9d3e-3b1f0c6a2e71")
+
+
+def csv_row(plan: Plan, person: Person) -> list[str]:
+    return [
+        person.name,
+        person.company.name,
+        person.sector.name,
+        person.role,
+        person.focus.value,
+        person.country,
+        person.stage.value,
+        person.last_contact.isoformat() if person.last_contact else "",
+        next_step(plan, person),
+        person.linkedin,
+        person.email,
+    ]
+
+
+def contacts_csv(plan: Plan) -> str:
+    """UTF-8 with a byte-order mark and CRLF rows, which spreadsheets open correctly."""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerow(CSV_COLUMNS)
+    for person in plan.people:
+        writer.writerow(_spreadsheet_safe(csv_row(plan, person)))
+    return "\ufeff" + out.getvalue()
+
+
+def _spreadsheet_safe(row: list[str]) -> list[str]:
+    """A cell that starts like a formula (=, +, -, @) is shown as text, not run."""
+    return [f"'{cell}" if cell[:1] in ("=", "+", "-", "@") else cell for cell in row]
+
+
+def card_uid(person: Person) -> str:
+    return f"urn:uuid:{uuid.uuid5(_UID_NAMESPACE, f'{person.company.name}/{person.name}')}"
+
+
+def vcards(plan: Plan) -> str:
+    return "".join(_card(person).serialize() for person in plan.people)
+
+
+def _card(person: Person) -> vobject.base.Component:
+    card = vobject.vCard()
+    card.add("version").value = "4.0"
+    card.add("uid").value = card_uid(person)
+    card.add("fn").value = person.name
+    given, _, family = person.name.rpartition(" ")
+    card.add("n").value = vobject.vcard.Name(family=family, given=given or person.first_name)
+    card.add("org").value = [person.company.name]
+    if person.role:
+        card.add("title").value = person.role
+    if person.email:
+        card.add("email").value = person.email
+    if person.linkedin:
+        card.add("url").value = person.linkedin
+    note = (
+        f"Playbook: {person.sector.name} · stage {person.stage.value} · "
+        f"focus {person.focus.value}"
+    )
+    card.add("note").value = note
+    return card
