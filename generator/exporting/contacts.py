@@ -82,8 +82,7 @@ def _card(person: Person) -> vobject.base.Component:
     if person.linkedin:
         card.add("url").value = person.linkedin
     note = (
-        f"Playbook: {person.sector.name} · stage {person.stage.value} · "
-        f"focus {person.focus.value}"
+        f"Playbook: {person.sector.name} · stage {person.stage.value} · focus {person.focus.value}"
     )
     card.add("note").value = note
     return card

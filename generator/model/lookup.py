@@ -50,7 +50,9 @@ def find_person(plan: Plan, query: str, company: str | None = None) -> Person:
             f"'{query}' matches {len(found)} people:\n{listed}\n"
             "Give the full name, or choose the company with --company."
         )
-    candidates = [(p.name, p) for p in people] + [(p.name.split()[-1], p) for p in people]
+    candidates = [(p.name, p) for p in people]
+    if len(query.split()) == 1:  # a surname alone is compared with surnames
+        candidates += [(p.name.split()[-1], p) for p in people]
     near = list(dict.fromkeys(close_matches(query, candidates, n=3)))
     hint = ""
     if near:

@@ -52,8 +52,14 @@ def close_matches(query: str, candidates: Iterable[tuple[str, T]], n: int = 3) -
     by_name: dict[str, list[T]] = {}
     for name, item in candidates:
         by_name.setdefault(fold(name), []).append(item)
-    names = difflib.get_close_matches(fold(query), list(by_name), n=n, cutoff=0.8)
-    return [item for name in names for item in by_name[name]]
+    folded = fold(query)
+    names = difflib.get_close_matches(folded, list(by_name), n=n, cutoff=0.8)
+    if not names:
+        return []
+    # Only the nearest names: "Jan Nowack" is Jan Nowak, not also Anna Nowak.
+    best = difflib.SequenceMatcher(None, folded, names[0]).ratio()
+    nearest = [m for m in names if difflib.SequenceMatcher(None, folded, m).ratio() >= best - 0.05]
+    return [item for name in nearest for item in by_name[name]]
 
 
 def listing(names: Sequence[str]) -> str:
