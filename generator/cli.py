@@ -54,6 +54,24 @@ Examples:
 """
 
 
+class _Text(click.ParamType[str]):
+    """Text for the plan: no control characters, no broken Unicode (as from a
+    mis-encoded terminal), so what is written is what the plan accepts."""
+
+    name = "text"
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> str:
+        text = str(value)
+        if any(0xD800 <= ord(c) <= 0xDFFF for c in text):
+            self.fail("holds bytes that are not UTF-8 text; retype it", param, ctx)
+        if any(ord(c) < 32 and c not in "\n\t" or 0x7F <= ord(c) <= 0x9F for c in text):
+            self.fail("holds a control character; retype it", param, ctx)
+        return text.strip()
+
+
+TEXT = _Text()
+
+
 @dataclass
 class Settings:
     plans_dir: Path
@@ -246,12 +264,14 @@ date_option = click.option(
     "  playbook log zolkiewska replied --note 'Happy to talk in January'\n"
     '  playbook log "Anna Nowak" met --company "Volta Cells" --date 2026-12-03'
 )
-@click.argument("person")
+@click.argument("person", type=TEXT)
 @click.argument("action", type=_choice(Action))
 @date_option
 @click.option("--channel", type=_choice(Channel), help="How: phone, email, linkedin, …")
-@click.option("--note", default="", help="What was said, in a sentence.")
-@click.option("--company", help="The person's company, when the name fits several people.")
+@click.option("--note", default="", type=TEXT, help="What was said, in a sentence.")
+@click.option(
+    "--company", type=TEXT, help="The person's company, when the name fits several people."
+)
 @dry_run_option
 @plan_options
 @click.pass_obj
@@ -295,11 +315,11 @@ def add() -> None:
     '  playbook add company "Vistula Freight" --sector "Third-party logistics" \\\n'
     '    --country Poland --priority 1 --why "Fastest-growing 3PL in the region"',
 )
-@click.argument("name")
-@click.option("--sector", required=True, help="A sector of plan.yaml.")
+@click.argument("name", type=TEXT)
+@click.option("--sector", required=True, type=TEXT, help="A sector of plan.yaml.")
 @click.option("--country", default="")
-@click.option("--website", default="", help="https://…")
-@click.option("--why", default="", help="The criteria it meets.")
+@click.option("--website", default="", type=TEXT, help="https://…")
+@click.option("--why", default="", type=TEXT, help="The criteria it meets.")
 @click.option("--priority", type=click.IntRange(1, 3), help="1 (highest) to 3.")
 @dry_run_option
 @plan_options
@@ -316,15 +336,15 @@ def add_company_command(settings: Settings, /, name: str, dry_run: bool, **value
     '  playbook add person "Jan Nowak" --company "Vistula Freight" \\\n'
     "    --role COO --focus operations --linkedin linkedin.com/in/jan-nowak",
 )
-@click.argument("name")
-@click.option("--company", required=True, help="A company of the plan.")
+@click.argument("name", type=TEXT)
+@click.option("--company", required=True, type=TEXT, help="A company of the plan.")
 @click.option("--role", default="")
 @click.option("--focus", type=_choice(Focus), help="operations, hr, recruiter or other.")
-@click.option("--first-name", default="", help="When it is not the first word of NAME.")
-@click.option("--country", default="", help="When not the company's.")
-@click.option("--linkedin", default="", help="Their profile address.")
+@click.option("--first-name", default="", type=TEXT, help="When it is not the first word of NAME.")
+@click.option("--country", default="", type=TEXT, help="When not the company's.")
+@click.option("--linkedin", default="", type=TEXT, help="Their profile address.")
 @click.option("--email", default="")
-@click.option("--hook", default="", help="The personal angle of the message.")
+@click.option("--hook", default="", type=TEXT, help="The personal angle of the message.")
 @dry_run_option
 @plan_options
 @click.pass_obj
@@ -341,11 +361,11 @@ def add_person_command(
     '  playbook inbound "Anna Zielińska" --company "Hays Poland" --channel phone \\\n'
     '    --about "Logistics director role in Poznań" --relevance 4'
 )
-@click.argument("who")
+@click.argument("who", type=TEXT)
 @date_option
-@click.option("--company", default="", help="Their company (in the plan or not).")
+@click.option("--company", default="", type=TEXT, help="Their company (in the plan or not).")
 @click.option("--channel", type=_choice(Channel), help="phone, email, linkedin, meeting, other.")
-@click.option("--about", default="", help="The offer or project, in a line.")
+@click.option("--about", default="", type=TEXT, help="The offer or project, in a line.")
 @click.option("--relevance", type=click.IntRange(1, 5), help="1 to 5: how relevant to your goal.")
 @dry_run_option
 @plan_options

@@ -223,3 +223,14 @@ def test_every_command_shows_an_example() -> None:
         result = CliRunner().invoke(cli, [*command, "--help"], catch_exceptions=False)
         assert result.exit_code == 0
         assert "Example" in result.output and "playbook " in result.output, command
+
+
+def test_text_options_refuse_control_characters_and_broken_unicode(small_plan: Path) -> None:
+    before = snapshot(small_plan)
+    code, output = run(small_plan, "log", "Ewa Kot", "met", "--note", "a\x1b]0;owned\x07")
+    assert code == 2
+    assert "Invalid value for '--note': holds a control character; retype it" in output
+    code, output = run(small_plan, "add", "person", "X\udcffY", "--company", "Talent Bridge")
+    assert code == 2
+    assert "Invalid value for 'NAME': holds bytes that are not UTF-8 text; retype it" in output
+    assert snapshot(small_plan) == before

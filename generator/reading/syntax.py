@@ -26,6 +26,13 @@ def syntax_problem(path: Path, text: str, exc: yaml.YAMLError) -> Problem:
     problem = (exc.problem or "").strip()
     mark = exc.problem_mark or exc.context_mark
     opened = exc.context_mark
+    if "escape" in problem:
+        return _at(
+            path,
+            mark,
+            "a backslash escape YAML does not accept here (\\ud800 and its like are half a "
+            "character); remove it, or use single quotes to keep the backslash as text",
+        )
     if "quoted scalar" in context and opened is not None:
         return _at(path, opened, "this quoted text is never closed; add the closing quote")
     if "flow sequence" in context and opened is not None:

@@ -1,0 +1,217 @@
+"""What each field accepts, and the traps newcomers hit, each with the fix in words."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from generator.checking import load_plan
+from generator.errors import InvalidPlan
+from tests.conftest import TODAY
+from tests.helpers import replace_in
+
+VOLTA = "companies/volta-cells.yaml"
+
+
+def problems(plan: Path) -> list[str]:
+    with pytest.raises(InvalidPlan) as raised:
+        load_plan(plan, TODAY)
+    return [str(p).replace(f"{plan}/", "") for p in raised.value.problems]
+
+
+def warnings(plan: Path) -> list[str]:
+    return [str(w).replace(f"{plan}/", "") for w in load_plan(plan, TODAY).warnings]
+
+
+def test_values_in_the_wrong_case_are_accepted(small_plan: Path) -> None:
+    replace_in(small_plan / VOLTA, "focus: hr", "focus: HR")
+    replace_in(small_plan / VOLTA, "channel: linkedin}", "channel: LinkedIn}")
+    replace_in(small_plan / VOLTA, "action: connected", "action: Connected")
+    plan = load_plan(small_plan, TODAY)
+    jan, anna = plan.companies[2].people
+    assert anna.focus == "hr"
+    assert [(t.action, t.channel) for t in jan.touches][:2] == [
+        ("invited", "linkedin"),
+        ("connected", None),
+    ]
+
+
+def test_a_near_miss_value_gets_a_suggestion(small_plan: Path) -> None:
+    replace_in(small_plan / VOLTA, "action: connected", "action: invite")
+    assert problems(small_plan) == [
+        f"{VOLTA}:16:36: people[0] (Jan Nowak).touches[1].action: expected one of invited, "
+        "connected, messaged, replied, met, referred, declined, followed_up; got 'invite'; "
+        "did you mean 'invited'?"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("written", "stored"),
+    [
+        ("linkedin.com/in/jan-nowak", "https://www.linkedin.com/in/jan-nowak"),
+        ("www.linkedin.com/in/jan-nowak/", "https://www.linkedin.com/in/jan-nowak/"),
+        ("http://pl.linkedin.com/in/jan-nowak", "https://www.linkedin.com/in/jan-nowak"),
+        ("https://www.linkedin.com/in/jan-nowak", "https://www.linkedin.com/in/jan-nowak"),
+    ],
+)
+def test_linkedin_as_linkedin_displays_it(small_plan: Path, written: str, stored: str) -> None:
+    replace_in(
+        small_plan / VOLTA, "https://www.linkedin.com/in/jan-nowak-example", written
+    )
+    jan = load_plan(small_plan, TODAY).companies[2].people[0]
+    assert jan.linkedin == stored
+
+
+def test_plain_words_for_sectors_are_one_error_with_the_form_to_use(small_plan: Path) -> None:
+    plan_file = small_plan / "plan.yaml"
+    text = plan_file.read_text(encoding="utf-8")
+    start, end = text.index("sectors:\n"), text.index("messages:\n")
+    plan_file.write_text(
+        text[:start] + "sectors: [Battery cells, Automation, Recruitment]\n" + text[end:],
+        encoding="utf-8",
+    )
+    assert problems(small_plan) == [
+        "plan.yaml:14:10: sectors: each sector is a mapping with at least a name, not a plain "
+        "word; write one per line:\n"
+        "  - name: Battery cells\n  - name: Automation\n  - name: Recruitment"
+    ]
+
+
+def test_a_comma_in_a_flow_value_says_to_use_quotes(small_plan: Path) -> None:
+    replace_in(
+        small_plan / VOLTA, "note: Coffee in Wrocław}", "note: Suggested I talk to Lukas, their head}"
+    )
+    assert problems(small_plan) == [
+        f"{VOLTA}:17:74: people[0] (Jan Nowak).touches[2]: 'their head' is not a key: in {{…}} "
+        "a comma ends a value, so note was cut at the comma; put the text in quotes: "
+        'note: "Suggested I talk to Lukas, their head"'
+    ]
+
+
+def test_a_value_that_is_a_comment_is_a_warning(small_plan: Path) -> None:
+    replace_in(small_plan / VOLTA, "hook: We both spoke at Battery Days 2025", "hook: #BatteryDays")
+    assert warnings(small_plan)[0] == (
+        f"{VOLTA}:13:5: warning: people[0] (Jan Nowak).hook: this value is empty: in YAML, "
+        '"#" after a space starts a comment. To write it as text, put it in quotes: '
+        'hook: "#BatteryDays"'
+    )
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "expected"),
+    [
+        (
+            "website: https://volta-cells.example",
+            "website: https://example.com[x]",
+            f"{VOLTA}:4:10: website: expected a web address starting with https:// or http://; "
+            "got 'https://example.com[x]'",
+        ),
+        (
+            "website: https://volta-cells.example",
+            "website: https://exa[mple.com",
+            f"{VOLTA}:4:10: website: expected a web address starting with https:// or http://; "
+            "got 'https://exa[mple.com'",
+        ),
+        (
+            "linkedin: https://www.linkedin.com/in/jan-nowak-example",
+            "linkedin: https://www.linkedin.com:port/in/x",
+            f"{VOLTA}:11:15: people[0] (Jan Nowak).linkedin: expected a web address starting "
+            "with https:// or http://; got 'https://www.linkedin.com:port/in/x'",
+        ),
+        (
+            "name: Jan Nowak",
+            'name: "Sur\\ud800rogate"',
+            f"{VOLTA}:8:17: a backslash escape YAML does not accept here (\\ud800 and its "
+            "like are half a character); remove it, or use single quotes to keep the backslash "
+            "as text",
+        ),
+        (
+            "role: Chief Operating Officer",
+            'role: "Boss \\ud800"',
+            f"{VOLTA}:9:19: a backslash escape YAML does not accept here (\\ud800 and its "
+            "like are half a character); remove it, or use single quotes to keep the backslash "
+            "as text",
+        ),
+        (
+            "email: jan.nowak@volta-cells.example",
+            "email: a@b.example?cc=x%40y.example&body=hi",
+            f"{VOLTA}:12:12: people[0] (Jan Nowak).email: expected one e-mail address "
+            "(name@example.com); got 'a@b.example?cc=x%40y.example&body=hi'",
+        ),
+        (
+            "email: jan.nowak@volta-cells.example",
+            "email: a@b.c;bcc=x@y.z",
+            f"{VOLTA}:12:12: people[0] (Jan Nowak).email: expected one e-mail address "
+            "(name@example.com); got 'a@b.c;bcc=x@y.z'",
+        ),
+        (
+            "email: jan.nowak@volta-cells.example",
+            "email: jan@volta.example, ann@volta.example",
+            f"{VOLTA}:12:12: people[0] (Jan Nowak).email: expected one e-mail address "
+            "(name@example.com); got 'jan@volta.example, ann@volta.example'",
+        ),
+        (
+            "name: Volta Cells",
+            "name: " + "V" * 200,
+            f"{VOLTA}:1:7: name: 200 characters; at most 150 fit here",
+        ),
+        (
+            "role: Chief Operating Officer",
+            'role: "COO\\x1b]0;owned\\x07"',
+            f"{VOLTA}:9:11: people[0] (Jan Nowak).role: a control character (U+001B) in the "
+            "text; remove it",
+        ),
+    ],
+)
+def test_what_check_accepts_build_can_render(
+    small_plan: Path, old: str, new: str, expected: str
+) -> None:
+    replace_in(small_plan / VOLTA, old, new)
+    assert problems(small_plan) == [expected]
+
+
+def test_an_invisible_character_in_a_name_is_a_warning(small_plan: Path) -> None:
+    replace_in(small_plan / VOLTA, "name: Jan Nowak", "name: Jan\u200b Nowak")
+    assert warnings(small_plan)[0] == (
+        f"{VOLTA}:8:11: warning: people[0] (Jan\\u200b Nowak).name: 'Jan\\u200b Nowak' holds an "
+        "invisible character (zero-width or direction mark); retype the name"
+    )
+
+
+def test_every_me_key_is_usable_in_templates(small_plan: Path) -> None:
+    replace_in(
+        small_plan / "plan.yaml",
+        "Hi {{ person.first_name }}, a short hello",
+        "Hi {{ person.first_name }}, from {{ me.country }} and {{ me.location }}, a short hello",
+    )
+    jan = load_plan(small_plan, TODAY).companies[2].people[0]
+    assert jan.drafts["follow_up"].text.startswith("Hi Jan, from Poland and Kraków, Poland,")
+
+
+def test_the_built_in_invite_says_who_i_am(small_plan: Path) -> None:
+    plan_file = small_plan / "plan.yaml"
+    text = plan_file.read_text(encoding="utf-8")
+    plan_file.write_text(text[: text.index("messages:")], encoding="utf-8")
+    jan = load_plan(small_plan, TODAY).companies[2].people[0]
+    assert jan.drafts["invite"].text == (
+        "Hi Jan, I'm Łucja Test, Quality engineer, 8 years in automotive. "
+        "I'm working towards Plant quality director by 2029 and would be glad to connect."
+    )
+
+
+def test_an_inbound_name_that_almost_matches_is_a_warning(small_plan: Path) -> None:
+    replace_in(small_plan / "inbound.yaml", "who: Ewa Kot\n  company: Talent Bridge", "who: Ewa Kott\n  company: Talent Bridg")
+    assert [w for w in warnings(small_plan) if "inbound.yaml" in w] == [
+        "inbound.yaml:1:3: warning: company 'Talent Bridg' is not in the plan; did you mean "
+        "'Talent Bridge'? (counted as outside the plan)",
+        "inbound.yaml:1:3: warning: who 'Ewa Kott' is not matched to a person in the plan; "
+        "did you mean 'Ewa Kot' of Talent Bridge?",
+    ]
+
+
+def test_an_inbound_name_matches_without_accents_or_case(small_plan: Path) -> None:
+    replace_in(small_plan / "inbound.yaml", "who: Ewa Kot", "who: EWA KOT")
+    plan = load_plan(small_plan, TODAY)
+    assert plan.inbound[0].person is not None and plan.inbound[0].person.name == "Ewa Kot"
+    assert not [w for w in plan.warnings if "inbound.yaml" in str(w)]
