@@ -64,7 +64,7 @@ class _Text(click.ParamType[str]):
         text = str(value)
         if any(0xD800 <= ord(c) <= 0xDFFF for c in text):
             self.fail("holds bytes that are not UTF-8 text; retype it", param, ctx)
-        if any(ord(c) < 32 and c not in "\n\t" or 0x7F <= ord(c) <= 0x9F for c in text):
+        if any((ord(c) < 32 and c not in "\n\t") or 0x7F <= ord(c) <= 0x9F for c in text):
             self.fail("holds a control character; retype it", param, ctx)
         return text.strip()
 
