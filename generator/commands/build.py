@@ -79,6 +79,7 @@ def build_site(
     plans_dir: Path,
     today: dt.date,
     on_wait: Callable[[], None] | None = None,
+    lock_wait: float = 600.0,
 ) -> BuildReport:
     """Build the site for the plan as of `today`; raise a PlaybookError on any failure."""
     from mkdocs.commands.build import build
@@ -90,7 +91,7 @@ def build_site(
             config = load_mkdocs_config(config_file, strict=True)
             site_dir = Path(config.site_dir)
             site_dir.parent.mkdir(parents=True, exist_ok=True)
-            with publish.build_lock(site_dir.parent, on_wait=on_wait):
+            with publish.build_lock(site_dir.parent, lock_wait, on_wait):
                 for stale in publish.stale_scratch(site_dir):
                     publish.remove(stale)
                 scratch = publish.new_scratch(site_dir)
