@@ -56,9 +56,7 @@ def test_a_near_miss_value_gets_a_suggestion(small_plan: Path) -> None:
     ],
 )
 def test_linkedin_as_linkedin_displays_it(small_plan: Path, written: str, stored: str) -> None:
-    replace_in(
-        small_plan / VOLTA, "https://www.linkedin.com/in/jan-nowak-example", written
-    )
+    replace_in(small_plan / VOLTA, "https://www.linkedin.com/in/jan-nowak-example", written)
     jan = load_plan(small_plan, TODAY).companies[2].people[0]
     assert jan.linkedin == stored
 
@@ -80,7 +78,9 @@ def test_plain_words_for_sectors_are_one_error_with_the_form_to_use(small_plan: 
 
 def test_a_comma_in_a_flow_value_says_to_use_quotes(small_plan: Path) -> None:
     replace_in(
-        small_plan / VOLTA, "note: Coffee in Wrocław}", "note: Suggested I talk to Lukas, their head}"
+        small_plan / VOLTA,
+        "note: Coffee in Wrocław}",
+        "note: Suggested I talk to Lukas, their head}",
     )
     assert problems(small_plan) == [
         f"{VOLTA}:17:74: people[0] (Jan Nowak).touches[2]: 'their head' is not a key: in {{…}} "
@@ -201,7 +201,11 @@ def test_the_built_in_invite_says_who_i_am(small_plan: Path) -> None:
 
 
 def test_an_inbound_name_that_almost_matches_is_a_warning(small_plan: Path) -> None:
-    replace_in(small_plan / "inbound.yaml", "who: Ewa Kot\n  company: Talent Bridge", "who: Ewa Kott\n  company: Talent Bridg")
+    replace_in(
+        small_plan / "inbound.yaml",
+        "who: Ewa Kot\n  company: Talent Bridge",
+        "who: Ewa Kott\n  company: Talent Bridg",
+    )
     assert [w for w in warnings(small_plan) if "inbound.yaml" in w] == [
         "inbound.yaml:1:3: warning: company 'Talent Bridg' is not in the plan; did you mean "
         "'Talent Bridge'? (counted as outside the plan)",
