@@ -440,14 +440,16 @@ class Mapping(Field):
 
     def _unknown_key(self, value: LocatedMap, key: Any, previous: Any) -> str:
         name = str(key)
-        if key in value.bare_keys and isinstance(value.get(previous), str):
+        shown = _shown(name)  # a key may hold anything, even line breaks: escaped
+        flow_cut = key in value.bare_keys and previous in self.keys and name.isprintable()
+        if flow_cut and isinstance(value.get(previous), str):
             cut = value[previous]
             whole = f"{cut}, {name}".replace('"', '\\"')
             return (
-                f"'{name}' is not a key: in {{…}} a comma ends a value, so {previous} was "
+                f"{shown} is not a key: in {{…}} a comma ends a value, so {previous} was "
                 f'cut at the comma; put the text in quotes: {previous}: "{whole}"'
             )
         close = difflib.get_close_matches(name, list(self.keys), n=1, cutoff=0.6)
         if close:
-            return f"unknown key '{name}'; did you mean '{close[0]}'?"
-        return f"unknown key '{name}'; expected one of {', '.join(self.keys)}"
+            return f"unknown key {shown}; did you mean '{close[0]}'?"
+        return f"unknown key {shown}; expected one of {', '.join(self.keys)}"
