@@ -11,6 +11,7 @@ know, for step 3. Importing the same file again changes nothing.
 from __future__ import annotations
 
 import datetime as dt
+import re
 import shlex
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -35,17 +36,22 @@ class ImportReport:
     skipped_without_name: int
     undated: int
     matched: list[tuple[Connection, Person]] = field(default_factory=list)
-    ambiguous: list[tuple[Connection, list[Person]]] = field(default_factory=list)
+    # Connections that may be people of the plan, left alone, with the reason.
+    uncertain: list[tuple[Connection, list[Person], str]] = field(default_factory=list)
     known_at_targets: list[tuple[Connection, Company]] = field(default_factory=list)
     edits: EditReport | None = None
 
 
+def _words(text: str) -> str:
+    """A company name as words: 'Nordic Robotics, AB' → 'nordic robotics ab'."""
+    return " ".join(re.sub(r"[^\w]+", " ", fold(text)).split())
+
+
 def _same_company(text: str, company: Company) -> bool:
-    """'DHL Supply Chain Poland' works at 'DHL Supply Chain': one name holds the other."""
-    given, ours = fold(text), fold(company.name)
-    if not given:
-        return False
-    return given == ours or f" {ours} " in f" {given} " or f" {given} " in f" {ours} "
+    """'DHL Supply Chain Poland' and 'Nordic Robotics, AB' work at 'DHL Supply Chain' and
+    'Nordic Robotics': LinkedIn's name holds the plan's, word for word."""
+    given, ours = _words(text), _words(company.name)
+    return bool(given) and (given == ours or f" {ours} " in f" {given} ")
 
 
 class _Matcher:
@@ -54,19 +60,18 @@ class _Matcher:
         self.people: dict[str, list[Person]] = {}
         for person in plan.people:
             self.people.setdefault(fold(person.name), []).append(person)
-        self.by_company = {fold(c.name): c for c in plan.companies}
 
     def people_named(self, connection: Connection) -> list[Person]:
+        """The plan's people this connection may be. With a company on both sides, the
+        company must agree: a namesake elsewhere is not written into someone's entry."""
         found = self.people.get(fold(connection.name), [])
-        if len(found) > 1:
-            at_company = [p for p in found if _same_company(connection.company, p.company)]
-            return at_company or found
-        return found
+        if not connection.company:
+            return found
+        return [p for p in found if _same_company(connection.company, p.company)]
 
     def target_company(self, connection: Connection) -> Company | None:
-        exact = self.by_company.get(fold(connection.company))
-        if exact is not None or not connection.company:
-            return exact
+        if not connection.company:
+            return None
         return next((c for c in self.companies if _same_company(connection.company, c)), None)
 
 
@@ -87,14 +92,23 @@ def import_linkedin(
         data.source, len(data.connections), data.skipped_without_name, data.undated
     )
     rows = progress(data.connections) if progress else data.connections
+    found: dict[int, list[Connection]] = {}
     for connection in rows:
         people = matcher.people_named(connection)
         if len(people) == 1:
+            found.setdefault(id(people[0]), []).append(connection)
             report.matched.append((connection, people[0]))
-        elif people:
-            report.ambiguous.append((connection, people))
+        elif len(people) > 1:
+            report.uncertain.append((connection, people, "the name fits several people"))
+        elif namesakes := matcher.people.get(fold(connection.name), []):
+            reason = "same name, but LinkedIn shows another company"
+            report.uncertain.append((connection, namesakes, reason))
         elif (company := matcher.target_company(connection)) is not None:
             report.known_at_targets.append((connection, company))
+    # Two connections taken for one person: neither is trusted with their entry.
+    twice = [(c, p) for c, p in report.matched if len(found[id(p)]) > 1]
+    report.matched = [(c, p) for c, p in report.matched if len(found[id(p)]) == 1]
+    report.uncertain += [(c, [p], "more than one connection fits") for c, p in twice]
     for connection, person in report.matched:
         _update(session, connection, person)
     if session.changes:
@@ -143,14 +157,14 @@ def add_person_line(connection: Connection, company: Company) -> str:
 
 
 def report_lines(report: ImportReport, dry_run: bool) -> list[str]:
+    notes = []
+    if report.skipped_without_name:
+        notes.append(f"{report.skipped_without_name} without a name skipped")
+    if report.undated:
+        notes.append(f"{report.undated} without a readable date: no `connected` touch for them")
+    read = plural(report.connections, "connection", "connections")
     lines = [
-        f"Read {report.connections} connections from {report.source}"
-        + (
-            f" ({report.skipped_without_name} without a name skipped)"
-            if report.skipped_without_name
-            else ""
-        )
-        + "."
+        f"Read {read} from {report.source}" + (f" ({'; '.join(notes)})" if notes else "") + "."
     ]
     changes = report.edits.changes if report.edits else []
     verb = "would change" if dry_run else "changed"
@@ -164,11 +178,13 @@ def report_lines(report: ImportReport, dry_run: bool) -> list[str]:
     lines += [f"  {change}" for change in changes]
     if dry_run and report.edits and report.edits.diff:
         lines += ["", f"The files this {verb}:", report.edits.diff.rstrip("\n")]
-    if report.ambiguous:
-        lines += ["", "Not changed, because the name fits more than one person:"]
-        for connection, people in report.ambiguous:
+    if report.uncertain:
+        lines += ["", "Not changed, because the match is not certain:"]
+        for connection, people, why in report.uncertain:
             who = ", ".join(f"{p.name} ({p.company.name})" for p in people)
-            lines.append(f"  {connection.name} ({connection.company or 'no company'}): {who}")
+            lines.append(
+                f"  {connection.name} ({connection.company or 'no company'}): {why}: {who}"
+            )
     if report.known_at_targets:
         lines += [
             "",
@@ -176,4 +192,6 @@ def report_lines(report: ImportReport, dry_run: bool) -> list[str]:
             "for step 3:",
         ]
         lines += [f"  {add_person_line(c, company)}" for c, company in report.known_at_targets]
+    if dry_run:
+        lines += ["", "Dry run: nothing was written."]
     return lines

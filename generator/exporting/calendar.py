@@ -14,6 +14,7 @@ from icalendar import Calendar, Event, Todo
 
 from generator import __version__
 from generator.drafts.drafts import first_draft_kind
+from generator.exporting.contacts import person_key
 from generator.metrics import outreach
 from generator.model.model import Person, Plan
 from generator.model.vocabulary import MessageKind
@@ -22,8 +23,10 @@ PRODID = f"-//Playbook//playbook {__version__}//EN"
 _DOMAIN = "playbook.invalid"
 
 
-def _uid(*parts: str) -> str:
-    return "-".join(parts) + f"@{_DOMAIN}"
+def _uid(kind: str, person: Person, *parts: str) -> str:
+    """From what the item is about, never from a page address (which can move when a
+    namesake joins the plan)."""
+    return "-".join([kind, person_key(person), *parts]) + f"@{_DOMAIN}"
 
 
 def _who(person: Person) -> str:
@@ -37,7 +40,8 @@ def _draft(person: Person) -> str:
         address = f"E-mail to {person.email}\nSubject: {subject}\n\n"
         return address + person.drafts[MessageKind.EMAIL].text
     note = person.drafts[MessageKind.INVITE].text
-    return f"LinkedIn note for {person.linkedin}\n\n{note}"
+    where = f" for {person.linkedin}" if person.linkedin else ""
+    return f"LinkedIn note{where}:\n\n{note}"
 
 
 def week_calendar(plan: Plan) -> bytes:
@@ -52,7 +56,7 @@ def week_calendar(plan: Plan) -> bytes:
     for person in outreach.next_batch(plan):
         calendar.add_component(
             _todo(
-                _uid("reach-out", person.slug),
+                _uid("reach-out", person),
                 f"Reach out to {_who(person)}",
                 _draft(person),
                 week_end,
@@ -64,12 +68,12 @@ def week_calendar(plan: Plan) -> bytes:
         assert person.last_contact is not None
         due = person.last_contact + keep_alive
         text = person.drafts[MessageKind.FOLLOW_UP].text
-        uid = _uid("follow-up", person.slug, person.last_contact.isoformat())
+        uid = _uid("follow-up", person, person.last_contact.isoformat())
         calendar.add_component(_todo(uid, f"Follow up with {_who(person)}", text, due, stamp))
     for nudge in outreach.pending_invitations(plan):
         person = nudge.person
         summary = f"Invitation to {_who(person)} pending {nudge.days} days: {nudge.advice}"
-        uid = _uid("pending", person.slug, nudge.since.isoformat())
+        uid = _uid("pending", person, nudge.since.isoformat())
         calendar.add_component(_todo(uid, summary, _draft(person), today, stamp))
     for item in outreach.coming_up(plan):
         calendar.add_component(_event(item, stamp))
@@ -92,7 +96,7 @@ def _event(item: outreach.Planned, stamp: dt.datetime) -> Event:
     touch, person = item.touch, item.person
     event = Event()
     action = touch.action.value.replace("_", " ")
-    event.add("uid", _uid("planned", person.slug, touch.date.isoformat(), touch.action.value))
+    event.add("uid", _uid("planned", person, touch.date.isoformat(), touch.action.value))
     event.add("dtstamp", stamp)
     event.add("summary", f"{action.capitalize()}: {_who(person)}")
     event.add("dtstart", touch.date)

@@ -59,8 +59,13 @@ def _spreadsheet_safe(row: list[str]) -> list[str]:
     return [f"'{cell}" if cell[:1] in ("=", "+", "-", "@") else cell for cell in row]
 
 
+def person_key(person: Person) -> str:
+    """A stable identity for exports: the same person keeps it from one export to the next."""
+    return str(uuid.uuid5(_UID_NAMESPACE, f"{person.company.name}/{person.name}"))
+
+
 def card_uid(person: Person) -> str:
-    return f"urn:uuid:{uuid.uuid5(_UID_NAMESPACE, f'{person.company.name}/{person.name}')}"
+    return f"urn:uuid:{person_key(person)}"
 
 
 def vcards(plan: Plan) -> str:
@@ -73,7 +78,7 @@ def _card(person: Person) -> vobject.base.Component:
     card.add("uid").value = card_uid(person)
     card.add("fn").value = person.name
     given, _, family = person.name.rpartition(" ")
-    card.add("n").value = vobject.vcard.Name(family=family, given=given or person.first_name)
+    card.add("n").value = vobject.vcard.Name(family=family, given=given)
     card.add("org").value = [person.company.name]
     if person.role:
         card.add("title").value = person.role

@@ -40,6 +40,17 @@ _SEQ = "tag:yaml.org,2002:seq"
 class _Yaml12Resolver(BaseResolver):
     """The YAML 1.2 core schema, with the patterns ruamel.yaml uses for version 1.2."""
 
+    def resolve(self, kind: type[Node], value: Any, implicit: tuple[bool, bool]) -> str:
+        """PyYAML's own `resolve`, minus the path resolvers plans never use: it runs once
+        per scalar, so its speed is the parser's."""
+        if kind is ScalarNode:
+            if implicit[0]:
+                for tag, pattern in self.yaml_implicit_resolvers.get(value[:1], ()):
+                    if pattern.match(value):
+                        return str(tag)
+            return _STR
+        return _SEQ if kind is SequenceNode else _MAP
+
 
 _RESOLVERS = [
     (_BOOL, r"true|True|TRUE|false|False|FALSE", "tTfF"),

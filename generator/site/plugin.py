@@ -102,6 +102,11 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):  # type: ignore[no-untyped-cal
         self._doc_order = [file.src_uri for file in files.documentation_pages()]
         return files
 
+    def on_env(self, env: Any, *, config: Any, files: Files) -> Any:
+        if self.session is not None:
+            env.bytecode_cache = self.session.templates
+        return env
+
     @event_priority(-50)
     def on_page_context(self, context: Any, *, page: Any, config: Any, nav: Any) -> Any:
         """Keep the search entries Material made for this page (it runs just before)."""

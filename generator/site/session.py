@@ -13,6 +13,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+import jinja2
+
 from generator.checking import load_plan
 from generator.errors import InvalidPlan
 from generator.model.model import Plan
@@ -39,6 +41,8 @@ class SiteSession:
     # Search entries of every page, by source path, kept so a partial build can
     # write the whole index.
     search_entries: dict[str, list[SearchEntry]] = field(default_factory=dict)
+    # The theme's compiled templates, so a rebuild does not compile them again.
+    templates: jinja2.BytecodeCache = field(default_factory=lambda: _MemoryBytecodeCache())
     _rendered_for: int = 0
 
     @classmethod
@@ -87,3 +91,18 @@ class SiteSession:
 
     def is_changed(self, uri: str) -> bool:
         return self.changed is None or uri in self.changed
+
+
+class _MemoryBytecodeCache(jinja2.BytecodeCache):
+    """Compiled templates kept in memory, keyed by Jinja on name and source checksum."""
+
+    def __init__(self) -> None:
+        self.compiled: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        code = self.compiled.get(bucket.key)
+        if code is not None:
+            bucket.bytecode_from_string(code)
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        self.compiled[bucket.key] = bucket.bytecode_to_string()
