@@ -6,6 +6,7 @@ for thousands."""
 from __future__ import annotations
 
 import datetime as dt
+import os
 import re
 import shutil
 import signal
@@ -207,6 +208,8 @@ def test_mutations_of_the_example(scratch: Path, data: st.DataObject) -> None:
 # YAML indicators, bidirectional marks, emoji; and sometimes text it may not hold.
 PRINTABLE = st.characters(blacklist_categories=("Cs", "Cc"))
 ACCEPTABLE = [h for h in HOSTILE if h.strip() and len(h) < 150 and "\x1b" not in h]
+# Each accepted example is a real build (about half a second): a few in `make test`.
+BUILD_EXAMPLES = 300 if os.environ.get("HYPOTHESIS_PROFILE") == "nightly" else 10
 texts = st.one_of(
     st.text(PRINTABLE, min_size=1, max_size=30),
     st.sampled_from(ACCEPTABLE),
@@ -264,7 +267,7 @@ def people(draw: st.DrawFn) -> str:
 
 
 @settings(
-    max_examples=10,
+    max_examples=BUILD_EXAMPLES,
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )
 @given(
