@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gzip
 import os
 import shutil
 from pathlib import Path
@@ -50,6 +51,18 @@ def snapshot(folder: Path) -> dict[str, bytes]:
         for p in sorted(folder.rglob("*"))
         if p.is_file()
     }
+
+
+def site_files(site: Path) -> dict[str, bytes]:
+    """A built site, file by file; compressed files (the sitemap) compared by content, as
+    their header holds the time they were written."""
+    files = {}
+    for path in sorted(site.rglob("*")):
+        if path.is_file():
+            data = path.read_bytes()
+            relative = path.relative_to(site).as_posix()
+            files[relative] = gzip.decompress(data) if path.suffix == ".gz" else data
+    return files
 
 
 def replace_in(path: Path, old: str, new: str) -> None:

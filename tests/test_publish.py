@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import errno
 import fcntl
-import gzip
 import os
 import random
 import signal
@@ -21,22 +20,11 @@ from generator.commands.build import build_site
 from generator.errors import PlaybookError
 from generator.site import publish
 from tests.conftest import SMALL_PLAN, TODAY
-from tests.helpers import build, make_project, replace_in
+from tests.helpers import build, make_project, replace_in, site_files
 
 pytestmark = pytest.mark.slow
 # Random kills per run; the nightly run (and the closing note's figure) uses 50.
 KILLS = int(os.environ.get("PLAYBOOK_KILLS", "8"))
-
-
-def site_state(site: Path) -> dict[str, bytes]:
-    files = {}
-    for path in sorted(site.rglob("*")):
-        if path.is_file():
-            data = path.read_bytes()
-            files[path.relative_to(site).as_posix()] = (
-                gzip.decompress(data) if path.suffix == ".gz" else data
-            )
-    return files
 
 
 def scratch_folders(project: Path) -> list[str]:
@@ -51,10 +39,10 @@ def two_sites(tmp_path: Path) -> tuple[Path, dict[str, bytes], dict[str, bytes]]
     volta = project / "plans" / "companies" / "volta-cells.yaml"
     replace_in(volta, "priority: 1", "priority: 2")
     assert build(project)[0] == 0
-    site_b = site_state(project / "site")
+    site_b = site_files(project / "site")
     replace_in(volta, "priority: 2", "priority: 1")
     assert build(project)[0] == 0
-    site_a = site_state(project / "site")
+    site_a = site_files(project / "site")
     replace_in(volta, "priority: 1", "priority: 2")
     assert site_a != site_b
     return project, site_a, site_b
@@ -76,7 +64,7 @@ def test_killed_builds_leave_the_old_or_the_new_site_whole(
     for _ in range(KILLS):
         # Alternate the site between A and B so every kill can be caught mid-swap.
         volta = project / "plans" / "companies" / "volta-cells.yaml"
-        before = site_state(project / "site")
+        before = site_files(project / "site")
         target = site_b if before == site_a else site_a
         text = volta.read_text(encoding="utf-8")
         wanted = "priority: 2" if target is site_b else "priority: 1"
@@ -85,7 +73,7 @@ def test_killed_builds_leave_the_old_or_the_new_site_whole(
         time.sleep(chooser.uniform(0.0, duration * 1.1))
         child.send_signal(signal.SIGKILL)
         child.wait()
-        after = site_state(project / "site")
+        after = site_files(project / "site")
         assert after in (before, target), "a killed build left a half-written site"
         outcomes["old" if after == before else "new"] += 1
     assert sum(outcomes.values()) == KILLS
@@ -109,7 +97,7 @@ def test_a_site_that_cannot_be_replaced_stays_whole(
         f"cannot build the site: Operation not permitted ({project / 'site'}); "
         "the old site is unchanged"
     )
-    assert site_state(project / "site") == site_a
+    assert site_files(project / "site") == site_a
     assert scratch_folders(project) == []
 
 
@@ -129,7 +117,7 @@ def test_when_the_second_rename_fails_the_old_site_is_put_back(
     monkeypatch.setattr(os, "rename", failing_rename)
     with pytest.raises(PlaybookError):
         build_site(project / "mkdocs.yml", project / "plans", TODAY)
-    assert site_state(project / "site") == site_a
+    assert site_files(project / "site") == site_a
 
 
 @pytest.mark.parametrize("after_files", [0, 7, 15])
@@ -157,7 +145,7 @@ def test_a_full_disk_is_one_message_and_the_old_site_stays(
     message = raised.value.format_message()
     assert message.startswith("cannot build the site: No space left on device (")
     assert message.endswith("); the old site is unchanged")
-    assert site_state(project / "site") == site_a
+    assert site_files(project / "site") == site_a
     assert scratch_folders(project) == []
 
 

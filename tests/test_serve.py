@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import gzip
 import http.client
 import socket
 import threading
@@ -17,7 +16,7 @@ from generator.cli import cli
 from generator.commands.serve import Preview, Rebuilder
 from generator.site.session import SiteSession
 from tests.conftest import SMALL_PLAN, TODAY
-from tests.helpers import make_project, replace_in
+from tests.helpers import make_project, replace_in, site_files
 
 pytestmark = pytest.mark.slow
 
@@ -27,18 +26,6 @@ def free_port() -> int:
         probe.bind(("127.0.0.1", 0))
         port: int = probe.getsockname()[1]
         return port
-
-
-def site_files(site: Path) -> dict[str, bytes]:
-    """The served site, file by file; compressed files compared by their content."""
-    files = {}
-    for path in sorted(site.rglob("*")):
-        if path.is_file():
-            data = path.read_bytes()
-            files[path.relative_to(site).as_posix()] = (
-                gzip.decompress(data) if path.suffix == ".gz" else data
-            )
-    return files
 
 
 def rebuilder(project: Path, site: Path, lines: list[str]) -> Rebuilder:
