@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 import sys
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -39,6 +40,7 @@ from generator.editing.session import EditReport
 from generator.errors import echo
 from generator.importing.linkedin import Connection
 from generator.model.vocabulary import Action, Channel, Focus
+from generator.reading.fields import FIRST_YEAR, LAST_YEAR
 from generator.render.text import plural
 
 EXAMPLES = """
@@ -86,12 +88,16 @@ def _parse_today(ctx: click.Context, param: click.Parameter, value: str | None) 
 
 
 def _day(value: str) -> dt.date:
+    if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+        raise click.BadParameter(f"expected a date as YYYY-MM-DD; got {value!r}")
     try:
         day = dt.date.fromisoformat(value)
-    except ValueError:
-        raise click.BadParameter(f"expected a date as YYYY-MM-DD; got {value!r}") from None
-    if day.year < 1900:
-        raise click.BadParameter(f"expected a date from 1900 on; got {value!r}")
+    except ValueError as exc:
+        raise click.BadParameter(f"no such date: {value!r} ({exc})") from None
+    if not FIRST_YEAR <= day.year <= LAST_YEAR:
+        raise click.BadParameter(
+            f"expected a date between {FIRST_YEAR} and {LAST_YEAR}; got {value!r}"
+        )
     return day
 
 

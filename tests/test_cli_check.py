@@ -136,4 +136,26 @@ def test_template_runtime_errors_are_reported(small_plan: Path) -> None:
 def test_today_before_1900_is_refused() -> None:
     code, output = run("--today", "0001-01-05", "status")
     assert code == 2
-    assert "expected a date from 1900 on" in output
+    assert "expected a date between 1900 and 2999" in output
+
+
+def test_dates_far_in_the_future_are_refused(small_plan: Path) -> None:
+    code, output = run("--plans", str(small_plan), "--today", "9999-12-31", "check")
+    assert code == 2
+    assert "expected a date between 1900 and 2999; got '9999-12-31'" in output
+    replace_in(small_plan / "companies" / "volta-cells.yaml", "2026-10-20", "9999-12-31")
+    code, output = run("--plans", str(small_plan), "--today", "2026-11-26", "check")
+    assert code == 1
+    assert "expected a date as YYYY-MM-DD between 1900 and 2999; got '9999-12-31'" in output
+
+
+def test_a_date_that_does_not_exist_says_why() -> None:
+    code, output = run("--today", "2026-13-01", "check")
+    assert code == 2
+    assert "no such date: '2026-13-01' (month must be in 1..12)" in output
+
+
+def test_a_value_shaped_like_a_number_but_not_one_is_text(small_plan: Path) -> None:
+    replace_in(small_plan / "companies" / "volta-cells.yaml", "role: HR Business Partner", "role: ._")
+    code, output = run("--plans", str(small_plan), "--today", "2026-11-26", "check")
+    assert code == 0, output

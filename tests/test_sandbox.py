@@ -29,8 +29,16 @@ HOSTILE = {
     "{{ g.ljust(10**9) }}": "a number above 10000 where a size is expected",
     "{{ g|replace('a', g)|replace('a', g) }}": "a replacement longer than 20000 characters",
     "{% macro f(x) %}{{ f(x ~ x) }}{% endmacro %}{{ f('ab') }}": (
-        "a value longer than 20000 characters"
+        "a text longer than 20000 characters"
     ),
+    '{% set a = "x"|center(10000) %}' + "{% set a = a ~ a %}" * 40 + "{{ a|length }}": (
+        "a text longer than 20000 characters"
+    ),
+    "{% set a = 'x' * 10000 %}{{ a.replace('x', a) }}": "a text longer than 20000 characters",
+    "{{ ('a\t' * 5000).expandtabs(10000) }}": "a text longer than 20000 characters",
+    "{{ ['x' * 10000, 'y' * 10000, 'z' * 10000]|join }}": "a join longer than 20000 characters",
+    "{{ ('a\n' * 5000)|indent(10000) }}": "an indented text longer than 20000 characters",
+    '{{ "\\x1b]0;owned\\x07" }}': "the draft holds a control character (such as an escape code)",
     "{{ '%999999999s' % 'x' }}": "%-formatting is not available in templates",
     "{{ '{:>999999999}'.format('x') }}": "str.format is not available in templates",
     "{% for i in range(5000) %}{{ g }}{% endfor %}": (
@@ -63,13 +71,18 @@ def test_the_sandbox_has_no_way_out(source: str, error: str) -> None:
     assert str(raised.value) == error
 
 
-def test_ordinary_templates_render() -> None:
-    assert (
-        render(
-            "Hi {{ n }}{% for i in range(3) %}!{% endfor %} {{ g|upper }}", {"n": "Jan", "g": "x"}
-        )
-        == "Hi Jan!!! X"
-    )
+@pytest.mark.parametrize(
+    ("source", "expected"),
+    [
+        ("Hi {{ n }}{% for i in range(3) %}!{% endfor %} {{ g|upper }}", "Hi Jan!!! X"),
+        ("{{ 'abc'|replace('b', 'x') }} {{ n.replace('J', 'j') }}", "axc jan"),
+        ("{{ ['a', 'b']|join(', ') }} {{ '-'.join(['a', 'b']) }}", "a, b a-b"),
+        ("{{ 'a\nb'|indent(2) }}", "a\n  b"),
+        ("{{ n ~ '!' ~ 3 }} {{ g|center(3) }} {{ n|lower|title }}", "Jan!3  x  Jan"),
+    ],
+)
+def test_ordinary_templates_render(source: str, expected: str) -> None:
+    assert render(source, {"n": "Jan", "g": "x"}) == expected
 
 
 def test_syntax_errors_carry_their_line() -> None:

@@ -11,6 +11,7 @@ names the template, so `check` can point at it.
 from __future__ import annotations
 
 import contextvars
+import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
@@ -19,11 +20,13 @@ import jinja2
 from jinja2 import nodes
 from jinja2.filters import FILTERS
 from jinja2.sandbox import ImmutableSandboxedEnvironment
+from jinja2.visitor import NodeTransformer
 
 MAX_OUTPUT = 20_000  # characters in one draft: a long e-mail is a tenth of this
 MAX_STEPS = 20_000  # loop iterations and calls in one render
 MAX_NUMBER_ARGUMENT = 10_000  # widths and counts passed to filters and methods
 MAX_INTEGER_BITS = 256
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
 
 class TemplateRefused(Exception):
@@ -163,6 +166,72 @@ _ALLOWED_FILTERS = [
 ]
 
 
+def _concat(parts: list[Any]) -> str:
+    """`a ~ b ~ c`, refusing a result longer than a draft may be."""
+    _spend()
+    texts = [str(part) for part in parts]
+    if sum(len(text) for text in texts) > MAX_OUTPUT:
+        raise TemplateRefused(f"a text longer than {MAX_OUTPUT} characters")
+    return "".join(texts)
+
+
+class _BoundedConcat(NodeTransformer):
+    def visit_Concat(self, node: nodes.Concat) -> nodes.Node:  # noqa: N802 - Jinja's naming
+        self.generic_visit(node)
+        items = nodes.List(node.nodes, lineno=node.lineno)
+        return nodes.Filter(items, "_playbook_concat", [], [], None, None, lineno=node.lineno)
+
+
+def _bounded_join(*args: Any, **kwargs: Any) -> Any:
+    items = args[1] if len(args) > 1 else kwargs.get("value", [])
+    if isinstance(items, list | tuple) and sum(len(str(i)) for i in items) > MAX_OUTPUT:
+        raise TemplateRefused(f"a join longer than {MAX_OUTPUT} characters")
+    return FILTERS["join"](*args, **kwargs)
+
+
+def _bounded_indent(*args: Any, **kwargs: Any) -> Any:
+    text = args[0] if args else ""
+    width = args[1] if len(args) > 1 else kwargs.get("width", 4)
+    if isinstance(text, str) and isinstance(width, int):
+        if len(text) + (text.count("\n") + 1) * max(width, 0) > MAX_OUTPUT:
+            raise TemplateRefused(f"an indented text longer than {MAX_OUTPUT} characters")
+    return FILTERS["indent"](*args, **kwargs)
+
+
+# The replacements take the same arguments as the filters they stand for.
+for _replacement, _original in (
+    (_bounded_replace, "replace"),
+    (_bounded_join, "join"),
+    (_bounded_indent, "indent"),
+):
+    if hasattr(FILTERS[_original], "jinja_pass_arg"):
+        _replacement.jinja_pass_arg = FILTERS[_original].jinja_pass_arg  # type: ignore[attr-defined]
+
+# String methods whose result can be far larger than their input.
+_GROWING_METHODS = {"replace", "join", "expandtabs", "center", "ljust", "rjust", "zfill"}
+
+
+def _check_method(method: Any, args: tuple[Any, ...]) -> None:
+    owner = getattr(method, "__self__", None)
+    name = getattr(method, "__name__", "")
+    if not isinstance(owner, str) or name not in _GROWING_METHODS:
+        return
+    if name == "replace" and len(args) >= 2:
+        old, new = str(args[0]), str(args[1])
+        count = owner.count(old) if old else len(owner) + 1
+        size = len(owner) + count * max(0, len(new) - len(old))
+    elif name == "join" and args and isinstance(args[0], list | tuple | str):
+        size = sum(len(str(item)) for item in args[0]) + len(owner) * len(args[0])
+    elif name == "expandtabs":
+        size = len(owner) + owner.count("\t") * (
+            args[0] if args and isinstance(args[0], int) else 8
+        )
+    else:
+        size = max([len(owner), *(a for a in args if isinstance(a, int))])
+    if size > MAX_OUTPUT:
+        raise TemplateRefused(f"a text longer than {MAX_OUTPUT} characters")
+
+
 class BoundedEnvironment(ImmutableSandboxedEnvironment):
     intercepted_binops = frozenset(["*", "**", "%", "+", "//"])
 
@@ -171,17 +240,22 @@ class BoundedEnvironment(ImmutableSandboxedEnvironment):
         self.globals = {"range": _bounded_range, "dict": dict}
         filters = {name: _bounded_filter(FILTERS[name]) for name in _ALLOWED_FILTERS}
         filters["replace"] = _bounded_filter(_bounded_replace)
+        filters["join"] = _bounded_filter(_bounded_join)
+        filters["indent"] = _bounded_filter(_bounded_indent)
         self.filters = filters
         self.filters["_playbook_counted"] = _counted
+        self.filters["_playbook_concat"] = _concat
 
     def _parse(self, source: str, name: str | None, filename: str | None) -> nodes.Template:
-        """Route every `{% for %}` through the step counter."""
+        """Route every `{% for %}` through the step counter and every `~` through a
+        bounded join: neither is an operator the sandbox can intercept."""
         tree = super()._parse(source, name, filename)
         for loop in tree.find_all(nodes.For):
             loop.iter = nodes.Filter(
                 loop.iter, "_playbook_counted", [], [], None, None, lineno=loop.lineno
             )
-        return tree
+        bounded: nodes.Template = _BoundedConcat().visit(tree)
+        return bounded
 
     def call_binop(self, context: Any, operator_name: str, left: Any, right: Any) -> Any:
         _spend()
@@ -195,6 +269,7 @@ class BoundedEnvironment(ImmutableSandboxedEnvironment):
             _check_size(value)
         if getattr(__obj, "__name__", "") in ("format", "format_map"):
             raise TemplateRefused("str.format is not available in templates")
+        _check_method(__obj, args)
         return _check_size(super().call(__context, __obj, *args, **kwargs))
 
 
@@ -267,10 +342,14 @@ def render(source: str, variables: dict[str, Any]) -> str:
             if size > MAX_OUTPUT:
                 raise TemplateRefused(f"the draft would be longer than {MAX_OUTPUT} characters")
             parts.append(part)
-        return "".join(parts)
+        text = "".join(parts)
     except RecursionError:
         raise TemplateRefused("the template calls itself too deeply") from None
     except MemoryError:
         raise TemplateRefused("the template needs more memory than a draft may take") from None
     finally:
         _budget.reset(token)
+    if _CONTROL.search(text):
+        # A draft is pasted into messages and printed in terminals: no escape codes.
+        raise TemplateRefused("the draft holds a control character (such as an escape code)")
+    return text

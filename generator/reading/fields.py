@@ -238,6 +238,10 @@ class Boolean(Field):
         return value
 
 
+# Dates a plan can sensibly hold; the limits keep date arithmetic far from its edges.
+FIRST_YEAR, LAST_YEAR = 1900, 2999
+
+
 class Date(Field):
     def clean(self, ctx: Context, value: Any, where: str, location: Location) -> Any:
         expected = "expected a date as YYYY-MM-DD"
@@ -247,8 +251,9 @@ class Date(Field):
             day = dt.date.fromisoformat(value.strip())
         except ValueError as exc:
             return ctx.error(location, where, f"{expected}; got {value!r} ({exc})")
-        if day.year < 1900:
-            return ctx.error(location, where, f"{expected} from 1900 on; got {value!r}")
+        if not FIRST_YEAR <= day.year <= LAST_YEAR:
+            message = f"{expected} between {FIRST_YEAR} and {LAST_YEAR}; got {value!r}"
+            return ctx.error(location, where, message)
         return day
 
 

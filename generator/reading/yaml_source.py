@@ -195,7 +195,10 @@ def _scalar(node: ScalarNode) -> Any:
     if node.tag == _INT:
         return _integer(node)
     if node.tag == _FLOAT:
-        return _float(text)
+        try:
+            return _float(text)
+        except ValueError:  # `._` matches the pattern but is no number: it is text
+            return text
     raise _Refused(_mark(node), f"a YAML tag ({node.tag}) here; plans do not use tags")
 
 
