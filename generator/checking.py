@@ -20,7 +20,7 @@ from generator.model.names import close_matches, fold
 from generator.model.vocabulary import Channel, MessageKind
 from generator.reading.cache import ReadCache
 from generator.reading.load import Overrides, read_plan
-from generator.render.text import plural
+from generator.wording import plural
 
 FAR_AHEAD_DAYS = 365
 

@@ -41,7 +41,7 @@ from generator.errors import echo
 from generator.importing.linkedin import Connection
 from generator.model.vocabulary import Action, Channel, Focus
 from generator.reading.fields import FIRST_YEAR, LAST_YEAR
-from generator.render.text import plural
+from generator.wording import plural
 
 EXAMPLES = """
 \b

@@ -24,7 +24,7 @@ from generator.importing.linkedin import Connection, ConnectionsError, read_conn
 from generator.model.model import Company, Person, Plan
 from generator.model.names import fold
 from generator.model.vocabulary import Action
-from generator.render.text import plural
+from generator.wording import plural
 
 Progress = Callable[[list[Connection]], Iterable[Connection]]
 

@@ -9,7 +9,7 @@ import click
 from generator.metrics import counts, outreach
 from generator.metrics.checklist import checklist
 from generator.model.model import Plan
-from generator.render.text import percent
+from generator.wording import percent
 
 
 def status_data(plan: Plan) -> dict[str, Any]:

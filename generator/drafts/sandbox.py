@@ -176,7 +176,7 @@ def _concat(parts: list[Any]) -> str:
 
 
 class _BoundedConcat(NodeTransformer):
-    def visit_Concat(self, node: nodes.Concat) -> nodes.Node:  # noqa: N802 - Jinja's naming
+    def visit_Concat(self, node: nodes.Concat) -> nodes.Node:
         self.generic_visit(node)
         items = nodes.List(node.nodes, lineno=node.lineno)
         return nodes.Filter(items, "_playbook_concat", [], [], None, None, lineno=node.lineno)
@@ -192,9 +192,10 @@ def _bounded_join(*args: Any, **kwargs: Any) -> Any:
 def _bounded_indent(*args: Any, **kwargs: Any) -> Any:
     text = args[0] if args else ""
     width = args[1] if len(args) > 1 else kwargs.get("width", 4)
-    if isinstance(text, str) and isinstance(width, int):
-        if len(text) + (text.count("\n") + 1) * max(width, 0) > MAX_OUTPUT:
-            raise TemplateRefused(f"an indented text longer than {MAX_OUTPUT} characters")
+    lines = text.count("\n") + 1 if isinstance(text, str) else 0
+    growth = lines * max(width, 0) if isinstance(width, int) else 0
+    if isinstance(text, str) and len(text) + growth > MAX_OUTPUT:
+        raise TemplateRefused(f"an indented text longer than {MAX_OUTPUT} characters")
     return FILTERS["indent"](*args, **kwargs)
 
 

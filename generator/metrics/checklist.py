@@ -12,7 +12,7 @@ from generator.metrics.counts import (
 )
 from generator.metrics.outreach import follow_ups_due, missing_roles, next_batch, why_no_batch
 from generator.model.model import Plan, Sector
-from generator.render.text import plural
+from generator.wording import plural
 
 STEADY_WEEKS = 4
 

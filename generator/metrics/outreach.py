@@ -10,11 +10,13 @@ from generator.metrics import memo
 from generator.metrics.counts import invitations, invited_this_week, week_start
 from generator.model.model import Company, Person, Plan, Touch
 from generator.model.vocabulary import ANSWERS, OUTREACH_ORDER, Focus, Stage
-from generator.render.text import plural
+from generator.wording import plural
 
 SILENT_AFTER_DAYS = 30
 PENDING_AFTER_DAYS = 21
 FOLLOW_UPS_PER_WEEK = 20
+# Reached on some channel, so in the keep-alive cycle; a call from someone who is still
+# "identified" puts them in it too.
 FOLLOW_UP_STAGES = (Stage.INVITED, Stage.CONNECTED, Stage.REPLIED, Stage.MET)
 
 
@@ -36,7 +38,7 @@ def _next_batch(plan: Plan) -> list[Person]:
             break
         if any(t.date >= monday for p in company.people for t in invitations(p)):
             continue
-        waiting = [p for p in company.people if not p.contacted and p.reachable]
+        waiting = [p for p in company.people if not p.in_touch and p.reachable]
         if waiting:
             batch.append(min(waiting, key=lambda p: OUTREACH_ORDER.index(p.focus)))
     return batch
@@ -59,7 +61,9 @@ def _companies_in_outreach_order(plan: Plan) -> list[Company]:
 
 def why_no_batch(plan: Plan) -> str:
     """What to do when this week's batch is empty."""
-    waiting = [p for p in plan.people if not p.contacted]
+    if not plan.people:
+        return "Nobody in the plan yet: add companies and the people to contact there."
+    waiting = [p for p in plan.people if not p.in_touch]
     if not waiting:
         return (
             "Everyone in the plan has been contacted: add companies or people, "
@@ -67,15 +71,24 @@ def why_no_batch(plan: Plan) -> str:
         )
     if invited_this_week(plan) >= plan.targets.invites_per_week:
         return "This week's invitations are sent: spend the time on follow-ups."
-    if not any(p.reachable for p in waiting):
-        still = plural(len(waiting), "person", "people")
-        return f"Add a linkedin or email to the {still} still to contact."
-    return "Everyone still to contact works at a company invited this week: list more companies."
+    unreachable = [p for p in waiting if not p.reachable]
+    advice = []
+    if len(unreachable) < len(waiting):
+        advice.append(
+            "everyone else still to contact works at a company invited this week, "
+            "so list more companies"
+        )
+    if unreachable:
+        still = plural(len(unreachable), "person", "people")
+        advice.append(f"add a linkedin or email to the {still} still to contact without one")
+    text = "; ".join(advice)
+    return text[0].upper() + text[1:] + "."
 
 
 def follow_ups_due(plan: Plan) -> list[Person]:
-    """People reached (on any channel) and untouched for `keep_alive_days`, longest
-    silence first. A LinkedIn invitation still pending gets a nudge instead."""
+    """People reached (on any channel), or who called, and untouched for
+    `keep_alive_days`, longest silence first. A LinkedIn invitation still pending gets a
+    nudge instead; someone with a touch booked is already coming up."""
     return memo(plan, "follow_ups", _follow_ups_due)
 
 
@@ -84,8 +97,9 @@ def _follow_ups_due(plan: Plan) -> list[Person]:
     due = [
         person
         for person in plan.people
-        if person.stage in FOLLOW_UP_STAGES
+        if (person.stage in FOLLOW_UP_STAGES or person.inbound)
         and person.pending_since is None
+        and not person.planned
         and person.last_contact is not None
         and person.last_contact <= cutoff
     ]
@@ -184,9 +198,9 @@ def next_step(plan: Plan, person: Person) -> str:
         return f"invitation pending for {nudge.days} days: {nudge.advice}"
     if is_follow_up_due(plan, person):
         return "due a follow-up"
-    if not person.contacted and not person.reachable:
+    if not person.in_touch and not person.reachable:
         return "no linkedin or email yet: add one to reach out"
-    if not person.contacted:
+    if not person.in_touch:
         return "waiting for a future batch"
     return ""
 

@@ -12,7 +12,15 @@ import datetime as dt
 from generator.model.model import Company, Inbound, Person, Plan, Touch
 from generator.model.names import fold
 from generator.model.slugs import unique_slugs
-from generator.model.vocabulary import ADVANCES, OUTREACH, Action, Stage, depth
+from generator.model.vocabulary import (
+    ADVANCES,
+    INVITATION_ANSWERS,
+    OUTREACH,
+    Action,
+    Channel,
+    Stage,
+    depth,
+)
 
 
 def reached_stage(touches: list[Touch]) -> Stage:
@@ -32,14 +40,17 @@ def stage_of(touches: list[Touch]) -> Stage:
 
 
 def pending_since(touches: list[Touch]) -> dt.date | None:
-    """The latest invitation, while nothing came back from it (no connect, reply, meeting
-    or decline afterwards)."""
-    invited = [t.date for t in touches if t.action is Action.INVITED]
+    """The latest LinkedIn invitation, while nothing came back from it (no connect,
+    reply, meeting or decline afterwards). An e-mail is not pending in that sense."""
+    invited = [
+        t.date
+        for t in touches
+        if t.action is Action.INVITED and t.channel in (None, Channel.LINKEDIN)
+    ]
     if not invited:
         return None
     last = max(invited)
-    answered = {Action.CONNECTED, Action.REPLIED, Action.MET, Action.DECLINED}
-    if any(t.action in answered and t.date >= last for t in touches):
+    if any(t.action in INVITATION_ANSWERS and t.date >= last for t in touches):
         return None
     return last
 

@@ -104,7 +104,13 @@ class Person:
 
     @property
     def contacted(self) -> bool:
-        return bool(self.history)
+        """In contact already: a touch of mine, or a call from them."""
+        return bool(self.history or self.inbound)
+
+    @property
+    def in_touch(self) -> bool:
+        """Contacted, or something is booked with them: not one for a cold first message."""
+        return self.contacted or bool(self.planned)
 
     @property
     def reachable(self) -> bool:

@@ -60,6 +60,8 @@ ADVANCES: dict[Action, Stage] = {
 
 # Actions that are an answer from the other side.
 ANSWERS: frozenset[Action] = frozenset({Action.REPLIED, Action.MET, Action.DECLINED})
+# What ends an invitation's wait: accepted (connected), or any answer.
+INVITATION_ANSWERS: frozenset[Action] = ANSWERS | {Action.CONNECTED}
 
 
 class Focus(StrEnum):

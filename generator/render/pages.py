@@ -23,7 +23,7 @@ from generator.model.vocabulary import Focus, MessageKind
 from generator.render import scoreboard
 from generator.render.escape import escape_inline, link, mailto, preformatted
 from generator.render.search_links import people_search_url
-from generator.render.text import percent, plural
+from generator.wording import percent, plural
 
 
 def _finalize(value: Any) -> Any:

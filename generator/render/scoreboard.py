@@ -8,7 +8,7 @@ from generator.metrics import counts
 from generator.model.model import Plan
 from generator.model.vocabulary import Focus, Stage
 from generator.render.charts import Segment, horizontal_bars, stacked_rows, vertical_bars
-from generator.render.text import percent
+from generator.wording import percent
 
 FOCUS_CLASSES = {
     Focus.OPERATIONS: "seg-1",

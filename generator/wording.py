@@ -1,4 +1,4 @@
-"""Small wording helpers shared by pages and terminal output."""
+"""Small wording helpers (numbers in words) shared by metrics, pages and terminal output."""
 
 from __future__ import annotations
 
