@@ -7,6 +7,7 @@ Every line that can hold user text goes through `echo` (errors through their own
 from __future__ import annotations
 
 import datetime as dt
+import difflib
 import json
 import re
 import sys
@@ -37,7 +38,7 @@ from generator.commands.next_week import next_text
 from generator.commands.serve import serve_site
 from generator.commands.status import status_data, status_text
 from generator.editing.session import EditReport
-from generator.errors import echo
+from generator.errors import echo, terminal_safe
 from generator.importing.linkedin import Connection
 from generator.model.vocabulary import Action, Channel, Focus
 from generator.reading.fields import FIRST_YEAR, LAST_YEAR
@@ -207,7 +208,13 @@ def build(settings: Settings, config_file: Path, markdown_dir: Path | None) -> N
 
 @cli.command(epilog="\b\nExamples:\n  playbook serve\n  playbook serve --port 8001")
 @config_option
-@click.option("--port", type=click.IntRange(1, 65535), default=8000, show_default=True)
+@click.option(
+    "--port",
+    type=click.IntRange(1, 65535),
+    default=8000,
+    show_default=True,
+    help="The port on 127.0.0.1 to serve the preview on.",
+)
 @plan_options
 @click.pass_obj
 def serve(settings: Settings, config_file: Path, port: int) -> None:
@@ -239,8 +246,27 @@ def next_command(settings: Settings, no_follow_ups: bool) -> None:
     echo("\n".join(next_text(plan, follow_ups=not no_follow_ups)))
 
 
-def _choice(kind: type[StrEnum]) -> click.Choice[str]:
-    return click.Choice([member.value for member in kind], case_sensitive=False)
+class _Words(click.Choice[str]):
+    """One of a vocabulary's words, in any case, with a suggestion for a near miss."""
+
+    def __init__(self, kind: type[StrEnum]) -> None:
+        super().__init__([member.value for member in kind], case_sensitive=False)
+        self.noun = kind.__name__.upper()
+
+    def get_metavar(self, param: click.Parameter, ctx: click.Context | None = None) -> str:
+        return self.noun
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> str:
+        words = [str(choice) for choice in self.choices]
+        if str(value).casefold() in words:
+            return str(value).casefold()
+        near = difflib.get_close_matches(str(value).casefold(), words, n=1, cutoff=0.6)
+        hint = f"; did you mean '{near[0]}'?" if near else ""
+        self.fail(f"{value!r} is not one of {', '.join(words)}{hint}", param, ctx)
+
+
+def _choice(kind: type[StrEnum]) -> _Words:
+    return _Words(kind)
 
 
 def _report(report: EditReport) -> None:
@@ -323,7 +349,7 @@ def add() -> None:
 )
 @click.argument("name", type=TEXT)
 @click.option("--sector", required=True, type=TEXT, help="A sector of plan.yaml.")
-@click.option("--country", default="")
+@click.option("--country", default="", type=TEXT, help="Where the company is.")
 @click.option("--website", default="", type=TEXT, help="https://…")
 @click.option("--why", default="", type=TEXT, help="The criteria it meets.")
 @click.option("--priority", type=click.IntRange(1, 3), help="1 (highest) to 3.")
@@ -344,12 +370,12 @@ def add_company_command(settings: Settings, /, name: str, dry_run: bool, **value
 )
 @click.argument("name", type=TEXT)
 @click.option("--company", required=True, type=TEXT, help="A company of the plan.")
-@click.option("--role", default="")
+@click.option("--role", default="", type=TEXT, help="Their job title.")
 @click.option("--focus", type=_choice(Focus), help="operations, hr, recruiter or other.")
 @click.option("--first-name", default="", type=TEXT, help="When it is not the first word of NAME.")
 @click.option("--country", default="", type=TEXT, help="When not the company's.")
 @click.option("--linkedin", default="", type=TEXT, help="Their profile address.")
-@click.option("--email", default="")
+@click.option("--email", default="", type=TEXT, help="One e-mail address.")
 @click.option("--hook", default="", type=TEXT, help="The personal angle of the message.")
 @dry_run_option
 @plan_options
@@ -442,9 +468,12 @@ def import_linkedin_command(settings: Settings, file: Path, dry_run: bool) -> No
 def export(settings: Settings, format: str, output: Path | None) -> None:
     """Contacts as CSV or vCard; the week's work (batch, follow-ups, booked
     meetings) as an iCalendar file."""
-    data = export_data(load_plan(settings.plans_dir, settings.today), format.lower())
+    data = export_data(
+        load_plan(settings.plans_dir, settings.today), format.lower(), to_file=output is not None
+    )
     if output is None:
-        click.echo(data.decode("utf-8"), nl=False)
+        text = data.decode("utf-8")
+        click.echo(terminal_safe(text) if sys.stdout.isatty() else text, nl=False)
         return
     write_export(output, data)
     echo(f"{output}: written")

@@ -5,9 +5,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from click.testing import CliRunner
 
 from generator.cli import cli
+from tests.conftest import TODAY
 from tests.helpers import replace_in, snapshot
 
 TALENT = "companies/talent-bridge.yaml"
@@ -56,7 +59,7 @@ def test_log_defaults_to_today_and_takes_any_case(small_plan: Path) -> None:
 def test_a_date_after_today_is_planned(small_plan: Path) -> None:
     code, output = run(small_plan, "log", "Ewa Kot", "met", "--date", "2026-12-03")
     assert code == 0
-    assert output.endswith("Ewa Kot: met planned for 2026-12-03\n")
+    assert output.endswith("Ewa Kot: meeting planned for 2026-12-03\n")
     code, next_output = run(small_plan, "next")
     assert "- 2026-12-03 met with Ewa Kot (Talent Bridge)" in next_output
 
@@ -123,19 +126,46 @@ def test_an_invalid_plan_is_not_edited(small_plan: Path) -> None:
     assert snapshot(small_plan) == before
 
 
-def test_an_edit_that_would_break_the_plan_is_refused(small_plan: Path) -> None:
+def test_an_option_the_plan_would_refuse_is_named(small_plan: Path) -> None:
     before = snapshot(small_plan)
     code, output = run(
         small_plan, "add", "person", "Ola Nowak", "--company", "Talent Bridge", "--email", "ola@"
     )
     assert code == 1
-    assert output.splitlines() == [
+    assert output == (
+        "--email: expected one e-mail address (name@example.com); got 'ola@'; "
+        "nothing was written\n"
+    )
+    assert snapshot(small_plan) == before
+
+
+def test_an_edit_that_would_break_the_plan_is_refused(small_plan: Path) -> None:
+    """Whatever the options, the plan is read again with the edit before writing."""
+    from generator.editing.session import EditSession
+    from generator.editing.yaml_edit import Edit
+    from generator.errors import InvalidPlan
+
+    before = snapshot(small_plan)
+    session = EditSession(small_plan, TODAY)
+    path = small_plan / TALENT
+    session.apply(path, lambda text: Edit(text.replace("priority: 1", "priority: 9"), 4), "x")
+    with pytest.raises(InvalidPlan) as refused:
+        session.finish()
+    assert refused.value.format_message().splitlines() == [
         "This edit would leave the plan invalid, so nothing was written:",
-        f"{small_plan / TALENT}:24:12: people[2] (Ola Nowak).email: expected one e-mail "
-        "address (name@example.com); got 'ola@'",
+        f"{path}:4:11: priority: expected a whole number from 1 to 3; got 9",
         "1 error found",
     ]
     assert snapshot(small_plan) == before
+
+
+def test_the_same_touch_twice_is_refused(small_plan: Path) -> None:
+    assert run(small_plan, "log", "Ewa Kot", "replied", "--note", "Call in January")[0] == 0
+    after_first = snapshot(small_plan)
+    code, output = run(small_plan, "log", "Ewa Kot", "replied", "--note", "Call in January")
+    assert code == 1
+    assert output == "Ewa Kot already has this replied on 2026-11-26; nothing was written\n"
+    assert snapshot(small_plan) == after_first
 
 
 def test_add_person_appends_in_the_file_style(small_plan: Path) -> None:
@@ -169,9 +199,9 @@ def test_add_company_writes_a_new_file(small_plan: Path) -> None:
         "name: Łódź Robotics\nsector: Automation\ncountry: Poland\n"
         'why: "Hiring: two plants"\npriority: 2\n'
     )
-    code, output = run(small_plan, "add", "company", "Łódź Robotics", "--sector", "Automation")
+    code, output = run(small_plan, "add", "company", "łódź  robotics", "--sector", "Automation")
     assert code == 1
-    assert "company 'Łódź Robotics' is already listed" in output
+    assert output == f"Łódź Robotics is already in {path}; nothing was written\n"
 
 
 def test_add_company_in_an_unknown_sector_is_refused(small_plan: Path) -> None:

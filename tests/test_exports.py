@@ -188,9 +188,13 @@ def card_fields(card: Any) -> dict[str, list[Any]]:
 # CSV
 
 
-def test_csv_is_utf8_with_a_bom_and_crlf_rows() -> None:
+def test_csv_is_utf8_with_crlf_rows_and_a_bom_in_a_file(tmp_path: Path) -> None:
+    """A byte-order mark tells a spreadsheet the file is UTF-8; a pipe gets none."""
     data = export_bytes(SMALL_PLAN, "csv")
-    assert data.startswith(BOM)
+    assert not data.startswith(BOM)
+    target = tmp_path / "contacts.csv"
+    export(SMALL_PLAN, "csv", "--output", str(target))
+    assert target.read_bytes() == BOM + data
     assert data.endswith(b"\r\n")
     assert data.count(b"\n") == data.count(b"\r\n") == 1 + len(CSV_ROWS)
     data.decode("utf-8")  # a spreadsheet reading UTF-8 reads every byte
@@ -502,7 +506,8 @@ def test_output_writes_the_same_bytes(tmp_path: Path, format: str) -> None:
     target = tmp_path / f"out.{format}"
     result = export(SMALL_PLAN, format, "--output", str(target))
     assert result.output == f"{target}: written\n"
-    assert target.read_bytes() == export_bytes(SMALL_PLAN, format)
+    expected = export_bytes(SMALL_PLAN, format)
+    assert target.read_bytes() == (BOM + expected if format == "csv" else expected)
 
 
 def test_output_replaces_an_existing_file(tmp_path: Path) -> None:

@@ -11,9 +11,9 @@ from generator.exporting.contacts import contacts_csv, vcards
 from generator.model.model import Plan
 
 
-def export_data(plan: Plan, format: str) -> bytes:
+def export_data(plan: Plan, format: str, to_file: bool = True) -> bytes:
     if format == "csv":
-        return contacts_csv(plan).encode("utf-8")
+        return contacts_csv(plan, for_spreadsheet=to_file).encode("utf-8")
     if format == "vcard":
         return vcards(plan).encode("utf-8")
     return week_calendar(plan)

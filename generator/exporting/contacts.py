@@ -44,14 +44,15 @@ def csv_row(plan: Plan, person: Person) -> list[str]:
     ]
 
 
-def contacts_csv(plan: Plan) -> str:
-    """UTF-8 with a byte-order mark and CRLF rows, which spreadsheets open correctly."""
+def contacts_csv(plan: Plan, for_spreadsheet: bool = True) -> str:
+    """CRLF rows; for a file, a byte-order mark too, so spreadsheets read it as UTF-8
+    (a pipe into another program gets none)."""
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(CSV_COLUMNS)
     for person in plan.people:
         writer.writerow(_spreadsheet_safe(csv_row(plan, person)))
-    return "\ufeff" + out.getvalue()
+    return ("\ufeff" if for_spreadsheet else "") + out.getvalue()
 
 
 def _spreadsheet_safe(row: list[str]) -> list[str]:

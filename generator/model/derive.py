@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-from generator.model.model import Company, Inbound, Person, Plan, Touch
-from generator.model.names import fold
+from generator.model.lookup import InboundMatcher
+from generator.model.model import Person, Plan, Touch
 from generator.model.slugs import unique_slugs
 from generator.model.vocabulary import (
     ADVANCES,
@@ -88,13 +88,10 @@ def link_inbound(plan: Plan, today: dt.date) -> None:
 
     Only entries up to `today` count as contact with the person.
     """
-    companies: dict[str, Company] = {fold(c.name): c for c in plan.companies}
-    people: dict[str, list[Person]] = {}
-    for person in plan.people:
-        people.setdefault(fold(person.name), []).append(person)
+    matcher = InboundMatcher(plan)
     for entry in plan.inbound:
-        entry.source = companies.get(fold(entry.company)) if entry.company else None
-        entry.person = _match_person(entry, people.get(fold(entry.who), []))
+        entry.source = matcher.company(entry.company)
+        entry.person = matcher.person(entry.who, entry.company)
         if not entry.company and entry.person is not None:
             entry.source = entry.person.company
         if entry.date > today:
@@ -103,12 +100,6 @@ def link_inbound(plan: Plan, today: dt.date) -> None:
             entry.person.inbound.append(entry)
         if entry.source is not None:
             entry.source.inbound.append(entry)
-
-
-def _match_person(entry: Inbound, candidates: list[Person]) -> Person | None:
-    if entry.source is not None:
-        return next((p for p in candidates if p.company is entry.source), None)
-    return candidates[0] if len(candidates) == 1 else None
 
 
 def derive_plan(plan: Plan, today: dt.date) -> None:

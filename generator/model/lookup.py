@@ -12,6 +12,28 @@ from generator.model.model import Company, Person, Plan
 from generator.model.names import close_matches, fold
 
 
+class InboundMatcher:
+    """Who and which company an inbound entry names: the one rule for inbound.yaml and
+    for `playbook inbound`. Names match without case or accents; with a company of the
+    plan named, only its people; else a name must fit exactly one person."""
+
+    def __init__(self, plan: Plan) -> None:
+        self.companies: dict[str, Company] = {fold(c.name): c for c in plan.companies}
+        self.people: dict[str, list[Person]] = {}
+        for person in plan.people:
+            self.people.setdefault(fold(person.name), []).append(person)
+
+    def company(self, name: str) -> Company | None:
+        return self.companies.get(fold(name)) if name else None
+
+    def person(self, who: str, company: str) -> Person | None:
+        named = self.people.get(fold(who), [])
+        source = self.company(company)
+        if source is not None:
+            return next((p for p in named if p.company is source), None)
+        return named[0] if len(named) == 1 else None
+
+
 class NotFound(PlaybookError):
     """A name that matches nobody, or more than one."""
 

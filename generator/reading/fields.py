@@ -138,14 +138,18 @@ class Text(Field):
 
 
 class Name(Text):
-    """A name: short, one line; invisible characters are worth a warning."""
+    """A name: short, one line, single spaces (so "Ewa  Kot" is Ewa Kot, and one name
+    cannot hide as two); invisible characters are worth a warning."""
 
     def __init__(self) -> None:
         super().__init__(max_length=150)
 
     def clean(self, ctx: Context, value: Any, where: str, location: Location) -> Any:
         text = super().clean(ctx, value, where, location)
-        if text is not INVALID and _INVISIBLE.search(text):
+        if text is INVALID:
+            return text
+        text = " ".join(text.split())
+        if _INVISIBLE.search(text):
             message = f"{_shown(text)} holds an invisible character (zero-width or direction mark)"
             ctx.warn(location, where, f"{message}; retype the name")
         return text
