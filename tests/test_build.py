@@ -231,3 +231,26 @@ def test_a_failed_mkdocs_build_changes_no_file(tmp_path: Path) -> None:
     assert "gone.md" in output
     assert snapshot(project) == before
     assert sorted(p.name for p in project.iterdir()) == ["content", "mkdocs.yml", "plans", "site"]
+
+
+def test_a_mistake_in_the_home_page_is_one_message(tmp_path: Path) -> None:
+    project = make_project(tmp_path / "p", SMALL_PLAN)
+    home = project / "content" / "index.md"
+    home.write_text(home.read_text(encoding="utf-8") + "\n{{ me.nam }}\n", encoding="utf-8")
+    code, output = build(project)
+    assert code == 1
+    assert output.splitlines() == [
+        "the site build failed; the old site is unchanged:",
+        "warning: index.md: 'dict object' has no attribute 'nam' (in a {{ … }} of the page)",
+    ]
+
+
+def test_a_broken_theme_override_is_one_message(tmp_path: Path) -> None:
+    project = make_project(tmp_path / "p", SMALL_PLAN)
+    replace_in(project / "mkdocs.yml", "  name: material\n", "  name: material\n  custom_dir: overrides\n")
+    (project / "overrides").mkdir()
+    (project / "overrides" / "main.html").write_text("{% extends 'base.html' %}{{ 1 + }}\n")
+    code, output = build(project)
+    assert code == 1
+    assert output.splitlines()[0] == "the site build failed; the old site is unchanged:"
+    assert "main.html:1: template syntax error: unexpected 'end of print statement'" in output

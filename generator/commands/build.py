@@ -10,11 +10,14 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import re
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+
+import jinja2
 
 from generator.checking import load_plan
 from generator.errors import PlaybookError
@@ -38,7 +41,17 @@ class _Collect(logging.Handler):
         self.messages: list[str] = []
 
     def emit(self, record: logging.LogRecord) -> None:
-        self.messages.append(f"{record.levelname.lower()}: {record.getMessage()}")
+        self.messages.append(f"{record.levelname.lower()}: {_one_line(record.getMessage())}")
+
+
+def _one_line(message: str) -> str:
+    """A plugin's message without its traceback: mkdocs-macros reports a page's template
+    error as Markdown (`_File_: `index.md`` … `_UndefinedError_: …`) with the stack."""
+    page = re.search(r"_File_: `([^`]+)`", message)
+    error = re.search(r"_(\w+Error)_: (.+)", message)
+    if page and error:
+        return f"{page.group(1)}: {error.group(2).strip()} (in a {{{{ … }}}} of the page)"
+    return message.split("\nTraceback", 1)[0].strip()
 
 
 @contextmanager
@@ -109,8 +122,19 @@ def build_site(
             ) from None
         except OSError as exc:
             raise PlaybookError(_os_error(exc)) from None
+        except jinja2.TemplateError as exc:
+            # A hand-written page or a theme override of the user's.
+            details = "\n".join(collector.messages or [_template_error(exc)])
+            raise PlaybookError(f"the site build failed; the old site is unchanged:\n{details}") from None
     pages = sum(1 for _ in site_dir.rglob("*.html"))
     return BuildReport(site_dir, pages, len(plan.warnings))
+
+
+def _template_error(exc: jinja2.TemplateError) -> str:
+    if isinstance(exc, jinja2.TemplateSyntaxError):
+        where = f"{exc.filename or exc.name}:{exc.lineno}: " if exc.filename or exc.name else ""
+        return f"{where}template syntax error: {exc.message}"
+    return f"template error: {exc}"
 
 
 def _os_error(exc: OSError) -> str:
