@@ -247,7 +247,9 @@ def test_a_mistake_in_the_home_page_is_one_message(tmp_path: Path) -> None:
 
 def test_a_broken_theme_override_is_one_message(tmp_path: Path) -> None:
     project = make_project(tmp_path / "p", SMALL_PLAN)
-    replace_in(project / "mkdocs.yml", "  name: material\n", "  name: material\n  custom_dir: overrides\n")
+    replace_in(
+        project / "mkdocs.yml", "  name: material\n", "  name: material\n  custom_dir: overrides\n"
+    )
     (project / "overrides").mkdir()
     (project / "overrides" / "main.html").write_text("{% extends 'base.html' %}{{ 1 + }}\n")
     code, output = build(project)

@@ -156,6 +156,8 @@ def test_a_date_that_does_not_exist_says_why() -> None:
 
 
 def test_a_value_shaped_like_a_number_but_not_one_is_text(small_plan: Path) -> None:
-    replace_in(small_plan / "companies" / "volta-cells.yaml", "role: HR Business Partner", "role: ._")
+    replace_in(
+        small_plan / "companies" / "volta-cells.yaml", "role: HR Business Partner", "role: ._"
+    )
     code, output = run("--plans", str(small_plan), "--today", "2026-11-26", "check")
     assert code == 0, output

@@ -6,7 +6,6 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-
 from click.testing import CliRunner
 
 from generator.cli import cli
@@ -133,8 +132,7 @@ def test_an_option_the_plan_would_refuse_is_named(small_plan: Path) -> None:
     )
     assert code == 1
     assert output == (
-        "--email: expected one e-mail address (name@example.com); got 'ola@'; "
-        "nothing was written\n"
+        "--email: expected one e-mail address (name@example.com); got 'ola@'; nothing was written\n"
     )
     assert snapshot(small_plan) == before
 

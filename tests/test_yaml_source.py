@@ -121,12 +121,12 @@ def test_positions_of_keys_values_and_items() -> None:
         ),
         (
             "people:\n  - name: A\n    role: X\n   focus: hr\n",
-            "f.yaml:4:4: indentation: this line starts at column 4, but line 3 above it "
+            "f.yaml:4:4: indentation: this line starts at column 4, but the key on line 3 above it "
             "starts at column 5; indent keys of the same mapping to the same column, with spaces",
         ),
         (
             "people:\n  - name: A\n    role: X\n      focus: hr\n",
-            "f.yaml:4:7: indentation: this line starts at column 7, but line 3 above it "
+            "f.yaml:4:7: indentation: this line starts at column 7, but the key on line 3 above it "
             "starts at column 5; indent keys of the same mapping to the same column, with spaces",
         ),
         (
@@ -170,6 +170,25 @@ def test_positions_of_keys_values_and_items() -> None:
             "write the keys out",
         ),
         ("[a, b]: 1\n", "f.yaml:1:1: a key must be a plain word, not a list or mapping"),
+        (
+            'people:\n  - name: A\n    role: "Senior, Supply\n    focus: hr\n'
+            '    touches:\n      - date: 2026-01-01\n        note: "Coffee: x"\n',
+            "f.yaml:3:11: this quoted text is never closed; add the closing quote",
+        ),
+        (
+            "people:\n  - name: Ewa Kot\n     role: X\n",
+            "f.yaml:3:6: indentation: this line starts at column 6, but the key on line 2 "
+            "above it starts at column 5; indent keys of the same mapping to the same column, "
+            "with spaces",
+        ),
+        (
+            "touches:\n  - date: 2026-01-01\n    action connected\n",
+            "f.yaml:3:5: this line has no colon after its key; write key: value",
+        ),
+        (
+            "name: x\nbad: [\n",
+            "f.yaml:3:1: a value is missing here: after a comma, or a [ or { that is never closed",
+        ),
     ],
 )
 def test_problems_are_located_and_say_how_to_fix_them(text: str, expected: str) -> None:

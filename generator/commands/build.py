@@ -125,7 +125,9 @@ def build_site(
         except jinja2.TemplateError as exc:
             # A hand-written page or a theme override of the user's.
             details = "\n".join(collector.messages or [_template_error(exc)])
-            raise PlaybookError(f"the site build failed; the old site is unchanged:\n{details}") from None
+            raise PlaybookError(
+                f"the site build failed; the old site is unchanged:\n{details}"
+            ) from None
     pages = sum(1 for _ in site_dir.rglob("*.html"))
     return BuildReport(site_dir, pages, len(plan.warnings))
 

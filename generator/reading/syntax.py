@@ -45,6 +45,14 @@ def syntax_problem(path: Path, text: str, exc: yaml.YAMLError) -> Problem:
         return _at(path, mark, "a tab character here; indent YAML with spaces, not tabs")
     if "single document" in context:
         return _at(path, mark, "a second document (---) starts here; a plan file holds one")
+    if "simple key" in context and opened is not None:
+        return _at(path, opened, "this line has no colon after its key; write key: value")
+    if "flow node" in context:
+        return _at(
+            path,
+            mark,
+            "a value is missing here: after a comma, or a [ or { that is never closed",
+        )
     if mark is None:
         return Problem(Location(path), f"YAML syntax error: {problem or context}")
     line_text = lines[mark.line] if mark.line < len(lines) else ""
@@ -52,6 +60,11 @@ def syntax_problem(path: Path, text: str, exc: yaml.YAMLError) -> Problem:
         if _colon_inside_value(line_text, mark.column):
             return _at(path, mark, _quote_advice(line_text, "a colon followed by a space"))
         return _indentation(path, lines, mark)
+    unclosed = _unclosed_quote(lines, mark.line)
+    if unclosed is not None:
+        number, column = unclosed
+        message = "this quoted text is never closed; add the closing quote"
+        return Problem(Location(path, number + 1, column + 1), message)
     if "expected key" in problem or "block end" in problem or "indicator" in problem:
         indent = len(line_text) - len(line_text.lstrip(" "))
         if mark.column > indent and any(quote in line_text[: mark.column] for quote in "\"'"):
@@ -91,6 +104,36 @@ def _quote_advice(line: str, what: str) -> str:
     return f"{what} inside a value; YAML reads it as a new key. Put the text in quotes: {shown}"
 
 
+_QUOTED_VALUE = re.compile(r"""^\s*(?:-\s+)?(?:[^\s#:"'][^:#]*?:\s+)?(["'])""")
+
+
+def _unclosed_quote(lines: list[str], last: int) -> tuple[int, int] | None:
+    """The first value, up to line `last`, that opens a quote and does not close it on
+    its line: libyaml then reads on to the next quote and reports trouble far below."""
+    for number, line in enumerate(lines[: last + 1]):
+        match = _QUOTED_VALUE.match(line)
+        if match is None:
+            continue
+        quote, start = match.group(1), match.end()
+        rest = line[start:]
+        if quote == '"':
+            closed = re.search(r'(?<!\\)"', rest.replace("\\\\", "")) is not None
+        else:
+            closed = "'" in rest.replace("''", "")
+        if not closed:
+            return number, start - 1
+    return None
+
+
+def _key_column(line: str) -> int:
+    """The 1-based column where the line's key starts (after a list dash)."""
+    stripped = line.lstrip(" ")
+    column = len(line) - len(stripped) + 1
+    if stripped.startswith("- "):
+        column += len(stripped) - len(stripped[1:].lstrip(" "))
+    return column
+
+
 def _indentation(path: Path, lines: list[str], mark: yaml.Mark) -> Problem:
     """An indentation slip: compare the line with the content line above it."""
     line = lines[mark.line] if mark.line < len(lines) else ""
@@ -100,7 +143,7 @@ def _indentation(path: Path, lines: list[str], mark: yaml.Mark) -> Problem:
         message = "indentation: this line does not line up with the YAML around it"
         return Problem(Location(path, mark.line + 1, column), message)
     number, text = above
-    expected = len(text) - len(text.lstrip(" ")) + 1
+    expected = _key_column(text)
     if expected == column:
         message = (
             f"indentation: this line or line {number + 1} above it is out of line with "
@@ -108,9 +151,9 @@ def _indentation(path: Path, lines: list[str], mark: yaml.Mark) -> Problem:
         )
     else:
         message = (
-            f"indentation: this line starts at column {column}, but line {number + 1} "
-            f"above it starts at column {expected}; indent keys of the same mapping "
-            "to the same column, with spaces"
+            f"indentation: this line starts at column {column}, but the key on line "
+            f"{number + 1} above it starts at column {expected}; indent keys of the same "
+            "mapping to the same column, with spaces"
         )
     return Problem(Location(path, mark.line + 1, column), message)
 
