@@ -175,8 +175,9 @@ def test_a_template_error_names_the_template_and_the_person(tmp_path: Path) -> N
     code, output = build(project)
     assert code == 1
     assert (
-        f"{project / 'plans' / 'plan.yaml'}:30:14: messages.follow_up: cannot write the draft for Åsa Lindqvist: "
-        "no such field 'nickname' (and 5 other people)\n1 error found"
+        f"{project / 'plans' / 'plan.yaml'}:31:5: messages.follow_up: cannot write the draft "
+        "for Åsa Lindqvist and 5 other people: no such field 'nickname'; did you mean 'name'?"
+        "\n1 error found"
     ) in output
 
 

@@ -42,7 +42,7 @@ def test_check_warns_about_long_invites_and_thin_companies(small_plan: Path) -> 
         f"{volta}:18:5: warning: Anna Nowak: no linkedin or email, so no way to reach them",
     ]
     assert (
-        f"{plan_file}:23:11: warning: messages.invite: the invitation note runs over the limit "
+        f"{plan_file}:24:5: warning: messages.invite: the invitation note runs over the limit "
         "for Jan Nowak: up to 142 characters; LinkedIn allows 120 (targets.note_limit)"
     ) in output.splitlines()
 
@@ -53,7 +53,7 @@ def test_a_long_invite_template_is_one_warning_with_a_count(small_plan: Path) ->
     code, output = run("--plans", str(small_plan), "--today", "2026-11-26", "check")
     assert code == 0
     assert [line for line in output.splitlines() if "invitation note" in line] == [
-        f"{plan_file}:22:11: warning: messages.invite: the invitation note runs over the limit "
+        f"{plan_file}:23:5: warning: messages.invite: the invitation note runs over the limit "
         "for 3 people (Åsa Lindqvist, …): up to 142 characters; LinkedIn allows 60 "
         "(targets.note_limit)"
     ]
@@ -113,7 +113,8 @@ def test_check_renders_every_draft(small_plan: Path) -> None:
     assert code == 1
     assert output.splitlines() == [
         f"{volta}:22:15: Anna Nowak's messages.invite: cannot write the draft for Anna Nowak: "
-        "no such field 'nick'",
+        "no such field 'nick'; it has name, first_name, role, focus, country, hook, linkedin, "
+        "email, stage",
         "1 error found",
     ]
 
@@ -128,8 +129,8 @@ def test_template_runtime_errors_are_reported(small_plan: Path) -> None:
     code, output = run("--plans", str(small_plan), "--today", "2026-11-26", "check")
     assert code == 1
     assert (
-        f"{plan_file}:23:18: messages.email_subject: cannot write the draft for Åsa Lindqvist: division by zero"
-        in output
+        f"{plan_file}:23:18: messages.email_subject: cannot write the draft for Åsa Lindqvist "
+        "and 5 other people: division by zero" in output
     )
 
 

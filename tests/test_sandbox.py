@@ -100,6 +100,6 @@ def test_a_refusal_is_a_located_error_in_check(small_plan: Path) -> None:
     with pytest.raises(InvalidPlan) as raised:
         load_plan(small_plan, TODAY)
     assert [str(p).replace(f"{small_plan}/", "") for p in raised.value.problems] == [
-        "plan.yaml:30:14: messages.follow_up: cannot write the draft for Åsa Lindqvist: "
-        "a repeat longer than 20000 characters (and 5 other people)"
+        "plan.yaml:31:5: messages.follow_up: cannot write the draft for Åsa Lindqvist and "
+        "5 other people: a repeat longer than 20000 characters"
     ]

@@ -7,6 +7,7 @@ names the template, where it is written, and the person.
 
 from __future__ import annotations
 
+import difflib
 import re
 from dataclasses import dataclass
 from typing import Any
@@ -60,9 +61,10 @@ class DraftFailure:
     shared: bool
 
     def problem(self, others: int = 0) -> Problem:
-        message = f"{self.origin}: cannot write the draft for {self.person.name}: {self.reason}"
+        who = self.person.name
         if others:
-            message += f" (and {others} other {'person' if others == 1 else 'people'})"
+            who += f" and {others} other {'person' if others == 1 else 'people'}"
+        message = f"{self.origin}: cannot write the draft for {who}: {self.reason}"
         return Problem(self.location, message)
 
 
@@ -73,15 +75,52 @@ def _explain(exc: Exception) -> str:
     return re.sub(r"'dict object' has no attribute ('[^']*')", r"no such field \1", detail)
 
 
-def template_for(plan: Plan, person: Person, kind: MessageKind) -> tuple[str, str, Location]:
-    """The template text, where it comes from (for messages) and where it is written."""
+_FIELD = re.compile(r"no such field '([^']*)'")
+
+
+def _line_of(source: str, exc: Exception) -> int | None:
+    """The template line (0-based) at fault: Jinja's own, or where the missing field is."""
+    lineno = getattr(exc, "lineno", None)
+    if isinstance(lineno, int) and lineno > 0:
+        return lineno - 1
+    missing = _FIELD.search(_explain(exc))
+    if missing:
+        for number, line in enumerate(source.split("\n")):
+            if re.search(rf"\.{re.escape(missing.group(1))}\b", line):
+                return number
+    return None
+
+
+def _at_line(template: Template, line: int | None) -> Location:
+    """Where the template's line is in the file (known for a block: `|`)."""
+    location = template.location
+    if line is None or not template.block:
+        return location
+    return Location(location.path, location.line + line, location.col)
+
+
+def _suggestion(source: str, values: dict[str, Any], reason: str) -> str:
+    missing = _FIELD.search(reason)
+    if missing is None:
+        return ""
+    name = missing.group(1)
+    owner = re.search(rf"(\w+)\.{re.escape(name)}\b", source)
+    fields = values.get(owner.group(1)) if owner else None
+    if not isinstance(fields, dict):
+        return ""
+    near = difflib.get_close_matches(name, list(fields), n=1, cutoff=0.5)
+    return f"; did you mean '{near[0]}'?" if near else f"; it has {', '.join(fields)}"
+
+
+def template_for(plan: Plan, person: Person, kind: MessageKind) -> tuple[Template, str]:
+    """The template and where it comes from (for messages)."""
     own = person.messages.get(kind)
     if own is not None:
-        return own.text, f"{person.name}'s messages.{kind}", own.location
+        return own, f"{person.name}'s messages.{kind}"
     shared: Template | None = plan.messages.get(kind)
     if shared is not None:
-        return shared.text, f"messages.{kind}", shared.location
-    return DEFAULT_TEMPLATES[kind], f"the built-in {kind} template", plan.location
+        return shared, f"messages.{kind}"
+    return Template(DEFAULT_TEMPLATES[kind], plan.location), f"the built-in {kind} template"
 
 
 def variables(plan: Plan, person: Person) -> dict[str, Any]:
@@ -127,12 +166,16 @@ def render_drafts(
     drafts: dict[MessageKind, Draft] = {}
     failures = []
     for kind in MessageKind:
-        source, origin, location = template_for(plan, person, kind)
+        template, origin = template_for(plan, person, kind)
+        source = template.text
         try:
             text = render(source, values).strip()
         except Exception as exc:  # a user's template can fail in any way; report, don't crash
             shared = kind not in person.messages
-            failures.append(DraftFailure(kind, person, location, origin, _explain(exc), shared))
+            reason, line = _explain(exc), _line_of(source, exc)
+            reason += _suggestion(source, values, reason)
+            where = _at_line(template, line)
+            failures.append(DraftFailure(kind, person, where, origin, reason, shared))
             continue
         if kind is MessageKind.EMAIL_SUBJECT:
             text = " ".join(text.split())

@@ -21,10 +21,12 @@ if TYPE_CHECKING:
 
 @dataclass(frozen=True)
 class Template:
-    """A message template as the user wrote it, and where."""
+    """A message template as the user wrote it, and where: for a block (`|`), where its
+    first line is, so a template's line k is the file's line `location.line + k`."""
 
     text: str
     location: Location
+    block: bool = False
 
 
 Messages = dict[MessageKind, Template]

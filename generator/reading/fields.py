@@ -297,7 +297,8 @@ class Template(Text):
         except TemplateRefused as exc:
             line = _template_line(ctx, location, exc.lineno)
             return ctx.error(line, where, f"not a valid Jinja template: {exc.message}")
-        return TemplateValue(str(value), location)
+        start = _template_line(ctx, location, 1)
+        return TemplateValue(str(value), start, block=start != location)
 
 
 def _template_line(ctx: Context, value_at: Location, lineno: int | None) -> Location:
