@@ -151,9 +151,9 @@ def changes(plans: Path) -> list[str]:
         for name in ("talent-bridge.yaml", "nordic-robotics.yaml", "volta-cells.yaml")
     )
     return [
-        f"  {talent}:10: Piotr Żółć: linkedin from LinkedIn",
-        f"  {nordic}:10: Åsa Lindqvist: email from LinkedIn",
-        f"  {volta}:21: Anna Nowak: linkedin and email from LinkedIn",
+        f"  {talent}:10: Piotr Żółć: LinkedIn address added",
+        f"  {nordic}:10: Åsa Lindqvist: e-mail added",
+        f"  {volta}:21: Anna Nowak: LinkedIn address and e-mail added",
         f"  {volta}:25: Anna Nowak: connected on 2026-11-05 (linkedin)",
     ]
 
@@ -161,8 +161,8 @@ def changes(plans: Path) -> list[str]:
 TAIL = [
     "",
     "Not changed, because the match is not certain:",
-    "  Anna Nowak (Acme Logistics, Inc.): same name, but LinkedIn shows another company: "
-    "Anna Nowak (Nordic Robotics), Anna Nowak (Volta Cells)",
+    "  Anna Nowak at Acme Logistics, Inc. on LinkedIn; the plan has Anna Nowak (Nordic "
+    "Robotics), Anna Nowak (Volta Cells).",
     "",
     "People you already know at target companies (1), for step 3:",
     f"  {ADD_MARTA}",
@@ -346,7 +346,7 @@ def test_an_undated_connection_fills_fields_but_adds_no_touch(
         f"Read 1 connection from {source} (1 without a readable date: no `connected` touch "
         "for them).",
         "1 is a person in the plan; 1 change made:",
-        f"  {nordic}:20: Anna Nowak: linkedin from LinkedIn",
+        f"  {nordic}:20: Anna Nowak: LinkedIn address added",
     ]
     assert nordic.read_text(encoding="utf-8").endswith(
         "  - name: Anna Nowak\n"
@@ -459,7 +459,7 @@ def test_a_full_network_of_30000_connections(small_plan: Path, tmp_path: Path) -
     assert output[:5] == [
         f"Read 30001 connections from {source}.",
         "1 is a person in the plan; 2 changes made:",
-        f"  {volta}:21: Anna Nowak: linkedin and email from LinkedIn",
+        f"  {volta}:21: Anna Nowak: LinkedIn address and e-mail added",
         f"  {volta}:25: Anna Nowak: connected on 2026-11-05 (linkedin)",
         "",
     ]
@@ -522,3 +522,55 @@ def test_a_company_with_a_comma_before_its_legal_form(small_plan: Path, tmp_path
         "  playbook add person 'Marta Kowal' --company 'Nordic Robotics' --role 'QA Lead' "
         "--linkedin https://www.linkedin.com/in/marta-kowal-example"
     ) in result.output.splitlines()
+
+
+def test_values_the_plan_would_refuse_are_left_out(small_plan: Path, tmp_path: Path) -> None:
+    source = write_connections(
+        tmp_path,
+        HEADER + "Anna,Nowak,not a url,anna.nowak@volta,Volta Cells,HR,05 Nov 2026\r\n",
+    )
+    result = run(small_plan, "import", "linkedin", str(source))
+    assert result.exit_code == 0, result.output
+    volta = small_plan / "companies" / "volta-cells.yaml"
+    assert result.output.splitlines() == [
+        f"Read 1 connection from {source}.",
+        "1 is a person in the plan; 1 change made:",
+        f"  {volta}:23: Anna Nowak: connected on 2026-11-05 (linkedin)",
+        "",
+        "Values left out (the plan would refuse them):",
+        "  Anna Nowak: e-mail 'anna.nowak@volta' is not valid",
+        "  Anna Nowak: LinkedIn address 'not a url' is not valid",
+    ]
+
+
+def test_a_namesake_at_another_company_gets_the_command_to_accept_it(
+    small_plan: Path, tmp_path: Path
+) -> None:
+    source = write_connections(
+        tmp_path, HEADER + "Ewa,Kot,,,Hays Poland,Consultant,02 Sep 2026\r\n"
+    )
+    result = run(small_plan, "import", "linkedin", str(source))
+    assert result.output.splitlines()[-1] == (
+        "  Ewa Kot at Hays Poland on LinkedIn; the plan has Ewa Kot (Talent Bridge). If it is "
+        "the same person: playbook log 'Ewa Kot' connected --company 'Talent Bridge' "
+        "--date 2026-09-02 --channel linkedin"
+    )
+
+
+@pytest.mark.parametrize(
+    ("company", "known"),
+    [
+        ("Talent Bridge Group", True),
+        ("Talent Bridge", True),
+        ("Bridge", False),
+        ("Talent", False),
+    ],
+)
+def test_company_names_match_word_for_word(
+    small_plan: Path, tmp_path: Path, company: str, known: bool
+) -> None:
+    source = write_connections(
+        tmp_path, HEADER + f"Ola,Nowicka,,,{company},Consultant,02 Sep 2026\r\n"
+    )
+    result = run(small_plan, "import", "linkedin", str(source))
+    assert ("People you already know at target companies (1)" in result.output) is known

@@ -14,16 +14,26 @@ import datetime as dt
 import re
 import shlex
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import Any
 
 from generator.editing import yaml_edit
 from generator.editing.session import EditReport, EditSession
-from generator.errors import PlaybookError
+from generator.errors import Location, PlaybookError
 from generator.importing.linkedin import Connection, ConnectionsError, read_connections
 from generator.model.model import Company, Person, Plan
 from generator.model.names import fold
 from generator.model.vocabulary import Action
+from generator.reading.fields import (
+    FIRST_YEAR,
+    INVALID,
+    LAST_YEAR,
+    Context,
+    Email,
+    Field,
+    LinkedInUrl,
+)
 from generator.wording import plural
 
 Progress = Callable[[list[Connection]], Iterable[Connection]]
@@ -39,6 +49,7 @@ class ImportReport:
     # Connections that may be people of the plan, left alone, with the reason.
     uncertain: list[tuple[Connection, list[Person], str]] = field(default_factory=list)
     known_at_targets: list[tuple[Connection, Company]] = field(default_factory=list)
+    left_out: list[str] = field(default_factory=list)
     edits: EditReport | None = None
 
 
@@ -49,9 +60,16 @@ def _words(text: str) -> str:
 
 def _same_company(text: str, company: Company) -> bool:
     """'DHL Supply Chain Poland' and 'Nordic Robotics, AB' work at 'DHL Supply Chain' and
-    'Nordic Robotics': LinkedIn's name holds the plan's, word for word."""
+    'Nordic Robotics', and 'Raben Logistics' at 'Raben Logistics Polska': one name holds
+    the other, word for word, and the shorter has two words at least ('Bridge' is not
+    'Talent Bridge')."""
     given, ours = _words(text), _words(company.name)
-    return bool(given) and (given == ours or f" {ours} " in f" {given} ")
+    if not given:
+        return False
+    if given == ours:
+        return True
+    shorter, longer = sorted((given, ours), key=len)
+    return len(shorter.split()) >= 2 and f" {shorter} " in f" {longer} "
 
 
 class _Matcher:
@@ -91,7 +109,8 @@ def import_linkedin(
     report = ImportReport(
         data.source, len(data.connections), data.skipped_without_name, data.undated
     )
-    rows = progress(data.connections) if progress else data.connections
+    data_rows = [_checked(connection, report) for connection in data.connections]
+    rows = progress(data_rows) if progress else data_rows
     found: dict[int, list[Connection]] = {}
     for connection in rows:
         people = matcher.people_named(connection)
@@ -101,8 +120,7 @@ def import_linkedin(
         elif len(people) > 1:
             report.uncertain.append((connection, people, "the name fits several people"))
         elif namesakes := matcher.people.get(fold(connection.name), []):
-            reason = "same name, but LinkedIn shows another company"
-            report.uncertain.append((connection, namesakes, reason))
+            report.uncertain.append((connection, namesakes, "another company"))
         elif (company := matcher.target_company(connection)) is not None:
             report.known_at_targets.append((connection, company))
     # Two connections taken for one person: neither is trusted with their entry.
@@ -114,6 +132,29 @@ def import_linkedin(
     if session.changes:
         report.edits = session.finish(dry_run)
     return report
+
+
+def _checked(connection: Connection, report: ImportReport) -> Connection:
+    """The connection with every value the plan would refuse left out, and noted."""
+    changes: dict[str, Any] = {}
+    for key, kind, shown in (
+        ("email", Email(), "e-mail"),
+        ("url", LinkedInUrl(), "LinkedIn address"),
+    ):
+        value = getattr(connection, key)
+        if value and _refused(kind, value):
+            changes[key] = ""
+            report.left_out.append(f"{connection.name}: {shown} {value!r} is not valid")
+    day = connection.connected_on
+    if day is not None and not FIRST_YEAR <= day.year <= LAST_YEAR:
+        changes["connected_on"] = None
+        report.left_out.append(f"{connection.name}: Connected On {day.isoformat()} is not valid")
+    return replace(connection, **changes) if changes else connection
+
+
+def _refused(field: Field, value: str) -> bool:
+    ctx = Context(Path("import"), "")
+    return field.clean(ctx, value, "", Location(Path("import"))) is INVALID
 
 
 def _update(session: EditSession, connection: Connection, person: Person) -> None:
@@ -128,7 +169,7 @@ def _update(session: EditSession, connection: Connection, person: Person) -> Non
         session.apply(
             path,
             lambda text: yaml_edit.set_person_fields(text, index, fields),
-            f"{person.name}: {' and '.join(fields)} from LinkedIn",
+            f"{person.name}: {' and '.join(_SHOWN[key] for key in fields)} added",
         )
     connected = any(t.action is Action.CONNECTED for t in person.touches)
     if not connected and connection.connected_on is not None:
@@ -142,6 +183,24 @@ def _update(session: EditSession, connection: Connection, person: Person) -> Non
             lambda text: yaml_edit.add_touch(text, index, touch),
             f"{person.name}: connected on {touch['date']} (linkedin)",
         )
+
+
+_SHOWN = {"linkedin": "LinkedIn address", "email": "e-mail"}
+
+
+def _uncertain(connection: Connection, people: list[Person], why: str) -> str:
+    at = f" at {connection.company}" if connection.company else ""
+    plan = ", ".join(f"{p.name} ({p.company.name})" for p in people)
+    if why != "another company":
+        return f"{connection.name}{at} on LinkedIn: {why}: {plan}"
+    text = f"{connection.name}{at} on LinkedIn; the plan has {plan}."
+    if len(people) == 1 and connection.connected_on is not None:
+        words = [
+            "playbook", "log", people[0].name, "connected", "--company", people[0].company.name,
+            "--date", connection.connected_on.isoformat(), "--channel", "linkedin",
+        ]  # fmt: skip
+        text += f" If it is the same person: {shlex.join(words)}"
+    return text
 
 
 def add_person_line(connection: Connection, company: Company) -> str:
@@ -181,10 +240,10 @@ def report_lines(report: ImportReport, dry_run: bool) -> list[str]:
     if report.uncertain:
         lines += ["", "Not changed, because the match is not certain:"]
         for connection, people, why in report.uncertain:
-            who = ", ".join(f"{p.name} ({p.company.name})" for p in people)
-            lines.append(
-                f"  {connection.name} ({connection.company or 'no company'}): {why}: {who}"
-            )
+            lines.append(f"  {_uncertain(connection, people, why)}")
+    if report.left_out:
+        lines += ["", "Values left out (the plan would refuse them):"]
+        lines += [f"  {line}" for line in report.left_out]
     if report.known_at_targets:
         lines += [
             "",

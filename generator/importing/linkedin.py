@@ -55,6 +55,10 @@ _HEADER_FIELDS = {
 _ZIP_MAGIC = (b"PK\x03\x04", b"PK\x05\x06")
 
 
+# Control characters have no place in a name or an address, and would reach terminals.
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
 class ConnectionsError(Exception):
     """A file we cannot read as LinkedIn connections; str(exc) is one message naming the file
     (and line when known) and what was expected."""
@@ -137,7 +141,7 @@ def parse_connections(text: str, source: str = CONNECTIONS_CSV) -> ConnectionsFi
     try:
         for row in reader:
             start, end = end + 1, header_line + reader.line_num
-            cells = [cell.strip() for cell in row]
+            cells = [_CONTROL.sub("", cell).strip() for cell in row]
             if not any(cells):
                 continue
             cells.extend([""] * (len(columns) - len(cells)))
