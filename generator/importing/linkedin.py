@@ -55,7 +55,8 @@ _HEADER_FIELDS = {
 _ZIP_MAGIC = (b"PK\x03\x04", b"PK\x05\x06")
 
 
-# Control characters have no place in a name or an address, and would reach terminals.
+# Control characters have no place in a name or an address, and would reach terminals:
+# each becomes a space, and runs of spaces one.
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 
 
@@ -141,7 +142,7 @@ def parse_connections(text: str, source: str = CONNECTIONS_CSV) -> ConnectionsFi
     try:
         for row in reader:
             start, end = end + 1, header_line + reader.line_num
-            cells = [_CONTROL.sub("", cell).strip() for cell in row]
+            cells = [" ".join(_CONTROL.sub(" ", cell).split()) for cell in row]
             if not any(cells):
                 continue
             cells.extend([""] * (len(columns) - len(cells)))
