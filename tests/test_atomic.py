@@ -210,3 +210,52 @@ def test_folder_sync_failures_are_ignored(tmp_path: Path, monkeypatch: pytest.Mo
     monkeypatch.setattr(os, "fsync", files_only)
     atomic_write(tmp_path / "a.yaml", "a: 1\n")
     assert (tmp_path / "a.yaml").read_text() == "a: 1\n"
+
+
+def test_a_link_is_followed_not_replaced(tmp_path: Path) -> None:
+    target = tmp_path / "shared.yaml"
+    target.write_text("old\n", encoding="utf-8")
+    link = tmp_path / "company.yaml"
+    link.symlink_to(target)
+    atomic_write(link, "new\n")
+    assert link.is_symlink()
+    assert target.read_text(encoding="utf-8") == "new\n"
+
+
+def test_a_pipe_is_written_into_not_replaced(tmp_path: Path) -> None:
+    import threading
+
+    pipe = tmp_path / "fifo"
+    os.mkfifo(pipe)
+    received: list[bytes] = []
+    reader = threading.Thread(target=lambda: received.append(pipe.read_bytes()))
+    reader.start()
+    atomic_write(pipe, "through the pipe\n")
+    reader.join(timeout=10)
+    assert received == [b"through the pipe\n"]
+    assert stat.S_ISFIFO(os.stat(pipe).st_mode)
+
+
+def test_several_files_change_together_or_not_at_all(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from generator.editing import atomic
+
+    first, second = tmp_path / "a.yaml", tmp_path / "b.yaml"
+    first.write_text("a\n", encoding="utf-8")
+    second.write_text("b\n", encoding="utf-8")
+    real = atomic._write_temp
+    calls = 0
+
+    def full_disk_on_the_second(path: Path, text: str, mode: int) -> str:
+        nonlocal calls
+        calls += 1
+        if calls == 2:
+            raise OSError(28, "No space left on device")
+        return real(path, text, mode)
+
+    monkeypatch.setattr(atomic, "_write_temp", full_disk_on_the_second)
+    with pytest.raises(OSError):
+        atomic.atomic_write_all({first: "A\n", second: "B\n"})
+    assert (first.read_text(encoding="utf-8"), second.read_text(encoding="utf-8")) == ("a\n", "b\n")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a.yaml", "b.yaml"]

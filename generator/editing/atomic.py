@@ -17,17 +17,47 @@ from pathlib import Path
 
 def atomic_write(path: Path, text: str) -> None:
     """Replace (or create) `path` with `text`, keeping the old file's permission bits."""
+    atomic_write_all({path: text})
+
+
+def atomic_write_all(files: dict[Path, str]) -> None:
+    """Write several files: every new text is written and synced first, and only then
+    do the renames run, so a failure while writing (a full disk) changes no file.
+
+    A link is followed (the file it points at is written, the link stays); a pipe or a
+    device is written into, never replaced by a regular file.
+    """
+    staged: list[tuple[str, Path]] = []
     try:
-        mode = stat.S_IMODE(os.stat(path).st_mode)
-    except FileNotFoundError:
-        mode = _default_mode()
-    tmp = _write_temp(path, text, mode)
-    try:
-        os.replace(tmp, path)
+        for path, text in files.items():
+            target = Path(os.path.realpath(path))
+            try:
+                info = os.stat(target)
+            except FileNotFoundError:
+                info = None
+            if info is not None and not stat.S_ISREG(info.st_mode):
+                _write_into(target, text)
+                continue
+            mode = stat.S_IMODE(info.st_mode) if info is not None else _default_mode()
+            staged.append((_write_temp(target, text, mode), target))
     except BaseException:
-        _remove(tmp)
+        for tmp, _ in staged:
+            _remove(tmp)
         raise
-    _sync_folder(path.parent)
+    for index, (tmp, target) in enumerate(staged):
+        try:
+            os.replace(tmp, target)
+        except BaseException:
+            for later, _ in staged[index:]:
+                _remove(later)
+            raise
+    for folder in {target.parent for _, target in staged}:
+        _sync_folder(folder)
+
+
+def _write_into(target: Path, text: str) -> None:
+    with open(target, "wb") as handle:
+        handle.write(text.encode("utf-8"))
 
 
 def atomic_create(path: Path, text: str) -> None:

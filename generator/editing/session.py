@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from generator.checking import load_plan
-from generator.editing.atomic import atomic_create, atomic_write
+from generator.editing.atomic import atomic_create, atomic_write_all
 from generator.editing.yaml_edit import Edit, EditRefused
 from generator.errors import InvalidPlan, PlaybookError
 from generator.model.model import Plan
@@ -112,13 +112,14 @@ class EditSession:
         self.check()
         diff = self.diff()
         if not dry_run:
-            for path, text in self.texts.items():
-                try:
-                    if path in self.created:
-                        path.parent.mkdir(parents=True, exist_ok=True)
-                        atomic_create(path, text)
-                    else:
-                        atomic_write(path, text)
-                except OSError as exc:
-                    raise PlaybookError(f"{path}: cannot write it: {exc.strerror}") from None
+            changed = {p: t for p, t in self.texts.items() if p not in self.created}
+            try:
+                # Every changed file at once: a failure before the renames changes none.
+                atomic_write_all(changed)
+                for path in self.created:
+                    path.parent.mkdir(parents=True, exist_ok=True)
+                    atomic_create(path, self.texts[path])
+            except OSError as exc:
+                where = exc.filename or self.plans_dir
+                raise PlaybookError(f"{where}: cannot write it: {exc.strerror}") from None
         return EditReport(list(self.changes), diff, written=not dry_run)
