@@ -488,6 +488,8 @@ def init(folder: Path) -> None:
     for name in report.created:
         echo(f"  {name}")
     echo(f"git: {report.git}.")
+    if report.warning:
+        echo(f"warning: {report.warning}.")
     echo("")
     echo("Next: fill in plans/plan.yaml, then run `make site` there (or `make serve`).")
 

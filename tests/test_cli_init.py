@@ -31,8 +31,8 @@ def test_init_makes_a_playbook_that_checks(tmp_path: Path) -> None:
     assert output == (
         f"Created your playbook in {folder}/:\n"
         "  plans/plan.yaml\n  plans/companies/example-company.yaml\n  plans/inbound.yaml\n"
-        "  mkdocs.yml\n  content/index.md\n  content/method.md\n  .gitignore\n  README.md\n"
-        f"  Makefile\ngit: {git}.\n\n"
+        "  mkdocs.yml\n  content/index.md\n  content/method.md\n  .gitignore\n"
+        f"  Makefile\n  README.md\ngit: {git}.\n\n"
         "Next: fill in plans/plan.yaml, then run `make site` there (or `make serve`).\n"
     )
     for source, target in FILES.items():
@@ -102,3 +102,27 @@ def test_the_repository_site_is_the_skeleton() -> None:
     repo = Path(__file__).resolve().parent.parent
     assert (repo / "mkdocs.yml").resolve() == SKELETON / "mkdocs.yml"
     assert (repo / "content").resolve() == SKELETON / "content"
+
+
+def test_the_makefile_quotes_an_installation_path_with_spaces(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from generator.commands import init
+
+    monkeypatch.setattr(init, "playbook_words", lambda: ["/opt/my tools/$bin/playbook"])
+    assert run("init", str(tmp_path / "mine"))[0] == 0
+    makefile = (tmp_path / "mine" / "Makefile").read_text(encoding="utf-8")
+    assert "PLAYBOOK := '/opt/my tools/$$bin/playbook'\n" in makefile
+    readme = (tmp_path / "mine" / "README.md").read_text(encoding="utf-8")
+    assert "    '/opt/my tools/$bin/playbook' log \"Jan Nowak\" invited" in readme
+
+
+def test_a_playbook_inside_the_tools_clone_is_warned_about(tmp_path: Path) -> None:
+    inside = SKELETON.parent.parent / "tmp-test-playbook"
+    try:
+        code, output = run("init", str(inside))
+        assert code == 0
+        assert "warning: this folder is inside Playbook's own clone" in output
+    finally:
+        shutil.rmtree(inside, ignore_errors=True)
+    assert "warning" not in run("init", str(tmp_path / "elsewhere"))[1]

@@ -8,6 +8,7 @@ remote, so the plan never lives in (or gets pushed with) the tool's own clone.
 
 from __future__ import annotations
 
+import shlex
 import shutil
 import string
 import subprocess
@@ -27,9 +28,9 @@ FILES = {
     "content/index.md": "content/index.md",
     "content/method.md": "content/method.md",
     "gitignore": ".gitignore",
-    "README.md": "README.md",
 }
-MAKEFILE = "Makefile.in"
+# Templates that name this installation's `playbook`.
+TEMPLATES = {"Makefile.in": "Makefile", "README.md.in": "README.md"}
 
 
 @dataclass
@@ -37,21 +38,33 @@ class InitReport:
     folder: Path
     created: list[str]
     git: str
+    warning: str = ""
 
 
-def playbook_command() -> str:
-    """How the new Makefile calls this installation: its `playbook` script, else the
+def playbook_words() -> list[str]:
+    """How the new playbook calls this installation: its `playbook` script, else the
     interpreter running this one."""
     script = Path(sys.executable).parent / "playbook"
     if script.is_file():
-        return str(script)
-    return f"{sys.executable} -m generator"
+        return [str(script)]
+    return [sys.executable, "-m", "generator"]
+
+
+def playbook_command() -> str:
+    """The command for a Makefile: each word quoted for the shell, `$` doubled for make."""
+    return " ".join(shlex.quote(word) for word in playbook_words()).replace("$", "$$")
+
+
+def _inside_this_clone(folder: Path) -> bool:
+    """A playbook made inside the tool's own clone would travel with its `git push`."""
+    clone = SKELETON.parent.parent
+    return (clone / ".git").exists() and folder.resolve().is_relative_to(clone)
 
 
 def init_playbook(folder: Path) -> InitReport:
     if (folder / "plans" / "plan.yaml").exists():
         raise PlaybookError(f"{folder} already holds a plan (plans/plan.yaml); nothing was written")
-    targets = [*FILES.values(), "Makefile"]
+    targets = [*FILES.values(), *TEMPLATES.values()]
     clashes = [name for name in targets if (folder / name).exists()]
     if clashes:
         raise PlaybookError(
@@ -62,15 +75,26 @@ def init_playbook(folder: Path) -> InitReport:
             path = folder / target
             path.parent.mkdir(parents=True, exist_ok=True)
             shutil.copyfile(SKELETON / source, path)
-        makefile = string.Template((SKELETON / MAKEFILE).read_text(encoding="utf-8"))
-        (folder / "Makefile").write_text(
-            makefile.substitute(playbook=playbook_command()), encoding="utf-8"
-        )
+        words = playbook_words()
+        values = {
+            "playbook": playbook_command(),
+            "playbook_shown": shlex.join(words),
+            "playbook_folder": str(Path(words[0]).parent),
+        }
+        for source, target in TEMPLATES.items():
+            template = string.Template((SKELETON / source).read_text(encoding="utf-8"))
+            (folder / target).write_text(template.substitute(values), encoding="utf-8")
     except OSError as exc:
         raise PlaybookError(
             f"cannot create the playbook: {exc.strerror} ({exc.filename})"
         ) from None
-    return InitReport(folder, targets, _git_init(folder))
+    warning = ""
+    if _inside_this_clone(folder):
+        warning = (
+            "this folder is inside Playbook's own clone: a `git push` of the clone could "
+            "carry your plan; a folder elsewhere is safer"
+        )
+    return InitReport(folder, targets, _git_init(folder), warning)
 
 
 def _git_init(folder: Path) -> str:
