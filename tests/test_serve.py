@@ -57,7 +57,7 @@ def test_partial_rebuilds_equal_a_clean_build(tmp_path: Path) -> None:
         replace_in(volta, old, new)
         served()
     assert [line.split(" in ")[0] for line in lines] == [
-        "built 15 pages",
+        "built 18 pages",
         "rebuilt 2 changed pages",  # Jan's page and the company's
         "rebuilt 2 changed pages",  # Anna's page and the company's
         "rebuilt 1 changed page",  # the company's
@@ -193,3 +193,29 @@ def test_a_busy_port_is_one_line() -> None:
         )  # fmt: skip
     assert result.exit_code == 1
     assert result.output == f"port {port} is busy; use --port\n"
+
+
+def test_sigterm_stops_the_preview_and_removes_its_copy_of_the_site(tmp_path: Path) -> None:
+    import os
+    import signal
+    import subprocess
+    import sys
+
+    project = make_project(tmp_path / "p", SMALL_PLAN)
+    port = free_port()
+    server = subprocess.Popen(
+        [sys.executable, "-m", "generator", "--plans", str(project / "plans"), "serve",
+         "--port", str(port), "--config", str(project / "mkdocs.yml")],
+        stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+        env={**os.environ, "TMPDIR": str(tmp_path)},
+    )  # fmt: skip
+    assert server.stdout is not None
+    for line in server.stdout:
+        if line.startswith("Serving the playbook on"):
+            break
+    copies = list(tmp_path.glob("playbook-serve-*"))
+    assert len(copies) == 1
+    server.send_signal(signal.SIGTERM)
+    assert server.wait(timeout=20) == 0
+    assert server.stdout.read().splitlines()[-1] == "Stopped."
+    assert not copies[0].exists()

@@ -15,6 +15,7 @@ import errno
 import html
 import logging
 import shutil
+import signal
 import tempfile
 import time
 from collections.abc import Callable, Iterable
@@ -141,9 +142,10 @@ class Rebuilder:
         self.builds += 1
         self._nav, self._problems, self._inputs_stamp = nav, list(problems), stamp
         if problems:
-            return "showing the last good plan"
+            return "rebuilt with the last version of the plan that worked"
         if full:
-            return f"built {len(pages)} pages"
+            built = sum(1 for _ in self.site_dir.rglob("*.html"))
+            return f"built {built} pages"
         changed = len(self.session.changed or ())
         return f"rebuilt {changed} changed {'page' if changed == 1 else 'pages'}"
 
@@ -183,6 +185,8 @@ class _Echoing(logging.Handler):
         message = record.getMessage()
         if _DIRTY_WARNING in message or "Detected file changes" in message:
             return
+        if record.name.startswith("mkdocs.livereload") and '"GET ' in message:
+            return  # a browser asking for a page that is not there: not the user's problem
         self.echo(f"{record.levelname.lower()}: {message}")
 
 
@@ -230,10 +234,19 @@ class Preview:
         shutil.rmtree(self.site_dir, ignore_errors=True)
 
 
+def _stop_on_signal(signum: int, frame: Any) -> None:
+    raise KeyboardInterrupt
+
+
 def serve_site(
     config_file: Path, plans_dir: Path, today: dt.date | None, port: int, echo: Echo
 ) -> None:
-    """Serve until interrupted; raises PlaybookError for what stops it from starting."""
+    """Serve until interrupted; raises PlaybookError for what stops it from starting.
+
+    SIGTERM and SIGHUP stop it like Ctrl+C, so its copy of the site is always removed.
+    """
+    for stop in (signal.SIGTERM, signal.SIGHUP):
+        signal.signal(stop, _stop_on_signal)
     preview = Preview(config_file, plans_dir, today, port, echo)
     try:
         preview.open()
