@@ -185,7 +185,10 @@ def check(settings: Settings) -> None:
     "--markdown",
     "markdown_dir",
     type=click.Path(file_okay=False, path_type=Path),
-    help="Also write the generated pages as Markdown into this new folder, to read them.",
+    help=(
+        "Also write the generated pages into this new folder, as the Markdown MkDocs "
+        "reads (user text escaped as HTML entities)."
+    ),
 )
 @plan_options
 @click.pass_obj

@@ -60,7 +60,7 @@ def test_a_date_after_today_is_planned(small_plan: Path) -> None:
     assert code == 0
     assert output.endswith("Ewa Kot: meeting planned for 2026-12-03\n")
     code, next_output = run(small_plan, "next")
-    assert "- 2026-12-03 met with Ewa Kot (Talent Bridge)" in next_output
+    assert "- 2026-12-03: meeting with Ewa Kot (Talent Bridge)" in next_output
 
 
 def test_an_ambiguous_name_lists_the_candidates(small_plan: Path) -> None:

@@ -77,8 +77,8 @@ def test_next_shows_what_is_coming_up() -> None:
     output = run("next", today="2026-10-10")
     assert output.endswith(
         "Coming up (2)\n\n"
-        "- 2026-10-20 met with Jan Nowak (Volta Cells): Coffee in Wrocław\n"
-        "- 2026-11-02 invited (linkedin) with Anna Nowak (Volta Cells)\n"
+        "- 2026-10-20: meeting with Jan Nowak (Volta Cells): Coffee in Wrocław\n"
+        "- 2026-11-02: invitation (linkedin) with Anna Nowak (Volta Cells)\n"
     )
 
 

@@ -402,13 +402,13 @@ def test_ics_planned_touches_are_all_day_events() -> None:
     }
     assert events == {
         (
-            "Met: Jan Nowak (Volta Cells)",
+            "Meeting: Jan Nowak (Volta Cells)",
             dt.date(2026, 10, 20),
             dt.date(2026, 10, 21),
             "Coffee in Wrocław",
         ),
         (
-            "Invited: Anna Nowak (Volta Cells)",
+            "Invitation: Anna Nowak (Volta Cells)",
             dt.date(2026, 11, 2),
             dt.date(2026, 11, 3),
             "Channel: linkedin",
@@ -422,7 +422,7 @@ def test_ics_planned_touches_are_all_day_events() -> None:
 def test_ics_a_touch_dated_today_is_no_longer_planned() -> None:
     cal = calendar(SMALL_PLAN, "2026-10-20")
     assert [str(e["SUMMARY"]) for e in components(cal, "VEVENT")] == [
-        "Invited: Anna Nowak (Volta Cells)"
+        "Invitation: Anna Nowak (Volta Cells)"
     ]
 
 
@@ -446,7 +446,7 @@ def test_ics_is_crlf_and_folded_at_75_octets(small_plan: Path) -> None:
             line.decode("utf-8")  # no fold splits a letter in two
     cal = Calendar.from_ical(export_bytes(small_plan, "ics"))
     met = [
-        e for e in components(cal, "VEVENT") if str(e["SUMMARY"]) == "Met: Anna Nowak (Volta Cells)"
+        e for e in components(cal, "VEVENT") if str(e["SUMMARY"]) == "Meeting: Anna Nowak (Volta Cells)"
     ]
     assert [str(e["DESCRIPTION"]) for e in met] == [note.strip()]
     assert any(len(line) > 70 for line in export_bytes(small_plan, "ics").split(b"\r\n"))
@@ -470,7 +470,7 @@ def test_ics_batch_to_do_keeps_its_uid_through_the_week() -> None:
     later = "Invitation to Anna Nowak (Volta Cells) pending 25 days: withdraw it and retry later"
     assert uid_of(thursday, PENDING) == uid_of(friday, later)
     # ...and a planned touch is the same event whichever day it is exported on.
-    met = "Met: Jan Nowak (Volta Cells)"
+    met = "Meeting: Jan Nowak (Volta Cells)"
     assert uid_of(calendar(SMALL_PLAN, "2026-10-10"), met) == uid_of(
         calendar(SMALL_PLAN, "2026-10-11"), met
     )
@@ -480,7 +480,7 @@ def test_ics_uids_differ_between_namesakes() -> None:
     """The two Anna Nowaks get different UIDs, so neither overwrites the other."""
     cal = calendar(SMALL_PLAN, "2026-10-10")
     batch_uid = uid_of(cal, "Reach out to Anna Nowak (Nordic Robotics)")
-    invite_uid = uid_of(cal, "Invited: Anna Nowak (Volta Cells)")
+    invite_uid = uid_of(cal, "Invitation: Anna Nowak (Volta Cells)")
     assert batch_uid != invite_uid
     later = calendar(SMALL_PLAN, "2026-11-26")
     assert uid_of(later, PENDING) not in {batch_uid, invite_uid}

@@ -196,7 +196,8 @@ def test_a_company_file_of_comments_is_a_warning(small_plan: Path) -> None:
     assert len(plan.companies) == 3
     assert str(plan.warnings[0]).replace(f"{small_plan}/", "") == (
         "companies/blank.yaml:1:1: warning: the file holds no company yet; "
-        "expected one company: a mapping with at least name and sector"
+        "expected one company: a mapping with at least name and sector "
+        "(an example to copy? delete it once you have your own)"
     )
 
 

@@ -18,7 +18,7 @@ from generator.model.lookup import InboundMatcher, NotFound, find_company, find_
 from generator.model.model import Company, Person, Plan
 from generator.model.names import close_matches, fold
 from generator.model.slugs import slugify
-from generator.model.vocabulary import Action, Channel, Focus
+from generator.model.vocabulary import PLANNED, Action, Channel, Focus
 from generator.reading.fields import (
     INVALID,
     Context,
@@ -66,18 +66,6 @@ def _same_touch(person: Person, touch: dict[str, object]) -> bool:
     return False
 
 
-PLANNED_LABELS = {
-    Action.MET: "meeting",
-    Action.INVITED: "invitation",
-    Action.MESSAGED: "message",
-    Action.FOLLOWED_UP: "follow-up",
-    Action.CONNECTED: "connection",
-    Action.REPLIED: "reply",
-    Action.REFERRED: "referral",
-    Action.DECLINED: "decline",
-}
-
-
 def log_touch(
     plans_dir: Path,
     today: dt.date,
@@ -108,7 +96,7 @@ def log_touch(
         )
     how = f" ({channel.value})" if channel else ""
     if day > today:
-        summary = f"{person.name}: {PLANNED_LABELS[action]} planned for {day.isoformat()}{how}"
+        summary = f"{person.name}: {PLANNED[action]} planned for {day.isoformat()}{how}"
     else:
         summary = f"{person.name}: {action.value.replace('_', ' ')} on {day.isoformat()}{how}"
     index = _index_in_file(person)

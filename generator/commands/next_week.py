@@ -10,7 +10,7 @@ import click
 from generator.drafts.drafts import first_draft_kind
 from generator.metrics import counts, outreach
 from generator.model.model import Person, Plan
-from generator.model.vocabulary import MessageKind
+from generator.model.vocabulary import PLANNED, MessageKind
 
 
 def _indented(text: str) -> list[str]:
@@ -83,10 +83,11 @@ def next_text(plan: Plan, follow_ups: bool = True) -> list[str]:
         lines += _heading(f"Coming up ({len(planned)})")
         for item in planned:
             touch = item.touch
-            channel = f" ({touch.channel})" if touch.channel else ""
+            shown = touch.channel and touch.channel.value != PLANNED[touch.action]
+            channel = f" ({touch.channel})" if shown else ""
             note = f": {touch.note}" if touch.note else ""
             lines.append(
-                f"- {touch.date.isoformat()} {touch.action.replace('_', ' ')}{channel} with "
+                f"- {touch.date.isoformat()}: {PLANNED[touch.action]}{channel} with "
                 f"{item.person.name} ({item.person.company.name}){note}"
             )
         lines.append("")

@@ -125,7 +125,7 @@ class Rebuilder:
         problems = self.session.problems
         if problems and problems != self._problems:
             self.echo("\n".join([*problems, "(the preview keeps the last version that worked)"]))
-        pages = self.session.render()
+        self.session.render()
         nav = self.session.nav_entries()
         stamp = _stamp(self.inputs)
         full = (

@@ -17,7 +17,7 @@ from generator.drafts.drafts import first_draft_kind
 from generator.exporting.contacts import person_key
 from generator.metrics import outreach
 from generator.model.model import Person, Plan
-from generator.model.vocabulary import MessageKind
+from generator.model.vocabulary import PLANNED, MessageKind
 
 PRODID = f"-//Playbook//playbook {__version__}//EN"
 _DOMAIN = "playbook.invalid"
@@ -95,7 +95,7 @@ def _todo(uid: str, summary: str, description: str, due: dt.date, stamp: dt.date
 def _event(item: outreach.Planned, stamp: dt.datetime) -> Event:
     touch, person = item.touch, item.person
     event = Event()
-    action = touch.action.value.replace("_", " ")
+    action = PLANNED[touch.action]
     event.add("uid", _uid("planned", person, touch.date.isoformat(), touch.action.value))
     event.add("dtstamp", stamp)
     event.add("summary", f"{action.capitalize()}: {_who(person)}")

@@ -80,12 +80,16 @@ def _people(plan: Plan) -> Step:
     thin = [c for c in plan.companies if len(c.people) < per_company]
     lacking = [c for c in plan.companies if missing_roles(c)]
     abroad = sum(1 for p in people if p.abroad)
+    unknown = sum(1 for p in people if not p.country)
+    where = f"{len(people) - abroad - unknown} at home, {abroad} abroad"
+    if unknown:
+        where += f", {unknown} country unknown"
     companies = len(plan.companies)
     progress = [
         f"{len(people)} / {target} people",
         f"{companies - len(thin)} / {companies} companies with {per_company}+ people",
         f"{companies - len(lacking)} / {companies} companies with operations and HR",
-        f"{len(people) - abroad} at home, {abroad} abroad",
+        where,
     ]
     done = len(people) >= target and not thin and not lacking
     if thin:

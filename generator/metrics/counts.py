@@ -159,6 +159,7 @@ class Coverage:
     focus: dict[Focus, int]
     home: int
     abroad: int
+    unknown: int  # no country for the person or their company
 
 
 def coverage(plan: Plan) -> list[Coverage]:
@@ -167,12 +168,14 @@ def coverage(plan: Plan) -> list[Coverage]:
         people = sector.people
         focus = Counter(p.focus for p in people)
         abroad = sum(1 for p in people if p.abroad)
+        unknown = sum(1 for p in people if not p.country)
         rows.append(
             Coverage(
                 sector=sector,
                 focus={name: focus.get(name, 0) for name in Focus},
-                home=len(people) - abroad,
+                home=len(people) - abroad - unknown,
                 abroad=abroad,
+                unknown=unknown,
             )
         )
     return rows

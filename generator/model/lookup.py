@@ -7,6 +7,8 @@ one suggests the closest names.
 
 from __future__ import annotations
 
+import shlex
+
 from generator.errors import PlaybookError
 from generator.model.model import Company, Person, Plan
 from generator.model.names import close_matches, fold
@@ -53,7 +55,10 @@ def find_company(plan: Plan, query: str) -> Company:
         names = ", ".join(f"'{c.name}'" for c in found[:8])
         raise NotFound(f"'{query}' matches {len(found)} companies: {names}; give the full name")
     near = close_matches(query, ((c.name, c) for c in plan.companies))
-    hint = f"; did you mean {', '.join(repr(c.name) for c in near)}?" if near else ""
+    if near:
+        hint = f"; did you mean {', '.join(repr(c.name) for c in near)}?"
+    else:
+        hint = f"; add it first: playbook add company {shlex.quote(query)} --sector …"
     raise NotFound(f"no company called '{query}' in the plan{hint}")
 
 

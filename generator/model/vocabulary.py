@@ -64,6 +64,19 @@ ANSWERS: frozenset[Action] = frozenset({Action.REPLIED, Action.MET, Action.DECLI
 INVITATION_ANSWERS: frozenset[Action] = ANSWERS | {Action.CONNECTED}
 
 
+# How a touch booked ahead is named ("a meeting on 3 December", not "met").
+PLANNED: dict[Action, str] = {
+    Action.MET: "meeting",
+    Action.INVITED: "invitation",
+    Action.MESSAGED: "message",
+    Action.FOLLOWED_UP: "follow-up",
+    Action.CONNECTED: "connection",
+    Action.REPLIED: "reply",
+    Action.REFERRED: "referral",
+    Action.DECLINED: "decline",
+}
+
+
 class Focus(StrEnum):
     """Which decision-maker a person is for the goal."""
 

@@ -196,6 +196,9 @@ class LinkedInUrl(Url):
 
     def clean(self, ctx: Context, value: Any, where: str, location: Location) -> Any:
         if isinstance(value, str):
+            if re.fullmatch(r"[\w-]+", value.strip()):
+                expected = "expected a web address; a LinkedIn profile is written"
+                return ctx.error(location, where, f"{expected} linkedin.com/in/{value.strip()}")
             value = complete_linkedin(value)
         return super().clean(ctx, value, where, location)
 

@@ -65,7 +65,10 @@ def check_text(path: Path, text: str, kind: str) -> CheckedFile:
         if kind == "company":
             # A file of comments (such as the example `playbook init` writes) holds
             # no company yet: worth a word, not a failed build.
-            message = f"the file holds no company yet; {_EMPTY_HINT[kind]}"
+            message = (
+                f"the file holds no company yet; {_EMPTY_HINT[kind]} "
+                "(an example to copy? delete it once you have your own)"
+            )
             return CheckedFile(None, [Problem(Location(path, 1, 1), message, Severity.WARNING)])
         message = f"the file is empty; {_EMPTY_HINT[kind]}"
         return CheckedFile(None, [Problem(Location(path, 1, 1), message)])

@@ -19,7 +19,7 @@ from generator.drafts.drafts import Draft, first_draft_kind
 from generator.metrics import counts, outreach
 from generator.metrics.checklist import checklist, headline_numbers, sector_company_target
 from generator.model.model import Company, Person, Plan, Sector
-from generator.model.vocabulary import Focus, MessageKind
+from generator.model.vocabulary import PLANNED, Focus, MessageKind
 from generator.render import scoreboard
 from generator.render.escape import escape_inline, link, mailto, preformatted
 from generator.render.search_links import people_search_url
@@ -51,6 +51,7 @@ def _environment() -> jinja2.Environment:
         percent=percent,
         plural=plural,
         people_search_url=people_search_url,
+        planned=lambda action: PLANNED[action],
     )
     env.filters["safe"] = Markup
     return env

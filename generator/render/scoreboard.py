@@ -60,5 +60,7 @@ def coverage_chart(plan: Plan) -> Markup:
             if count
         ]
         places = [Segment("home", row.home, "seg-5"), Segment("abroad", row.abroad, "seg-6")]
+        if row.unknown:
+            places.append(Segment("country unknown", row.unknown, "seg-4"))
         rows.append((row.sector.name, [("focus", focus), ("where", places)]))
     return Markup(stacked_rows("Who the plan covers, per sector", rows))
