@@ -446,7 +446,9 @@ def test_ics_is_crlf_and_folded_at_75_octets(small_plan: Path) -> None:
             line.decode("utf-8")  # no fold splits a letter in two
     cal = Calendar.from_ical(export_bytes(small_plan, "ics"))
     met = [
-        e for e in components(cal, "VEVENT") if str(e["SUMMARY"]) == "Meeting: Anna Nowak (Volta Cells)"
+        e
+        for e in components(cal, "VEVENT")
+        if str(e["SUMMARY"]) == "Meeting: Anna Nowak (Volta Cells)"
     ]
     assert [str(e["DESCRIPTION"]) for e in met] == [note.strip()]
     assert any(len(line) > 70 for line in export_bytes(small_plan, "ics").split(b"\r\n"))
