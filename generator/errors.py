@@ -44,9 +44,11 @@ class Location:
     col: int = 0
 
     def __str__(self) -> str:
+        # A file name is user input too: its control characters are shown escaped.
+        path = _UNSAFE.sub(lambda m: repr(m.group())[1:-1], str(self.path))
         if self.line <= 0:
-            return str(self.path)
-        return f"{self.path}:{self.line}:{self.col}"
+            return path
+        return f"{path}:{self.line}:{self.col}"
 
 
 @dataclass(frozen=True)

@@ -162,3 +162,11 @@ def test_a_value_shaped_like_a_number_but_not_one_is_text(small_plan: Path) -> N
     )
     code, output = run("--plans", str(small_plan), "--today", "2026-11-26", "check")
     assert code == 0, output
+
+
+def test_a_file_name_cannot_drive_the_terminal(small_plan: Path) -> None:
+    (small_plan / "companies" / "a\x1b[8mb.yaml").write_text("name: [x\n", encoding="utf-8")
+    code, output = run("--plans", str(small_plan), "--today", "2026-11-26", "check")
+    assert code == 1
+    assert "\x1b" not in output
+    assert "companies/a\\x1b[8mb.yaml:1:7: this [ is never closed" in output
