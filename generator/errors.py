@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass
 from enum import Enum
 from pathlib import Path
+from typing import NamedTuple
 
 import click
 
@@ -35,9 +36,11 @@ class Severity(Enum):
     WARNING = "warning"
 
 
-@dataclass(frozen=True, order=True)
-class Location:
-    """A 1-based position in a file; line 0 means the file as a whole."""
+class Location(NamedTuple):
+    """A 1-based position in a file; line 0 means the file as a whole.
+
+    A named tuple, not a dataclass: the reader makes one for every key and value of a
+    plan, and a tuple is several times cheaper to make."""
 
     path: Path
     line: int = 0

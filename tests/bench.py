@@ -91,15 +91,38 @@ def cpu_and_wall(action: Callable[[], Any]) -> tuple[float, float, Any]:
     return time.process_time() - cpu, time.perf_counter() - wall, result
 
 
-def old_loader_seconds(plans: Path) -> float:
-    """Parsing every file with ruamel.yaml's round-trip loader, as the previous version
-    did before validating: the baseline of the fast read path (a lower bound of what
-    the old loader cost, since its validation came on top)."""
+# The last version with the round-trip loader: the baseline of the fast read path.
+PREVIOUS_VERSION = "514423b"
+_OLD_LOAD = """
+import datetime, sys, time
+sys.path.insert(0, sys.argv[1])
+from generator.config.load import load_plan
+start = time.process_time()
+load_plan(__import__("pathlib").Path(sys.argv[2]), datetime.date(2026, 11, 26))
+print(time.process_time() - start)
+"""
+
+
+def old_loader_seconds(plans: Path, scratch: Path) -> float:
+    """The previous version's loader (ruamel.yaml round-trip, then validation) on the
+    same files, in its own process; without git, its parsing alone (a lower bound)."""
+    old = scratch / "previous"
+    old.mkdir()
+    archive = subprocess.run(
+        ["git", "-C", str(REPO), "archive", PREVIOUS_VERSION, "generator"],
+        capture_output=True, check=False,
+    )  # fmt: skip
+    if archive.returncode == 0:
+        subprocess.run(["tar", "-x", "-C", str(old)], input=archive.stdout, check=True)
+        done = subprocess.run(
+            [sys.executable, "-c", _OLD_LOAD, str(old), str(plans)],
+            capture_output=True, text=True, check=True, cwd=scratch,
+        )  # fmt: skip
+        return float(done.stdout.strip())
     from ruamel.yaml import YAML
 
-    files = sorted(plans.rglob("*.yaml"))
     start = time.process_time()
-    for path in files:
+    for path in sorted(plans.rglob("*.yaml")):
         YAML(typ="rt").load(path.read_text(encoding="utf-8"))
     return time.process_time() - start
 
@@ -190,7 +213,7 @@ def measure(size: str) -> dict[str, Any]:
         load_cpu, _, _ = cpu_and_wall(lambda: read_plan(project / "plans"))
         check_cpu, _, plan = cpu_and_wall(lambda: load_plan(project / "plans", TODAY))
         render_cpu, _, pages = cpu_and_wall(lambda: all_pages(plan))
-        old_loader = old_loader_seconds(project / "plans")
+        old_loader = old_loader_seconds(project / "plans", root)
         build_cpu, build_wall, report = cpu_and_wall(
             lambda: build_site(project / "mkdocs.yml", project / "plans", TODAY)
         )

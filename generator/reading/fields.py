@@ -103,9 +103,10 @@ class Field(ABC):
     def clean(self, ctx: Context, value: Any, where: str, location: Location) -> Any: ...
 
 
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
-_CONTROL_IN_LINE = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 _SURROGATE = re.compile(r"[\ud800-\udfff]")
+# Either kind of character text may not hold, found in one pass.
+_ODD = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff]")
+_ODD_IN_LINE = re.compile(r"[\x00-\x1f\x7f-\x9f\ud800-\udfff]")
 _INVISIBLE = re.compile(r"[\u200b-\u200f\u2028-\u202e\u2060-\u2064\ufeff]")
 
 
@@ -123,12 +124,12 @@ class Text(Field):
         text = value.strip()
         if not text:
             return ctx.error(location, where, "expected text; got an empty string")
-        if _SURROGATE.search(text):
+        odd = (_ODD if self.multiline else _ODD_IN_LINE).search(text)
+        if odd and _SURROGATE.match(odd.group()):
             message = "a broken character (a lone UTF-16 surrogate such as \\ud800); remove it"
             return ctx.error(location, where, message)
-        control = (_CONTROL if self.multiline else _CONTROL_IN_LINE).search(text)
-        if control:
-            code = ord(control.group())
+        if odd:
+            code = ord(odd.group())
             message = f"a control character (U+{code:04X}) in the text; remove it"
             return ctx.error(location, where, message)
         if len(text) > self.max_length:
@@ -269,14 +270,14 @@ class Choice(Field):
 
     def __init__(self, choices: type[StrEnum]) -> None:
         self.choices = choices
+        self.by_word = {choice.value.casefold(): choice for choice in choices}
 
     def clean(self, ctx: Context, value: Any, where: str, location: Location) -> Any:
-        names = [choice.value for choice in self.choices]
         if isinstance(value, str):
-            folded = value.strip().casefold()
-            for choice in self.choices:
-                if choice.value.casefold() == folded:
-                    return choice
+            found = self.by_word.get(value.strip().casefold())
+            if found is not None:
+                return found
+        names = [choice.value for choice in self.choices]
         message = f"expected one of {', '.join(names)}; got {describe(value)}"
         if isinstance(value, str):
             close = difflib.get_close_matches(value.strip().casefold(), names, n=1, cutoff=0.6)

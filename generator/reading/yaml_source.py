@@ -123,6 +123,10 @@ class _Builder:
     seen: set[int] = field(default_factory=set)
 
     def value(self, node: Node, depth: int = 0) -> Any:
+        if isinstance(node, ScalarNode):
+            # An alias to a scalar repeats a few characters: only collections can blow up,
+            # and any alias to one is refused below.
+            return _scalar(node)
         if depth > MAX_DEPTH:
             raise _Refused(_mark(node), "the YAML is nested too deeply to be a plan")
         if id(node) in self.seen:
@@ -132,8 +136,6 @@ class _Builder:
                 "anchors and aliases: write the value out",
             )
         self.seen.add(id(node))
-        if isinstance(node, ScalarNode):
-            return _scalar(node)
         if isinstance(node, SequenceNode):
             return self._sequence(node, depth)
         if isinstance(node, MappingNode):
