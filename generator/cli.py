@@ -31,7 +31,6 @@ from generator.commands.edit import (
     log_touch,
     record_inbound,
 )
-from generator.commands.export import export_data, write_export
 from generator.commands.import_linkedin import import_linkedin, report_lines
 from generator.commands.init import init_playbook
 from generator.commands.next_week import next_text
@@ -471,6 +470,9 @@ def import_linkedin_command(settings: Settings, file: Path, dry_run: bool) -> No
 def export(settings: Settings, format: str, output: Path | None) -> None:
     """Contacts as CSV or vCard; the week's work (batch, follow-ups, booked
     meetings) as an iCalendar file."""
+    # Imported here: the calendar and vCard libraries cost every other command time.
+    from generator.commands.export import export_data, write_export
+
     data = export_data(
         load_plan(settings.plans_dir, settings.today), format.lower(), to_file=output is not None
     )
