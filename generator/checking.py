@@ -13,6 +13,7 @@ import datetime as dt
 from pathlib import Path
 
 from generator.drafts.drafts import DraftFailure, render_drafts
+from generator.editing.recovery import settle
 from generator.errors import InvalidPlan, Location, Problem, Severity, sort_problems
 from generator.model.derive import derive_plan
 from generator.model.model import Plan
@@ -34,7 +35,9 @@ def load_plan(
     """The plan as of `today`, fully checked; raises InvalidPlan listing every problem.
 
     With `overrides` ({path: text}), those files are read as given instead of from disk.
+    Anything a killed command left in the plans folder is settled first.
     """
+    settle(plans_dir)
     plan, problems = read_plan(plans_dir, cache, overrides)
     if plan is None or any(p.is_error for p in problems):
         raise InvalidPlan(problems)

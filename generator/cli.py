@@ -37,8 +37,9 @@ from generator.commands.next_week import next_text
 from generator.commands.serve import serve_site
 from generator.commands.status import status_data, status_text
 from generator.editing.session import EditReport
-from generator.errors import echo, terminal_safe
+from generator.errors import echo, shown, terminal_safe
 from generator.importing.linkedin import Connection
+from generator.locking import tell_waiting
 from generator.model.vocabulary import Action, Channel, Focus
 from generator.reading.fields import FIRST_YEAR, LAST_YEAR
 from generator.wording import plural
@@ -200,7 +201,7 @@ def build(settings: Settings, config_file: Path, markdown_dir: Path | None) -> N
         config_file,
         settings.plans_dir,
         settings.today,
-        on_wait=lambda: echo("Waiting for another build of this playbook to finish…", err=True),
+        on_wait=tell_waiting,
     )
     count = plural(report.warnings, "warning", "warnings")
     warnings = f"; {count} (see playbook check)" if report.warnings else ""
@@ -480,8 +481,8 @@ def export(settings: Settings, format: str, output: Path | None) -> None:
         text = data.decode("utf-8")
         click.echo(terminal_safe(text) if sys.stdout.isatty() else text, nl=False)
         return
-    write_export(output, data)
-    echo(f"{output}: written")
+    write_export(output, data, settings.plans_dir)
+    echo(f"{shown(output)}: written")
 
 
 @cli.command(epilog="\b\nExample:\n  playbook init ~/my-playbook\n  cd ~/my-playbook && make site")

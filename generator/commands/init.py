@@ -8,6 +8,8 @@ remote, so the plan never lives in (or gets pushed with) the tool's own clone.
 
 from __future__ import annotations
 
+import contextlib
+import os
 import shlex
 import shutil
 import string
@@ -16,7 +18,8 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-from generator.errors import PlaybookError
+from generator.editing.atomic import commit
+from generator.errors import PlaybookError, shown
 
 SKELETON = Path(__file__).resolve().parent.parent / "skeleton"
 # Skeleton file → its place in the new playbook.
@@ -62,31 +65,34 @@ def _inside_this_clone(folder: Path) -> bool:
 
 
 def init_playbook(folder: Path) -> InitReport:
-    if (folder / "plans" / "plan.yaml").exists():
-        raise PlaybookError(f"{folder} already holds a plan (plans/plan.yaml); nothing was written")
-    targets = [*FILES.values(), *TEMPLATES.values()]
-    clashes = [name for name in targets if (folder / name).exists()]
+    """Write the playbook's files all at once or none (a full disk leaves nothing); files
+    an interrupted `init` left, exactly as it writes them, are taken as written."""
+    contents = _contents()
+    present = {name for name in contents if os.path.lexists(folder / name)}
+    same = {name for name in present if _holds(folder / name, contents[name])}
+    plan = "plans/plan.yaml"
+    if present == set(contents) or (plan in present and plan not in same):
+        raise PlaybookError(
+            f"{shown(folder)} already holds a plan (plans/plan.yaml); nothing was written"
+        )
+    clashes = [name for name in contents if name in present - same]
     if clashes:
         raise PlaybookError(
-            f"{folder} already has {', '.join(clashes)}; choose a new folder (nothing was written)"
+            f"{shown(folder)} already has {', '.join(clashes)}; choose a new folder "
+            "(nothing was written)"
         )
+    made: list[Path] = []
     try:
-        for source, target in FILES.items():
-            path = folder / target
-            path.parent.mkdir(parents=True, exist_ok=True)
-            shutil.copyfile(SKELETON / source, path)
-        words = playbook_words()
-        values = {
-            "playbook": playbook_command(),
-            "playbook_shown": shlex.join(words),
-            "playbook_folder": str(Path(words[0]).parent),
-        }
-        for source, target in TEMPLATES.items():
-            template = string.Template((SKELETON / source).read_text(encoding="utf-8"))
-            (folder / target).write_text(template.substitute(values), encoding="utf-8")
+        for name in contents:
+            made += _make_folders((folder / name).parent)
+        commit({}, creates={folder / n: text for n, text in contents.items() if n not in same})
     except OSError as exc:
+        for path in reversed(made):
+            with contextlib.suppress(OSError):
+                path.rmdir()
+        where = shown(exc.filename) if exc.filename else shown(folder)
         raise PlaybookError(
-            f"cannot create the playbook: {exc.strerror} ({exc.filename})"
+            f"cannot create the playbook: {exc.strerror or exc} ({where}); nothing was written"
         ) from None
     warning = ""
     if _inside_this_clone(folder):
@@ -94,7 +100,42 @@ def init_playbook(folder: Path) -> InitReport:
             "this folder is inside Playbook's own clone: a `git push` of the clone could "
             "carry your plan; a folder elsewhere is safer"
         )
-    return InitReport(folder, targets, _git_init(folder), warning)
+    return InitReport(folder, list(contents), _git_init(folder), warning)
+
+
+def _contents() -> dict[str, str]:
+    """Every file of a new playbook, by its place in it."""
+    words = playbook_words()
+    values = {
+        "playbook": playbook_command(),
+        "playbook_shown": shlex.join(words),
+        "playbook_folder": str(Path(words[0]).parent),
+    }
+    contents = {
+        target: (SKELETON / source).read_text(encoding="utf-8") for source, target in FILES.items()
+    }
+    for source, target in TEMPLATES.items():
+        template = string.Template((SKELETON / source).read_text(encoding="utf-8"))
+        contents[target] = template.substitute(values)
+    return contents
+
+
+def _holds(path: Path, text: str) -> bool:
+    try:
+        return path.is_file() and path.read_bytes() == text.encode("utf-8")
+    except OSError:
+        return False
+
+
+def _make_folders(folder: Path) -> list[Path]:
+    """Create a folder and its missing parents; the ones made, outermost first."""
+    missing = []
+    while not folder.exists():
+        missing.append(folder)
+        folder = folder.parent
+    for path in reversed(missing):
+        path.mkdir()
+    return list(reversed(missing))
 
 
 def _git_init(folder: Path) -> str:

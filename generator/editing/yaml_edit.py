@@ -1,12 +1,15 @@
 """Surgical edits to the plan's YAML files that keep every byte the user wrote.
 
-An edit never dumps the document: ruamel.yaml would re-flow long lines and change
-quoting. Each edit reads the text twice with ruamel.yaml, once into data (to know
-what should change, and to check the result) and once into nodes, whose marks say
-where every value starts and ends. New text is spliced in at those places, so
-comments, key order, quoting, flow or block style, indentation, blank lines, line
-endings and a byte-order mark stay as they were. The new text is read back and must
-equal the old data plus the one intended change, or the edit is refused.
+An edit never dumps the document: a YAML dumper would re-flow long lines and change
+quoting. Each edit reads the text once with the plan's own reader (libyaml, YAML
+1.2, `reading.yaml_source.read_nodes`) into nodes, whose marks say where every value
+starts and ends, and into data (to know what should change, and to check the
+result). New text is spliced in at those places, so comments, key order, quoting,
+flow or block style, indentation, blank lines, line endings and a byte-order mark
+stay as they were. The new text is read back and must equal the old data plus the
+one intended change, or the edit is refused. Reading with the checker's reader means
+a file `playbook check` accepts is read by the editor exactly as `check` reads it,
+and an edit costs about what reading the file does.
 
 Choices where files differ:
 - inserted lines use the file's first line break (CRLF or LF);
@@ -23,13 +26,15 @@ import functools
 import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 import yaml as pyyaml
 from ruamel.yaml import YAML
-from ruamel.yaml.constructor import RoundTripConstructor
-from ruamel.yaml.error import MarkedYAMLError
-from ruamel.yaml.nodes import MappingNode, ScalarNode, SequenceNode
+from yaml.nodes import MappingNode, ScalarNode, SequenceNode
+
+from generator.reading.syntax import syntax_problem
+from generator.reading.yaml_source import Refused, read_nodes
 
 TOUCH_KEYS = ("date", "action", "channel", "note")
 PERSON_KEYS = (
@@ -222,6 +227,7 @@ def _reads_back(text: str, flow: bool) -> bool:
     try:
         values = [pyyaml.load(doc, Loader=loader) for loader in loaders]
         values.append(_checker().load(doc))
+        values.append(read_nodes(doc)[1])
     except Exception:
         return False
     return all(
@@ -339,44 +345,28 @@ def _date_index(items: list[Any], date: str) -> int:
 # ---------------------------------------------------------------- reading and checking
 
 
-class _TextDates(RoundTripConstructor):
-    """Dates stay text, as the plan reader keeps them."""
-
-    def construct_text_timestamp(self, node: Any, values: Any = None) -> str:
-        return str(self.construct_scalar(node))
-
-
-_TextDates.add_constructor("tag:yaml.org,2002:timestamp", _TextDates.construct_text_timestamp)
-
-
-def make_yaml() -> YAML:
-    """ruamel.yaml's round-trip loader (YAML 1.2), which keeps what an edit must keep."""
-    yaml = YAML(typ="rt")
-    yaml.Constructor = _TextDates
-    return yaml
-
-
 @dataclass(frozen=True)
 class _Source:
     bom: str
     body: str  # the text without its byte-order mark
     nl: str  # the line break that inserted lines use
-    data: Any  # ruamel.yaml's data, dates as text
-    root: Any  # ruamel.yaml's composed node, or None for an empty document
+    data: Any  # the values, as the plan reader reads them (dates as text)
+    root: Any  # the document's node, or None for an empty document
 
 
 def _read(text: str) -> _Source:
     bom = "\ufeff" if text.startswith("\ufeff") else ""
     body = text[len(bom) :]
     try:
-        data = make_yaml().load(body)
-        root = make_yaml().compose(body)
-    except MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        problem = (exc.problem or exc.context or "it cannot be read").strip()
-        where = f"line {mark.line + 1}: " if mark is not None else ""
-        raise EditRefused(f"the file is not valid YAML ({where}{problem})") from exc
-    except Exception as exc:
+        root, data = read_nodes(body)
+    except (pyyaml.MarkedYAMLError, pyyaml.reader.ReaderError) as exc:
+        problem = syntax_problem(Path("file"), body, exc)
+        line = problem.location.line
+        where = f"line {line}: " if line > 0 else ""
+        raise EditRefused(f"the file is not valid YAML ({where}{problem.message})") from exc
+    except Refused as exc:
+        raise EditRefused(f"line {exc.mark[0] + 1}: {exc.message}") from exc
+    except pyyaml.YAMLError as exc:
         raise EditRefused(f"the file is not valid YAML ({exc})") from exc
     found = _BREAK.search(body)
     return _Source(bom, body, found.group() if found else "\n", data, root)
@@ -384,8 +374,8 @@ def _read(text: str) -> _Source:
 
 def _load(body: str) -> Any:
     try:
-        return make_yaml().load(body)
-    except Exception as exc:
+        return read_nodes(body)[1]
+    except (pyyaml.YAMLError, Refused) as exc:
         raise EditRefused(_NOT_SAME) from exc
 
 
@@ -397,7 +387,7 @@ def _finish(src: _Source, body: str, focus: int, expected: Any) -> Edit:
 
 
 def _plain(value: Any) -> Any:
-    """ruamel.yaml's data as plain dicts, lists, str and int, to compare with expectations."""
+    """Read data as plain dicts, lists, str and int, to compare with expectations."""
     if isinstance(value, Mapping):
         return {_plain_key(key): _plain(item) for key, item in value.items()}
     if isinstance(value, list | tuple):

@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 
 from icalendar import Calendar, Event, Todo
+from icalendar.prop import vText
 
 from generator import __version__
 from generator.drafts.drafts import first_draft_kind
@@ -21,6 +22,16 @@ from generator.model.vocabulary import PLANNED, MessageKind
 
 PRODID = f"-//Playbook//playbook {__version__}//EN"
 _DOMAIN = "playbook.invalid"
+
+
+class _Text(vText):
+    """TEXT escaped as RFC 5545 says, the backslash first: icalendar reads a written
+    `\\N` as a line break before escaping, so a name holding it would be split."""
+
+    def to_ical(self) -> bytes:
+        text = str(self).replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,")
+        text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\n", "\\n")
+        return text.encode("utf-8")
 
 
 def _uid(kind: str, person: Person, *parts: str) -> str:
@@ -51,7 +62,7 @@ def week_calendar(plan: Plan) -> bytes:
     calendar.add("prodid", PRODID)
     calendar.add("version", "2.0")
     calendar.add("calscale", "GREGORIAN")
-    calendar.add("x-wr-calname", f"Playbook: {plan.me.name}")
+    calendar.add("x-wr-calname", _Text(f"Playbook: {plan.me.name}"))
     week_end = today + dt.timedelta(days=6 - today.weekday())
     for person in outreach.next_batch(plan):
         calendar.add_component(
@@ -85,8 +96,8 @@ def _todo(uid: str, summary: str, description: str, due: dt.date, stamp: dt.date
     todo = Todo()
     todo.add("uid", uid)
     todo.add("dtstamp", stamp)
-    todo.add("summary", summary)
-    todo.add("description", description)
+    todo.add("summary", _Text(summary))
+    todo.add("description", _Text(description))
     todo.add("due", due)
     todo.add("status", "NEEDS-ACTION")
     return todo
@@ -98,12 +109,12 @@ def _event(item: outreach.Planned, stamp: dt.datetime) -> Event:
     action = PLANNED[touch.action]
     event.add("uid", _uid("planned", person, touch.date.isoformat(), touch.action.value))
     event.add("dtstamp", stamp)
-    event.add("summary", f"{action.capitalize()}: {_who(person)}")
+    event.add("summary", _Text(f"{action.capitalize()}: {_who(person)}"))
     event.add("dtstart", touch.date)
     event.add("dtend", touch.date + dt.timedelta(days=1))
     details = [touch.note] if touch.note else []
     if touch.channel:
         details.append(f"Channel: {touch.channel.value}")
     if details:
-        event.add("description", "\n".join(details))
+        event.add("description", _Text("\n".join(details)))
     return event

@@ -40,8 +40,9 @@ from generator.reading.files import (
 )
 from generator.reading.yaml_source import parse_yaml
 
-# File texts that stand in for what is on disk: {path: text}.
-Overrides = Mapping[Path, str]
+# File texts that stand in for what is on disk: {path: text}; None for a file an
+# edit removes.
+Overrides = Mapping[Path, str | None]
 
 _EMPTY_HINT = {
     "plan": "expected a mapping with me, targets, sectors and messages",
@@ -95,7 +96,10 @@ def _checked(
     path: Path, kind: str, plans_dir: Path, cache: ReadCache, overrides: Overrides
 ) -> CheckedFile:
     if path in overrides:
-        return check_text(path, as_text(overrides[path]), kind)
+        text = overrides[path]
+        if text is None:
+            return CheckedFile(None, [Problem(Location(path), "file not found")])
+        return check_text(path, as_text(text), kind)
     return cache.checked(
         path,
         kind,
@@ -121,6 +125,7 @@ def read_plan(
     problems += listing_problems
     folder = plans_dir / COMPANIES_DIR
     paths = sorted({*paths, *(p for p in overrides if p.parent == folder)})
+    paths = [p for p in paths if p not in overrides or overrides[p] is not None]
     companies = []
     for path in paths:
         checked = _checked(path, "company", plans_dir, cache, overrides)
@@ -129,7 +134,10 @@ def read_plan(
             companies.append(checked.content)
     inbound_path = plans_dir / INBOUND_FILE
     inbound: list[Record] = []
-    if inbound_path.exists() or inbound_path.is_symlink() or inbound_path in overrides:
+    present = inbound_path.exists() or inbound_path.is_symlink()
+    if inbound_path in overrides:
+        present = overrides[inbound_path] is not None
+    if present:
         checked = _checked(inbound_path, "inbound", plans_dir, cache, overrides)
         problems += checked.problems
         inbound = checked.content or []
