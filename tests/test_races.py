@@ -29,6 +29,10 @@ def base(plans: Path) -> list[str]:
     return ["--plans", str(plans), "--today", "2026-11-26"]
 
 
+def add_person(plans: Path, name: str) -> list[str]:
+    return [*base(plans), "add", "person", name, "--company", "Volta Cells"]
+
+
 def log(plans: Path, who: str, action: str, day: str) -> list[str]:
     return [*base(plans), "log", who, action, "--company", "Volta Cells", "--date", day]
 
@@ -116,22 +120,8 @@ def test_add_person_and_log_on_one_company_lose_nothing(small_plan: Path) -> Non
         all_ok(
             run_together(
                 [
-                    [
-                        *base(small_plan),
-                        "add",
-                        "person",
-                        f"Ola Nowa{pair}",
-                        "--company",
-                        "Volta Cells",
-                    ],
-                    [
-                        *base(small_plan),
-                        "add",
-                        "person",
-                        f"Ela Stara{pair}",
-                        "--company",
-                        "Volta Cells",
-                    ],
+                    add_person(small_plan, f"Ola Nowa{pair}"),
+                    add_person(small_plan, f"Ela Stara{pair}"),
                     log(small_plan, "Jan Nowak", "referred", day),
                 ]
             )
