@@ -60,6 +60,7 @@ _BREAK = re.compile(r"\r\n|\r|\n")
 _BLOCK_HEADER = re.compile(r"[|>][0-9+-]*")
 _ESCAPES = {'"': '\\"', "\\": "\\\\", "\n": "\\n", "\t": "\\t"}
 _NULL = "tag:yaml.org,2002:null"
+_SEQ = "tag:yaml.org,2002:seq"
 
 # Writes one list item given (dash column, columns from dash to content, flow style).
 _Writer = Callable[[int, int, bool], list[str]]
@@ -103,8 +104,8 @@ def add_person(text: str, person: Mapping[str, object]) -> Edit:
     fields = _person_fields(person)
     src = _read(text)
     root = src.root
-    if not isinstance(root, MappingNode) or _is_flow(root):
-        raise EditRefused("this file does not hold a company written as a block mapping")
+    if not isinstance(root, MappingNode):
+        raise EditRefused("this file does not hold a company mapping")
     expected = _plain(src.data)
     people = expected.get("people")
     people = [] if people is None else people
@@ -139,7 +140,7 @@ def add_inbound(text: str, entry: Mapping[str, object]) -> Edit:
     src = _read(text)
     old = _plain(src.data)
     root = src.root
-    if old is None and root is not None and not _is_empty(root):
+    if old is None and root is not None and not _is_null(root):
         raise EditRefused("the file does not hold a list of inbound entries")
     old = [] if old is None else old
     if not isinstance(old, list):
@@ -482,6 +483,18 @@ def _prev_line(body: str, start: int) -> tuple[int, str] | None:
     return begin, body[begin:end]
 
 
+def _col(body: str, node: Any) -> int:
+    """The column a node's content starts at: a tag or an anchor before a block
+    collection (`people: !!seq`) moves its start mark, not where its entries are."""
+    tagged = body[node.start_mark.index : node.start_mark.index + 1] in ("!", "&")
+    if tagged and _is_block(node, MappingNode) and node.value:
+        return int(node.value[0][0].start_mark.column)
+    if _is_block(node, SequenceNode) and node.value:
+        dash = _dash(body, node.value[0])
+        return dash - _line_start(body, dash)
+    return int(node.start_mark.column)
+
+
 def _dash(body: str, item: Any) -> int:
     """Where the `-` of a block list item is."""
     return body.rfind("-", 0, item.start_mark.index)
@@ -625,9 +638,9 @@ def _block_insert(src: _Source, seq: Any, k: int, write: _Writer, gap: int) -> _
     """Insert an item into a block list at index k, written like its nearest neighbour."""
     body, items = src.body, seq.value
     near = items[k - 1] if k else items[0]
-    col = seq.start_mark.column
-    if near.start_mark.column > col:
-        gap = near.start_mark.column - col
+    col = _col(body, seq)
+    if _col(body, near) > col:
+        gap = _col(body, near) - col
     lines = write(col, max(gap, 2), isinstance(near, MappingNode) and _is_flow(near))
     blank = [""] if _separated(body, seq) else []
     if k == 0:
@@ -650,27 +663,27 @@ class _Layout:
     flow_touches: bool = False  # whether touches are written `- {date: …}`
 
 
-def _layout(root: Any) -> _Layout:
+def _layout(body: str, root: Any) -> _Layout:
     pair = _pair(root, "people") if isinstance(root, MappingNode) else None
     if pair is None or not isinstance(pair[1], SequenceNode) or _is_flow(pair[1]):
         return _Layout()
     key, seq = pair
-    offset = seq.start_mark.column - key.start_mark.column
+    offset = _col(body, seq) - key.start_mark.column
     persons = [p for p in seq.value if isinstance(p, MappingNode) and not _is_flow(p)]
-    gap = persons[0].start_mark.column - seq.start_mark.column if persons else 2
+    gap = _col(body, persons[0]) - _col(body, seq) if persons else 2
     touch_offset, touch_gap, flow_touches = offset, gap, False
     step = offset or 2
     for found in (_pair(p, "touches") for p in persons):
         if found is None or not _is_block(found[1], SequenceNode) or not found[1].value:
             continue
         key, touches = found
-        touch_offset = touches.start_mark.column - key.start_mark.column
-        touch_gap = max(touches.value[0].start_mark.column - touches.start_mark.column, 2)
+        touch_offset = _col(body, touches) - key.start_mark.column
+        touch_gap = max(_col(body, touches.value[0]) - _col(body, touches), 2)
         flow_touches = _is_flow(touches.value[0])
         break
     for found in (_pair(p, "messages") for p in persons):
         if found is not None and _is_block(found[1], MappingNode):
-            step = found[1].start_mark.column - found[0].start_mark.column
+            step = _col(body, found[1]) - found[0].start_mark.column
             break
     return _Layout(offset, max(gap, 2), touch_offset, touch_gap, step, flow_touches)
 
@@ -717,12 +730,12 @@ def _mapping(value: object) -> Mapping[str, object]:
 
 
 def _put_touch(src: _Source, node: Any, k: int, fields: Mapping[str, object]) -> _Splice:
-    body, layout = src.body, _layout(src.root)
+    body, layout = src.body, _layout(src.body, src.root)
     pair = _pair(node, "touches")
     if _is_flow(node):
-        return _put_flow_touch(body, node, pair, k, _inline(fields))
+        return _put_flow_item(body, node, pair, "touches", k, _inline(fields))
     if pair is None:
-        col = node.start_mark.column
+        col = _col(body, node)
         lines = [" " * col + "touches:"]
         lines += _flat_item(fields, col + layout.touch_offset, layout.touch_gap, False)
         return _insert_lines(body, _after(body, node), lines, src.nl)
@@ -737,28 +750,32 @@ def _put_touch(src: _Source, node: Any, k: int, fields: Mapping[str, object]) ->
     raise EditRefused("the person's touches are not a list")
 
 
-def _put_flow_touch(body: str, node: Any, pair: Any, k: int, item: str) -> _Splice:
-    """A person written `{name: X, …}` gets its touch in flow style too."""
+def _put_flow_item(body: str, node: Any, pair: Any, key: str, k: int, item: str) -> _Splice:
+    """A mapping written `{name: X, …}` (a person, or a whole company) gets its new
+    touch or person in flow style too."""
     if pair is None:
-        return _flow_add(body, node, None, f"touches: [{item}]")
+        return _flow_add(body, node, None, f"{key}: [{item}]")
     value = pair[1]
     if isinstance(value, SequenceNode):
         return _flow_insert(body, value, k, item)
     if _is_null(value):
         start, end = value.start_mark.index, value.end_mark.index
         return body[:start] + f"[{item}]" + body[end:], start
-    raise EditRefused("the person's touches are not a list")
+    raise EditRefused(f"{key} is not a list in this file")
 
 
 def _put_person(src: _Source, root: Any, fields: Mapping[str, object]) -> _Splice:
-    body, layout = src.body, _layout(root)
+    body, layout = src.body, _layout(src.body, root)
 
     def write(col: int, gap: int, flow: bool) -> list[str]:
         return _person_item(fields, col, gap, flow, layout)
 
     pair = _pair(root, "people")
+    if _is_flow(root):
+        count = len(pair[1].value) if pair is not None and pair[1].tag == _SEQ else 0
+        return _put_flow_item(body, root, pair, "people", count, _inline(fields))
     if pair is None:
-        col = root.start_mark.column
+        col = _col(body, root)
         lines = [" " * col + "people:", *write(col + layout.offset, layout.gap, False)]
         return _insert_lines(body, len(body), lines, src.nl)
     key, value = pair
@@ -779,7 +796,7 @@ def _put_fields(src: _Source, node: Any, fields: Mapping[str, object]) -> _Splic
     if _is_flow(node):
         pairs = ", ".join(f"{key}: {format_scalar(v, flow=True)}" for key, v in fields.items())
         return _flow_add(body, node, anchor, pairs)
-    pad = " " * node.start_mark.column
+    pad = " " * _col(body, node)
     lines = [f"{pad}{key}: {format_scalar(v)}" for key, v in fields.items()]
     if anchor is None or anchor is keys[0]:
         return _insert_lines(body, _after(body, node), lines, src.nl)

@@ -9,7 +9,6 @@ problems of the files' content come from here; facts about the plan as of a day
 from __future__ import annotations
 
 import difflib
-import re
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
@@ -75,21 +74,7 @@ def check_text(path: Path, text: str, kind: str) -> CheckedFile:
         return CheckedFile(None, [Problem(Location(path, 1, 1), message)])
     ctx = Context(path, text)
     cleaned = _SCHEMAS[kind].clean(ctx, data, "", Location(path, 1, 1))
-    return CheckedFile(None if cleaned is INVALID else cleaned, [*ctx.problems, *_tabs(path, text)])
-
-
-_TAB_AFTER_INDICATOR = re.compile(r"^\s*(?:-\s*)?(?:[^\s#:'\"][^:#]*)?[:-]\t")
-
-
-def _tabs(path: Path, text: str) -> list[Problem]:
-    """A tab after a colon or dash: libyaml reads it, ruamel.yaml (which the editing
-    commands use) does not, so the file could be checked but not edited."""
-    for number, line in enumerate(text.split("\n"), 1):
-        match = _TAB_AFTER_INDICATOR.match(line)
-        if match:
-            message = "a tab after the colon; use a space, so playbook's commands can edit the file"
-            return [Problem(Location(path, number, match.end()), message, Severity.WARNING)]
-    return []
+    return CheckedFile(None if cleaned is INVALID else cleaned, ctx.problems)
 
 
 def _checked(

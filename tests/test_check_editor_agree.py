@@ -1,0 +1,209 @@
+"""`check` and the editing commands agree on every file: a file `check` accepts is one
+every edit can change, and what the edit leaves `check` accepts too.
+
+Issue 14 found files `check` passed that every edit refused (a tab after a value or
+before a comment, `!!str` tags, an inbound.yaml holding only `~`). The editor now
+reads with the checker's own reader, so they see the same document; these tests run
+every edit on an odd-layout corpus (tests/fixtures/odd_layouts) and on layouts
+hypothesis makes up, and fail on any file where the two disagree.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from generator.editing import yaml_edit
+from generator.editing.yaml_edit import EditRefused
+from generator.reading.files import as_text
+from generator.reading.load import check_text
+from generator.reading.yaml_source import read_nodes
+
+CORPUS = Path(__file__).parent / "fixtures" / "odd_layouts"
+COMPANIES = sorted((CORPUS / "companies").iterdir())
+INBOUND = sorted((CORPUS / "inbound").iterdir())
+DATES = ("2025-01-01", "2026-03-02", "2027-12-31")  # before, among and after the touches
+
+
+def accepted(text: str, kind: str) -> Any:
+    """What `check` makes of the file: its content, or None when it refuses the file
+    (then no command edits it: editing starts from a plan that checks)."""
+    checked = check_text(Path(f"{kind}.yaml"), as_text(text), kind)
+    if any(problem.is_error for problem in checked.problems) or checked.content is None:
+        return None
+    return checked.content
+
+
+def edits(text: str, kind: str) -> list[tuple[str, Callable[[str], yaml_edit.Edit]]]:
+    """Every edit a command can make to this file."""
+    if kind == "inbound":
+        return [
+            (f"inbound on {day}", lambda t, day=day: yaml_edit.add_inbound(t, {"date": day, "who": "Nia Nowa", "relevance": 3}))  # type: ignore[misc]
+            for day in DATES
+        ]  # fmt: skip
+    data = read_nodes(text.removeprefix("\ufeff"))[1]
+    people = data.get("people") or []
+    found: list[tuple[str, Callable[[str], yaml_edit.Edit]]] = [
+        ("add person", lambda t: yaml_edit.add_person(t, {"name": "Nia Nowa", "focus": "hr"}))
+    ]
+    for index, person in enumerate(people):
+        for day in DATES:
+            touch = {"date": day, "action": "met", "note": "Coffee: at the fair"}
+            found.append(
+                (f"touch {index} {day}", lambda t, i=index, x=touch: yaml_edit.add_touch(t, i, x))
+            )  # type: ignore[misc]
+        missing = {"email": "nia@example.com", "role": "Lead"}
+        missing = {key: value for key, value in missing.items() if key not in person}
+        if missing:
+            found.append(
+                (
+                    f"fields {index}",
+                    lambda t, i=index, m=missing: yaml_edit.set_person_fields(t, i, m),
+                )
+            )  # type: ignore[misc]
+    return found
+
+
+def disagreements(text: str, kind: str) -> list[str]:
+    if accepted(text, kind) is None:
+        return []
+    found = []
+    for name, edit in edits(text, kind):
+        try:
+            result = edit(text)
+        except EditRefused as exc:
+            found.append(f"{name}: check accepts the file, the edit refuses it: {exc}")
+            continue
+        if accepted(result.text, kind) is None:
+            found.append(f"{name}: the edit leaves a file check refuses:\n{result.text}")
+    return found
+
+
+@pytest.mark.parametrize("path", COMPANIES, ids=lambda p: p.name)
+def test_every_edit_works_on_every_company_file_check_accepts(path: Path) -> None:
+    text = path.read_bytes().decode("utf-8")
+    assert disagreements(text, "company") == []
+
+
+@pytest.mark.parametrize("path", INBOUND, ids=lambda p: p.name)
+def test_every_edit_works_on_every_inbound_file_check_accepts(path: Path) -> None:
+    text = path.read_bytes().decode("utf-8")
+    assert disagreements(text, "inbound") == []
+
+
+def test_the_corpus_holds_the_constructs_of_issue_14() -> None:
+    """The files the issue named are in the corpus, and check accepts them."""
+    for name in ("tab-after-value", "tab-before-comment", "str-tags", "tab-after-colon"):
+        text = (CORPUS / "companies" / f"{name}.yaml").read_text(encoding="utf-8")
+        assert accepted(text, "company") is not None, name
+    for name in ("tilde", "null-word", "tilde-with-comment"):
+        text = (CORPUS / "inbound" / f"{name}.yaml").read_text(encoding="utf-8")
+        assert accepted(text, "inbound") is not None, name
+
+
+# ---------------------------------------------------------------- made-up layouts
+
+_words = st.sampled_from(["Ida Berg", "Ola Lis", "Plant Manager", "Kraków", "Zażółć"])
+_space = st.sampled_from(["", " ", "  ", "\t", " \t"])  # after a value, before a comment
+
+
+@st.composite
+def scalars(draw: st.DrawFn, text: str) -> str:
+    style = draw(st.sampled_from(["plain", "single", "double", "tag"]))
+    return {
+        "plain": text,
+        "single": f"'{text}'",
+        "double": f'"{text}"',
+        "tag": f"!!str {text}",
+    }[style]
+
+
+@st.composite
+def lines_end(draw: st.DrawFn) -> str:
+    """What may follow a value on its line: spaces, tabs, a comment."""
+    space = draw(_space)
+    if draw(st.booleans()):
+        return f"{space or ' '}# note"
+    return space
+
+
+@st.composite
+def company_files(draw: st.DrawFn) -> str:
+    offset = draw(st.sampled_from([0, 2, 4]))  # from `people:` to its dashes
+    gap = draw(st.sampled_from([2, 3, 4]))  # from a dash to the keys
+    lines = [
+        f"name: {draw(scalars('Berg Works'))}{draw(lines_end())}",
+        f"sector: Automation{draw(lines_end())}",
+    ]
+    if draw(st.booleans()):
+        lines.insert(0, "# a company of mine")
+    people = draw(st.integers(0, 3))
+    if people == 0:
+        lines.append("people:" + draw(st.sampled_from(["", " ~", " []", " null"])))
+    else:
+        lines.append(f"people:{draw(lines_end())}")
+    dash = " " * offset
+    keys = " " * (offset + gap)
+    for number in range(people):
+        name = f"Person {number}"
+        if draw(st.booleans()) and number:
+            lines.append("")
+        if draw(st.integers(0, 4)) == 0:
+            lines.append(f"{dash}- {{name: {name}, focus: hr}}{draw(lines_end())}")
+            continue
+        lines.append(f"{dash}-{' ' * (gap - 1)}name: {draw(scalars(name))}{draw(lines_end())}")
+        if draw(st.booleans()):
+            lines.append(f"{keys}role: {draw(scalars(draw(_words)))}{draw(lines_end())}")
+        touches = draw(st.sampled_from(["none", "empty", "null", "flow", "block", "block-flow"]))
+        if touches == "empty":
+            lines.append(f"{keys}touches: []")
+        elif touches == "null":
+            lines.append(f"{keys}touches:" + draw(st.sampled_from(["", " ~", " null"])))
+        elif touches == "flow":
+            lines.append(f"{keys}touches: [{{date: 2026-03-01, action: invited}}]")
+        elif touches in ("block", "block-flow"):
+            lines.append(f"{keys}touches:{draw(lines_end())}")
+            inner = " " * (offset + gap + draw(st.sampled_from([0, 2, 4])))
+            for day in ("2026-03-01", "2026-05-01")[: draw(st.integers(1, 2))]:
+                if touches == "block-flow":
+                    lines.append(f"{inner}- {{date: {day}, action: invited}}{draw(lines_end())}")
+                else:
+                    lines.append(f"{inner}- date: {day}{draw(lines_end())}")
+                    lines.append(f"{inner}  action: invited{draw(lines_end())}")
+    if draw(st.booleans()):
+        lines.append("# the end")
+    newline = draw(st.sampled_from(["\n", "\r\n"]))
+    text = newline.join(lines) + (newline if draw(st.booleans()) else "")
+    return ("\ufeff" if draw(st.booleans()) else "") + text
+
+
+@st.composite
+def inbound_files(draw: st.DrawFn) -> str:
+    start = draw(st.sampled_from(["", "~", "null", "[]", "# log", "---", "~ # none yet"]))
+    lines = [start] if start else []
+    for number in range(draw(st.integers(0, 3))):
+        day = f"2026-0{number + 2}-01"
+        if draw(st.booleans()):
+            lines.append(f"- {{date: {day}, who: {draw(_words)}}}{draw(lines_end())}")
+        else:
+            lines.append(f"- date: {day}{draw(lines_end())}")
+            lines.append(f"  who: {draw(scalars(draw(_words)))}{draw(lines_end())}")
+    if any(line.startswith("-") for line in lines):
+        lines = [line for line in lines if line not in ("~", "null", "[]", "~ # none yet")]
+    newline = draw(st.sampled_from(["\n", "\r\n"]))
+    return newline.join(lines) + (newline if draw(st.booleans()) else "")
+
+
+@given(company_files())
+def test_check_and_editor_agree_on_made_up_company_files(text: str) -> None:
+    assert disagreements(text, "company") == [], text
+
+
+@given(inbound_files())
+def test_check_and_editor_agree_on_made_up_inbound_files(text: str) -> None:
+    assert disagreements(text, "inbound") == [], text
