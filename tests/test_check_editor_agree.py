@@ -11,6 +11,7 @@ hypothesis makes up, and fail on any file where the two disagree.
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -39,34 +40,38 @@ def accepted(text: str, kind: str) -> Any:
     return checked.content
 
 
-def edits(text: str, kind: str) -> list[tuple[str, Callable[[str], yaml_edit.Edit]]]:
+Edit = Callable[[str], yaml_edit.Edit]
+
+
+def edits(text: str, kind: str) -> list[tuple[str, Edit]]:
     """Every edit a command can make to this file."""
     if kind == "inbound":
+        entry = {"who": "Nia Nowa", "relevance": 3}
         return [
-            (f"inbound on {day}", lambda t, day=day: yaml_edit.add_inbound(t, {"date": day, "who": "Nia Nowa", "relevance": 3}))  # type: ignore[misc]
+            (f"inbound on {day}", partial(yaml_edit.add_inbound, entry={**entry, "date": day}))
             for day in DATES
-        ]  # fmt: skip
+        ]
     data = read_nodes(text.removeprefix("\ufeff"))[1]
-    people = data.get("people") or []
-    found: list[tuple[str, Callable[[str], yaml_edit.Edit]]] = [
-        ("add person", lambda t: yaml_edit.add_person(t, {"name": "Nia Nowa", "focus": "hr"}))
+    found: list[tuple[str, Edit]] = [
+        ("add person", partial(yaml_edit.add_person, person={"name": "Nia Nowa", "focus": "hr"}))
     ]
-    for index, person in enumerate(people):
+    for index, person in enumerate(data.get("people") or []):
         for day in DATES:
             touch = {"date": day, "action": "met", "note": "Coffee: at the fair"}
-            found.append(
-                (f"touch {index} {day}", lambda t, i=index, x=touch: yaml_edit.add_touch(t, i, x))
-            )  # type: ignore[misc]
+            found.append((f"touch {index} {day}", partial(_add_touch, index=index, touch=touch)))
         missing = {"email": "nia@example.com", "role": "Lead"}
         missing = {key: value for key, value in missing.items() if key not in person}
         if missing:
-            found.append(
-                (
-                    f"fields {index}",
-                    lambda t, i=index, m=missing: yaml_edit.set_person_fields(t, i, m),
-                )
-            )  # type: ignore[misc]
+            found.append((f"fields {index}", partial(_set_fields, index=index, values=missing)))
     return found
+
+
+def _add_touch(text: str, index: int, touch: dict[str, str]) -> yaml_edit.Edit:
+    return yaml_edit.add_touch(text, index, touch)
+
+
+def _set_fields(text: str, index: int, values: dict[str, str]) -> yaml_edit.Edit:
+    return yaml_edit.set_person_fields(text, index, values)
 
 
 def disagreements(text: str, kind: str) -> list[str]:
