@@ -196,7 +196,7 @@ def build(settings: Settings, config_file: Path, markdown_dir: Path | None) -> N
     """Check the plan and build the site into site/ (a failed build keeps the old one)."""
     if markdown_dir is not None:
         pages = write_markdown(settings.plans_dir, settings.today, markdown_dir)
-        echo(f"{pages} Markdown pages written to {markdown_dir}/")
+        echo(f"{pages} Markdown pages written to {shown(markdown_dir)}/")
     report = build_site(
         config_file,
         settings.plans_dir,
@@ -205,8 +205,8 @@ def build(settings: Settings, config_file: Path, markdown_dir: Path | None) -> N
     )
     count = plural(report.warnings, "warning", "warnings")
     warnings = f"; {count} (see playbook check)" if report.warnings else ""
-    echo(f"Site built in {report.site_dir}/ ({report.page_count} pages){warnings}.")
-    echo(f"Open {report.site_dir / 'index.html'} in your browser.")
+    echo(f"Site built in {shown(report.site_dir)}/ ({report.page_count} pages){warnings}.")
+    echo(f"Open {shown(report.site_dir / 'index.html')} in your browser.")
 
 
 @cli.command(epilog="\b\nExamples:\n  playbook serve\n  playbook serve --port 8001")
@@ -490,7 +490,7 @@ def export(settings: Settings, format: str, output: Path | None) -> None:
 def init(folder: Path) -> None:
     """Start your own private playbook in FOLDER (a new folder, or one without a plan)."""
     report = init_playbook(folder)
-    echo(f"Created your playbook in {folder}/:")
+    echo(f"Created your playbook in {shown(folder)}/:")
     for name in report.created:
         echo(f"  {name}")
     echo(f"git: {report.git}.")

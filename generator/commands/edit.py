@@ -13,7 +13,7 @@ from typing import Any
 
 from generator.editing import yaml_edit
 from generator.editing.session import EditReport, EditSession
-from generator.errors import Location, PlaybookError
+from generator.errors import Location, PlaybookError, shown
 from generator.model.lookup import InboundMatcher, NotFound, find_company, find_person
 from generator.model.model import Company, Person, Plan
 from generator.model.names import close_matches, fold
@@ -149,7 +149,7 @@ def add_company(
     existing = next((c for c in session.plan.companies if fold(c.name) == fold(name)), None)
     if existing is not None:
         raise PlaybookError(
-            f"{existing.name} is already in {existing.location.path}; nothing was written"
+            f"{existing.name} is already in {shown(existing.location.path)}; nothing was written"
         )
     company = _present(
         {
