@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import errno
 import os
+import shutil
+import subprocess
 import time
 from pathlib import Path
 
@@ -311,3 +313,23 @@ def test_removing_a_file_that_is_not_there_is_refused(small_plan: Path) -> None:
     assert raised.value.format_message() == (
         f"{small_plan / 'companies' / 'gone.yaml'} does not exist; nothing was written"
     )
+
+
+@pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")
+def test_what_a_killed_command_leaves_is_ignored_by_git(tmp_path: Path) -> None:
+    folder = tmp_path / "mine"
+    init_playbook(folder)
+    left = [
+        "plans/companies/.volta-cells.yaml.playbook-1a2b3c4d.tmp",
+        "plans/.inbound.yaml.playbook-0f0f0f0f.tmp",
+        "plans/.playbook-journal",
+        "plans/companies/.volta-cells.yaml.k2j4h5l6.tmp",
+    ]
+    kept = ["plans/companies/volta-cells.yaml", "plans/notes.tmp"]
+    for name in [*left, *kept]:
+        (folder / name).write_text("x\n", encoding="utf-8")
+    ignored = subprocess.run(
+        ["git", "-C", str(folder), "check-ignore", *left, *kept],
+        capture_output=True, text=True, check=False,
+    )  # fmt: skip
+    assert ignored.stdout.splitlines() == left

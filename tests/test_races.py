@@ -9,8 +9,13 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import subprocess
+import sys
 from pathlib import Path
 
+from click.testing import CliRunner
+
+from generator.cli import cli
 from generator.locking import WAITING
 from generator.reading.load import read_plan
 from tests.processes import Outcome, run_together
@@ -162,3 +167,31 @@ def test_add_company_twice_at_once_is_one_file_and_one_clear_refusal(small_plan:
         "other-1.yaml",
         "other-2.yaml",
     ]
+
+
+def test_a_waiting_command_says_so_once_on_stderr(small_plan: Path) -> None:
+    """Another process holds the playbook for a moment; `log` waits, says so, then writes."""
+    holder = subprocess.Popen(
+        [sys.executable, "-c", HOLD, str(small_plan.parent)], stdout=subprocess.PIPE, text=True
+    )
+    try:
+        assert holder.stdout is not None and holder.stdout.readline() == "holding\n"
+        result = CliRunner().invoke(
+            cli,
+            [*base(small_plan), "log", "Jan Nowak", "met", "--company", "Volta Cells"],
+            catch_exceptions=False,
+        )
+    finally:
+        holder.wait(timeout=10)
+    assert result.exit_code == 0
+    assert result.stderr == WAITING + "\n"
+    assert result.stdout.endswith(": Jan Nowak: met on 2026-11-26\n")
+
+
+HOLD = """
+import fcntl, os, sys, time
+folder = os.open(sys.argv[1], os.O_RDONLY)
+fcntl.flock(folder, fcntl.LOCK_EX)
+print("holding", flush=True)
+time.sleep(0.5)
+"""
