@@ -68,10 +68,10 @@ def test_an_ambiguous_name_lists_the_candidates(small_plan: Path) -> None:
     code, output = run(small_plan, "log", "anna nowak", "invited")
     assert code == 1
     assert output == (
-        "'anna nowak' matches 2 people:\n"
+        "2 people are called 'Anna Nowak':\n"
         "  Anna Nowak (Nordic Robotics)\n"
         "  Anna Nowak (Volta Cells)\n"
-        "Give the full name, or choose the company with --company.\n"
+        "Choose one with --company, e.g. --company 'Nordic Robotics'.\n"
     )
     assert snapshot(small_plan) == before
     code, output = run(small_plan, "log", "anna nowak", "invited", "--company", "volta")

@@ -100,13 +100,13 @@ CASES = [
     Case("touch_same_day_after", touch(0, "2026-02-03", "replied"), 9),
     Case("touch_indent3", touch(0, "2026-01-11", "messaged"), 9),
     Case("touch_indent4", touch(0, "2026-02-01", "replied", channel="email"), 9),
-    Case("touch_people_not_indented", touch(1, "2026-05-02", "invited", channel="linkedin"), 10),
-    Case("touch_no_touches_key", touch(0, "2026-06-01", "invited", channel="linkedin"), 10),
-    Case("touch_no_touches_not_indented", touch(0, "2026-06-01", "invited"), 6),
+    Case("touch_people_not_indented", touch(1, "2026-05-02", "invited", channel="linkedin"), 11),
+    Case("touch_no_touches_key", touch(0, "2026-06-01", "invited", channel="linkedin"), 11),
+    Case("touch_no_touches_not_indented", touch(0, "2026-06-01", "invited"), 7),
     Case(
         "touch_empty_list",
         touch(0, "2026-06-01", "invited"),
-        6,
+        7,
         changed=("    touches: []   # none yet",),
     ),
     Case("touch_empty_value", touch(0, "2026-06-01", "invited"), 7),
@@ -135,7 +135,7 @@ CASES = [
     Case("touch_crlf", touch(0, "2026-03-24", "connected", note="Fast: 1 day"), 7),
     Case("touch_bom", touch(0, "2026-03-24", "connected"), 8),
     Case("touch_no_final_newline", touch(0, "2026-03-24", "connected"), 7),
-    Case("touch_no_final_newline_new_key", touch(0, "2026-03-24", "connected"), 6),
+    Case("touch_no_final_newline_new_key", touch(0, "2026-03-24", "connected"), 7),
     Case(
         "touch_quoted_notes",
         chain(
@@ -172,12 +172,12 @@ CASES = [
     Case(
         "person_no_people",
         lambda text: add_person(text, {"name": "Olga Nowak", "role": "Plant Manager"}),
-        8,
+        9,
     ),
     Case(
         "person_empty_people",
         lambda text: add_person(text, {"name": "Olga Nowak", "focus": "operations"}),
-        3,
+        4,
         changed=("people: []   # none yet",),
     ),
     Case(
