@@ -563,6 +563,8 @@ def _separated(body: str, seq: Any) -> bool:
         return False
     for item in seq.value[1:]:
         prev = _prev_line(body, _line_start(body, _dash(body, item)))
+        while prev is not None and prev[1].lstrip().startswith("#"):  # a comment on the item
+            prev = _prev_line(body, prev[0])
         if prev is None or prev[1].strip():
             return False
     return True
@@ -920,11 +922,17 @@ def remove_item(text: str, where: KeyPath, index: int) -> Edit:
         return _finish(src, body[:start] + body[end:], start, expected)
     start, end = _line_start(body, _dash(body, node)), _after(body, node)
     before = _prev_line(body, start)
-    after_end = body[end : _next_line(body, end)]
-    if before is not None and not before[1].strip() and (end == len(body) or not after_end.strip()):
-        start = before[0]  # the blank line that set the item apart goes with it
+    if before is not None and not before[1].strip():
+        # The blank line that set the item apart goes with it: the one after it, if any.
+        if end < len(body) and not body[end : _next_line(body, end)].strip():
+            end = _next_line(body, end)
+        else:
+            start = before[0]
     new = body[:start] + body[end:]
-    return _finish(src, new, min(start, max(len(new) - 1, 0)), expected)
+    focus = start
+    while focus < len(new) and not new[focus : _next_line(new, focus)].strip():
+        focus = _next_line(new, focus)  # report the line that now stands there
+    return _finish(src, new, min(focus, max(len(new) - 1, 0)), expected)
 
 
 def _data_at(data: Any, where: KeyPath, kind: type) -> Any:
