@@ -15,7 +15,6 @@ from typing import Any
 from generator.editing import yaml_edit
 from generator.editing.session import EditReport, EditSession
 from generator.errors import Location, PlaybookError
-from generator.model.derive import first_name_of
 from generator.model.lookup import (
     Ambiguous,
     InboundMatcher,
@@ -215,14 +214,12 @@ def _person_values(details: PersonDetails) -> dict[str, object]:
     return _present(checked)
 
 
-def _written(person: Person, key: str, value: str) -> bool:
-    """Whether a value came from the file, not from a default (focus other, the first
-    word of the name)."""
-    if key == "focus":
-        return value != Focus.OTHER
-    if key == "first_name":
-        return value != first_name_of(person.name)
-    return bool(value)
+def _written_keys(session: EditSession, person: Person) -> set[str]:
+    """The keys the person's entry in the file has (the model fills in the others:
+    focus other, the first word of the name, the company's country)."""
+    data = yaml_edit.make_yaml().load(session.text(person.company.location.path))
+    entry = data["people"][_index_in_file(person)]
+    return {str(key) for key, value in entry.items() if value is not None}
 
 
 # The keys `playbook set` changes, in the order a person's keys are written.
@@ -270,9 +267,10 @@ def set_person(
         options = ", ".join(f"--{key.replace('_', '-')}" for key in SETTABLE)
         raise PlaybookError(f"nothing to set: give one or more of {options}")
     person = find_person(session.plan, who, company)
+    written = _written_keys(session, person)
     current = {key: str(getattr(person, key)) for key in (*values, *clear)}
-    changed = {key: value for key, value in values.items() if current[key] != value}
-    cleared = tuple(key for key in clear if _written(person, key, current[key]))
+    changed = {k: v for k, v in values.items() if current[k] != v or k not in written}
+    cleared = tuple(key for key in clear if key in written)
     if not changed and not cleared:
         given = [f"{key} {value}" for key, value in values.items()] + [f"no {k}" for k in clear]
         report = EditReport([], "", written=False)
@@ -280,7 +278,7 @@ def set_person(
         return report
     parts = []
     for key, value in changed.items():
-        was = f" (was {current[key]})" if _written(person, key, current[key]) else ""
+        was = f" (was {current[key]})" if key in written else ""
         parts.append(f"{key} {value}{was}")
     parts += [f"{key} removed (was {current[key]})" for key in cleared]
     where = ("people", _index_in_file(person))

@@ -219,7 +219,7 @@ def remove_company(
     session = EditSession(plans_dir, today)
     plan = session.plan
     try:
-        company = find_company(plan, name)
+        company = find_company(plan, name, offer_to_add=False)
     except NotFound:
         empty = _file_without_company(plan, name)
         if empty is None:
@@ -240,9 +240,10 @@ def remove_company(
     report = session.finish(dry_run)
     inbound = [entry for entry in plan.inbound if entry.source is company]
     if inbound:
+        counted = "it counts" if len(inbound) == 1 else "they count"
         report.notes.append(
             f"{plural(len(inbound), 'inbound contact names', 'inbound contacts name')} "
-            f"{company.name}; they now count as from outside the plan"
+            f"{company.name}: without the company, {counted} as from outside the plan"
         )
     return report
 

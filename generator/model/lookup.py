@@ -91,7 +91,9 @@ def _spans(name: str, size: int) -> Iterable[str]:
         yield " ".join(words[start : start + size])
 
 
-def find_company(plan: Plan, query: str) -> Company:
+def find_company(plan: Plan, query: str, offer_to_add: bool = True) -> Company:
+    """The company `query` names; `offer_to_add` ends a failed search with the command
+    that adds it (not what `remove company` needs)."""
     exact = [c for c in plan.companies if fold(c.name) == fold(query)]
     found = exact or [c for c in plan.companies if fold(query) in fold(c.name)]
     if len(found) == 1:
@@ -102,9 +104,10 @@ def find_company(plan: Plan, query: str) -> Company:
     size = len(query.split())
     candidates = [(span, c) for c in plan.companies for span in [c.name, *_spans(c.name, size)]]
     near = list(dict.fromkeys(close_matches(query, candidates)))
+    hint = ""
     if near:
         hint = f"; did you mean {', '.join(repr(c.name) for c in near)}?"
-    else:
+    elif offer_to_add:
         hint = f"; add it first: playbook add company {shlex.quote(query)} --sector …"
     raise NotFound(f"no company called '{query}' in the plan{hint}")
 
