@@ -129,6 +129,7 @@ def _day(value: str) -> dt.date:
 
 
 @click.group(
+    name="playbook",
     cls=PlaybookGroup,
     context_settings={"help_option_names": ["-h", "--help"]},
     epilog=EXAMPLES,
@@ -692,6 +693,7 @@ def init(folder: Path, ask: bool, no_commit: bool, **values: Any) -> None:
     """
     setup = Setup(**values)
     if ask:
+        echo("A few questions for your plan (you can change every answer later: playbook me):")
         setup = ask_setup(setup, _ask)
     report = init_playbook(folder, setup, commit=not no_commit)
     echo(f"Created your playbook in {folder}/:")

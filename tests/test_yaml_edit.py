@@ -566,8 +566,13 @@ def test_any_value_set_reads_back_and_keeps_every_other_line(value: str) -> None
         assert keeps_lines(
             ROBERT,
             edit.text,
-            ("    role: Plant Manager          # since 2024", "    role: HR")
-            + ("    hook: >", "      We both studied", "      in Opole"),
+            (
+                "    role: Plant Manager          # since 2024",
+                "    role: HR",
+                "    hook: >",
+                "      We both studied",
+                "      in Opole",
+            ),
         )
 
 
