@@ -196,6 +196,8 @@ def test_check_gives_one_warning_per_pair(small_plan: Path) -> None:
         ("Bosch", "Bsoch", False),  # two swapped letters are two changes
         ("Abcd", "Abce", True),  # TYPO_MIN_LENGTH letters: a typo
         ("Abc", "Abd", False),  # one letter fewer: too short to tell
+        ("Company 1", "Company 12", False),  # a digit is never a typo
+        ("Plant 1", "Plant 2", False),
         ("Hays", "Hays Poland", True),
         ("Volta Cells", "Nordic Robotics", False),
     ],

@@ -188,20 +188,24 @@ def _words(name: str) -> list[str]:
 
 
 def _one_edit_apart(a: str, b: str) -> bool:
-    """At most one letter changed, missing or extra."""
+    """At most one letter changed, missing or extra; a digit is never a typo ("Plant 1"
+    and "Plant 12" are two plants)."""
     if abs(len(a) - len(b)) > 1:
         return False
     if len(a) > len(b):
         a, b = b, a
     for i, (x, y) in enumerate(zip(a, b, strict=False)):
         if x != y:
+            if x.isdigit() or y.isdigit():
+                return False
             rest = a[i + 1 :] if len(a) == len(b) else a[i:]
             return rest == b[i + 1 :]
-    return True
+    return len(a) == len(b) or not b[-1].isdigit()
 
 
 def _deletions(key: str) -> set[str]:
-    return {key, *(key[:i] + key[i + 1 :] for i in range(len(key)))}
+    """The key and the key less one letter: two keys one letter apart share one."""
+    return {key, *(key[:i] + key[i + 1 :] for i, c in enumerate(key) if not c.isdigit())}
 
 
 def looks_alike(a: str, b: str) -> bool:
@@ -209,7 +213,10 @@ def looks_alike(a: str, b: str) -> bool:
     other ("DHL", "DHL Supply Chain"), or written without spaces, punctuation and legal
     form they are at most one letter apart ("Kuehne+Nagel", "Kühne + Nagel"; "Bosh",
     "Bosch")."""
-    words_a, words_b = _words(a), _words(b)
+    return _alike(tuple(_words(a)), tuple(_words(b)))
+
+
+def _alike(words_a: tuple[str, ...], words_b: tuple[str, ...]) -> bool:
     shorter, longer = sorted((words_a, words_b), key=len)
     if shorter and longer[: len(shorter)] == shorter:
         return True
@@ -220,26 +227,30 @@ def looks_alike(a: str, b: str) -> bool:
 def near_duplicates(companies: Sequence[Company]) -> list[tuple[Company, Company]]:
     """Pairs (later, earlier) of companies whose names look alike, each pair once.
 
-    Candidates are found by index (first word, or a shared one-letter deletion), so a
-    plan of thousands of companies is not compared pair by pair."""
-    by_first: dict[str, list[int]] = {}
+    Candidates come from indexes (the words of a name and their leading runs; its
+    one-letter deletions), so thousands of companies are not compared pair by pair."""
+    by_words: dict[tuple[str, ...], list[int]] = {}  # the whole name, as words
+    by_start: dict[tuple[str, ...], list[int]] = {}  # each leading run of words
     by_deletion: dict[str, list[int]] = {}
     pairs: list[tuple[Company, Company]] = []
+    names = [tuple(_words(company.name)) for company in companies]
     for index, company in enumerate(companies):
-        words = _words(company.name)
+        words = names[index]
         key = "".join(words)
-        candidates = set(by_first.get(words[0], [])) if words else set()
-        if len(key) >= TYPO_MIN_LENGTH:
-            for variant in _deletions(key):
-                candidates.update(by_deletion.get(variant, []))
+        deletions = _deletions(key) if len(key) >= TYPO_MIN_LENGTH else set()
+        candidates = set(by_start.get(words, []))
+        for size in range(1, len(words)):
+            candidates.update(by_words.get(words[:size], []))
+        for variant in deletions:
+            candidates.update(by_deletion.get(variant, []))
         for earlier in sorted(candidates):
-            if looks_alike(company.name, companies[earlier].name):
+            if _alike(words, names[earlier]):
                 pairs.append((company, companies[earlier]))
-        if words:
-            by_first.setdefault(words[0], []).append(index)
-        if len(key) >= TYPO_MIN_LENGTH:
-            for variant in _deletions(key):
-                by_deletion.setdefault(variant, []).append(index)
+        by_words.setdefault(words, []).append(index)
+        for size in range(1, len(words) + 1):
+            by_start.setdefault(words[:size], []).append(index)
+        for variant in deletions:
+            by_deletion.setdefault(variant, []).append(index)
     return pairs
 
 
