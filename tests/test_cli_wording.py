@@ -4,14 +4,12 @@ logging would only repeat."""
 
 from __future__ import annotations
 
-import socket
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
 
 from generator.cli import cli
-from tests.conftest import SMALL_PLAN
 from tests.helpers import replace_in, snapshot
 from tests.test_cli_edit import run
 
@@ -171,27 +169,6 @@ def test_the_first_touch_is_reported_at_its_own_line(small_plan: Path) -> None:
 
 
 # ---------------------------------------------------------------- serve
-
-
-def test_a_busy_port_says_how_to_choose_another() -> None:
-    with socket.socket() as taken:
-        taken.bind(("127.0.0.1", 0))
-        taken.listen()
-        port = taken.getsockname()[1]
-        result = CliRunner().invoke(
-            cli,
-            ["--plans", str(SMALL_PLAN), "serve", "--port", str(port), "--config",
-             str(Path(__file__).parent.parent / "mkdocs.yml")],
-            catch_exceptions=False,
-        )  # fmt: skip
-        prefix = f"port {port} is busy (another preview?); choose another: make serve PORT="
-        assert result.exit_code == 1
-        assert result.output.startswith(prefix)
-        free = int(result.output[len(prefix) :].split(",")[0])
-        assert result.output == f"{prefix}{free}, or playbook serve --port {free}\n"
-        assert free > port
-        with socket.socket() as probe:
-            probe.bind(("127.0.0.1", free))  # the port suggested is free
 
 
 def test_the_makefiles_pass_port_to_serve() -> None:
