@@ -186,7 +186,9 @@ def test_the_time_shows_in_next_on_the_timeline_and_in_coming_up(small_plan: Pat
     (jan,) = [p for p in plan.people if p.name == "Jan Nowak"]
     page = person_page(plan, jan)
     assert "- **2026-12-03 14:00** · meeting\n" in page
-    assert "| 2026-10-20 09:30 | met | – | Coffee in Wrocław |\n" in page
+    assert (
+        '| <span class="pb-when">2026-10-20 09:30</span> | met | – | Coffee in Wrocław |\n' in page
+    )
     assert "| 2026-10-05 | connected | – |  |\n" in page
     assert "- **2026-12-03 14:00** · meeting · [Jan Nowak](../people/jan-nowak.md)" in (
         this_week_page(plan)
