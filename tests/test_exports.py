@@ -729,6 +729,19 @@ def test_output_into_a_missing_folder_is_one_error(tmp_path: Path) -> None:
     assert not target.parent.exists()
 
 
+@pytest.mark.parametrize("format", ["csv", "vcard"])
+def test_todo_is_for_the_calendar_only(tmp_path: Path, format: str) -> None:
+    target = tmp_path / "out"
+    result = CliRunner().invoke(
+        cli,
+        ["--plans", str(SMALL_PLAN), "export", format, "--todo", "--output", str(target)],
+        catch_exceptions=False,
+    )
+    assert result.exit_code == 2
+    assert "--todo is for `export ics` only" in result.stderr
+    assert not target.exists()
+
+
 def test_export_format_is_checked() -> None:
     result = CliRunner().invoke(
         cli, ["--plans", str(SMALL_PLAN), "export", "xlsx"], catch_exceptions=False
