@@ -154,6 +154,16 @@ def test_another_day_or_another_action_is_a_new_touch(small_plan: Path) -> None:
     assert code == 0, output
 
 
+def test_two_times_on_one_day_are_two_touches(small_plan: Path) -> None:
+    """With a time on both, 9:00 and 16:00 are two calls; without one, a second is the same."""
+    args = ("log", "Ewa Kot", "met", "--date", "2026-12-03")
+    assert run(small_plan, *args, "--at", "09:00")[0] == 0
+    assert run(small_plan, *args, "--at", "16:00")[0] == 0
+    code, output = run(small_plan, *args)
+    assert code == 1
+    assert output.startswith("Ewa Kot already has a meeting on 2026-12-03 (")
+
+
 def test_the_first_touch_is_reported_at_its_own_line(small_plan: Path) -> None:
     """Anna Nowak of Nordic Robotics has no touches yet: the edit adds `touches:` and the
     touch; the line given is the touch's."""

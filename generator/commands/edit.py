@@ -67,10 +67,19 @@ def _index_in_file(person: Person) -> int:
     return next(i for i, other in enumerate(person.company.people) if other is person)
 
 
-def _same_day_touch(person: Person, action: Action, day: dt.date) -> Touch | None:
+def _clock(time: dt.time | None) -> str | None:
+    """A time as a touch's `time` key holds it: `10:00`."""
+    return f"{time:%H:%M}" if time is not None else None
+
+
+def _same_day_touch(
+    person: Person, action: Action, day: dt.date, at: dt.time | None
+) -> Touch | None:
     """A touch of this action on this day: one per person, action and day (a second
-    meeting logged the same day is the first one logged twice)."""
-    return next((t for t in person.touches if t.action is action and t.date == day), None)
+    meeting logged the same day is the first one logged twice), unless both have a
+    time and the times differ (a call at 9:00, another at 16:00)."""
+    same_time = (t for t in person.touches if at is None or t.time is None or t.time == at)
+    return next((t for t in same_time if t.action is action and t.date == day), None)
 
 
 def _a(noun: str) -> str:
@@ -87,6 +96,7 @@ def log_touch(
     channel: Channel | None = None,
     note: str = "",
     company: str | None = None,
+    at: dt.time | None = None,
     dry_run: bool = False,
 ) -> EditReport:
     session = EditSession(plans_dir, today)
@@ -95,23 +105,25 @@ def log_touch(
     touch = _present(
         {
             "date": day.isoformat(),
+            "time": _clock(at),
             "action": action.value,
             "channel": channel.value if channel else None,
             "note": checked_option(Text(max_length=2000, multiline=True), note, "--note"),
         }
     )
-    existing = _same_day_touch(person, action, day)
+    when = f"{day.isoformat()} at {touch['time']}" if at is not None else day.isoformat()
+    existing = _same_day_touch(person, action, day, at)
     if existing is not None:
         noun = _a(PLANNED.get(action, action.value.replace("_", " ")))
         raise PlaybookError(
-            f"{person.name} already has {noun} on {day.isoformat()} ({existing.location}): "
+            f"{person.name} already has {noun} on {when} ({existing.location}): "
             "one touch per person, action and day; nothing was written"
         )
     how = f" ({channel.value})" if channel else ""
     if day > today:
-        summary = f"{person.name}: {PLANNED[action]} planned for {day.isoformat()}{how}"
+        summary = f"{person.name}: {PLANNED[action]} planned for {when}{how}"
     else:
-        summary = f"{person.name}: {action.value.replace('_', ' ')} on {day.isoformat()}{how}"
+        summary = f"{person.name}: {action.value.replace('_', ' ')} on {when}{how}"
     index = _index_in_file(person)
     session.apply(
         person.company.location.path,
