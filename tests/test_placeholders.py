@@ -101,9 +101,15 @@ def test_step_1_waits_for_real_sectors(untouched: Path) -> None:
         step = checklist(load_plan(untouched, TODAY))[0]
         return step.done, step.next_action
 
-    assert step_1() == (False, "Name your sectors: 'Your first sector' is still a placeholder.")
+    assert step_1() == (
+        False,
+        "Name your sectors: 'Your first sector' is a placeholder (playbook rename sector).",
+    )
     assert run_in(untouched, "rename", "sector", "Your first sector", "Logistics")[0] == 0
     # One placeholder left: still not done.
-    assert step_1() == (False, "Name your sectors: 'Your second sector' is still a placeholder.")
+    assert step_1() == (
+        False,
+        "Name your sectors: 'Your second sector' is a placeholder (playbook rename sector).",
+    )
     assert run_in(untouched, "rename", "sector", "Your second sector", "Retail")[0] == 0
     assert step_1() == (True, "Keep the sectors under review as your goal sharpens.")

@@ -44,7 +44,9 @@ def _sectors(plan: Plan) -> Step:
     placeholder = next((s for s in plan.sectors if is_placeholder_sector(s)), None)
     done = 2 <= count <= 3 and has_recruiters and placeholder is None
     if placeholder is not None:
-        action = f"Name your sectors: '{placeholder.name}' is still a placeholder."
+        action = (
+            f"Name your sectors: '{placeholder.name}' is a placeholder (playbook rename sector)."
+        )
     elif count < 2:
         action = "Add a second sector that matters for the job you want."
     elif count > 3:
