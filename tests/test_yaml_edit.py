@@ -556,7 +556,6 @@ def test_setting_and_removing_refusals(call: Callable[[], object], message: str)
     assert refusal(call) == message
 
 
-@settings(max_examples=150, deadline=None)
 @given(st.text(st.characters(exclude_categories=("Cc", "Cs")), min_size=1))
 def test_any_value_set_reads_back_and_keeps_every_other_line(value: str) -> None:
     for where in (("people", 0), ("people", 1)):
