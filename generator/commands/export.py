@@ -12,12 +12,12 @@ from generator.model.model import Plan
 from generator.site.publish import refuse_inside_plans
 
 
-def export_data(plan: Plan, format: str, to_file: bool = True) -> bytes:
+def export_data(plan: Plan, format: str, to_file: bool = True, todo: bool = False) -> bytes:
     if format == "csv":
         return contacts_csv(plan, for_spreadsheet=to_file).encode("utf-8")
     if format == "vcard":
         return vcards(plan).encode("utf-8")
-    return week_calendar(plan)
+    return week_calendar(plan, todo=todo)
 
 
 def write_export(path: Path, data: bytes, plans_dir: Path) -> None:

@@ -39,7 +39,7 @@ class Change:
     summary: str
 
     def __str__(self) -> str:
-        if self.line <= 0:
+        if self.line <= 0:  # a file removed or changed as a whole
             return f"{shown(self.path)}: {self.summary}"
         return f"{shown(self.path)}:{self.line}: {self.summary}"
 
@@ -49,6 +49,8 @@ class EditReport:
     changes: list[Change]
     diff: str
     written: bool
+    # Lines worth showing with the result: a warning about it, or why nothing changed.
+    notes: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -141,7 +143,7 @@ class EditSession:
         self.changes.append(Change(path, 1, summary))
 
     def remove(self, path: Path, summary: str) -> None:
-        """Delete a file as part of the same change as the edits."""
+        """Delete a file in the same all-or-nothing change as the other edits."""
         if path in self.created:
             self.created.discard(path)
             del self.texts[path]
@@ -155,7 +157,7 @@ class EditSession:
 
     def diff(self) -> str:
         parts: list[str] = []
-        for path in [*self.texts, *sorted(self.removed)]:
+        for path in [*sorted(self.removed), *self.texts]:
             old = "" if path in self.created else self._original_text(path)
             new = self.texts.get(path, "")
             parts += difflib.unified_diff(
