@@ -21,13 +21,17 @@ from hypothesis import strategies as st
 
 from generator.editing import yaml_edit
 from generator.editing.yaml_edit import EditRefused
+from generator.reading import schema
 from generator.reading.files import as_text
-from generator.reading.load import check_text
+from generator.reading.load import NOT_EDITABLE, check_text
 from generator.reading.yaml_source import read_nodes
 
 CORPUS = Path(__file__).parent / "fixtures" / "odd_layouts"
 COMPANIES = sorted((CORPUS / "companies").iterdir())
 INBOUND = sorted((CORPUS / "inbound").iterdir())
+PLANS = sorted((CORPUS / "plan").iterdir())
+ME = tuple(schema.ME.keys)
+SECTOR = tuple(schema.SECTOR.keys)
 DATES = ("2025-01-01", "2026-03-02", "2027-12-31")  # before, among and after the touches
 
 
@@ -40,11 +44,19 @@ def accepted(text: str, kind: str) -> Any:
     return checked.content
 
 
+def warned(text: str, kind: str) -> bool:
+    """Whether `check` warns that the editing commands cannot change part of the file."""
+    problems = check_text(Path(f"{kind}.yaml"), as_text(text), kind).problems
+    return any(NOT_EDITABLE in problem.message for problem in problems)
+
+
 Edit = Callable[[str], yaml_edit.Edit]
 
 
 def edits(text: str, kind: str) -> list[tuple[str, Edit]]:
     """Every edit a command can make to this file."""
+    if kind == "plan":
+        return plan_edits(text)
     if kind == "inbound":
         entry = {"who": "Nia Nowa", "relevance": 3}
         return [
@@ -53,7 +65,8 @@ def edits(text: str, kind: str) -> list[tuple[str, Edit]]:
         ]
     data = read_nodes(text.removeprefix("\ufeff"))[1]
     found: list[tuple[str, Edit]] = [
-        ("add person", partial(yaml_edit.add_person, person={"name": "Nia Nowa", "focus": "hr"}))
+        ("add person", partial(yaml_edit.add_person, person={"name": "Nia Nowa", "focus": "hr"})),
+        ("rename the sector", partial(_set, where=(), values={"sector": "Robots"})),
     ]
     for index, person in enumerate(data.get("people") or []):
         for day in DATES:
@@ -63,7 +76,39 @@ def edits(text: str, kind: str) -> list[tuple[str, Edit]]:
         missing = {key: value for key, value in missing.items() if key not in person}
         if missing:
             found.append((f"fields {index}", partial(_set_fields, index=index, values=missing)))
+        where = ("people", index)
+        values = {"role": "Head of Quality", "hook": "Met: at the fair"}
+        found.append((f"set {index}", partial(_set, where=where, values=values)))
+        if "role" in person:
+            found.append((f"clear role {index}", partial(_clear, where=where, keys=("role",))))
     return found
+
+
+def _set(text: str, where: tuple[str | int, ...], values: dict[str, str]) -> yaml_edit.Edit:
+    keys = yaml_edit.PERSON_KEYS if where else yaml_edit.COMPANY_KEYS
+    return yaml_edit.set_fields(text, where, values, keys)
+
+
+def _clear(text: str, where: tuple[str | int, ...], keys: tuple[str, ...]) -> yaml_edit.Edit:
+    return yaml_edit.remove_fields(text, where, keys)
+
+
+def plan_edits(text: str) -> list[tuple[str, Edit]]:
+    """`playbook me` and the sector commands."""
+    sectors = len(read_nodes(text.removeprefix("\ufeff"))[1]["sectors"])
+    me = {"name": "Nia Nowa", "location": "Kraków, Poland", "goal": "Head: of quality"}
+    return [
+        ("me", partial(yaml_edit.set_fields, where=("me",), values=me, order=ME)),
+        ("me without e-mail", partial(yaml_edit.remove_fields, where=("me",), keys=("email",))),
+        ("add sector", partial(yaml_edit.add_item, where=("sectors",), item={"name": "Robots"})),
+        (
+            "rename sector",
+            partial(
+                yaml_edit.set_fields, where=("sectors", 0), values={"name": "Robots"}, order=SECTOR
+            ),
+        ),
+        ("remove sector", partial(yaml_edit.remove_item, where=("sectors",), index=sectors - 1)),
+    ]
 
 
 def _add_touch(text: str, index: int, touch: dict[str, str]) -> yaml_edit.Edit:
@@ -82,7 +127,8 @@ def disagreements(text: str, kind: str) -> list[str]:
         try:
             result = edit(text)
         except EditRefused as exc:
-            found.append(f"{name}: check accepts the file, the edit refuses it: {exc}")
+            if not warned(text, kind):
+                found.append(f"{name}: check accepts the file, the edit refuses it: {exc}")
             continue
         if accepted(result.text, kind) is None:
             found.append(f"{name}: the edit leaves a file check refuses:\n{result.text}")
@@ -95,10 +141,37 @@ def test_every_edit_works_on_every_company_file_check_accepts(path: Path) -> Non
     assert disagreements(text, "company") == []
 
 
+@pytest.mark.parametrize("path", PLANS, ids=lambda p: p.name)
+def test_every_edit_works_on_every_plan_file_check_accepts(path: Path) -> None:
+    text = path.read_bytes().decode("utf-8")
+    assert accepted(text, "plan") is not None
+    assert disagreements(text, "plan") == []
+
+
 @pytest.mark.parametrize("path", INBOUND, ids=lambda p: p.name)
 def test_every_edit_works_on_every_inbound_file_check_accepts(path: Path) -> None:
     text = path.read_bytes().decode("utf-8")
     assert disagreements(text, "inbound") == []
+
+
+def test_check_warns_exactly_about_the_files_with_an_alias() -> None:
+    warnings = {
+        path.name
+        for path in [*COMPANIES, *INBOUND]
+        if warned(path.read_text(encoding="utf-8"), "inbound" if path in INBOUND else "company")
+    }
+    assert warnings == {"anchor-alias-text.yaml"}
+
+
+def test_an_anchored_value_is_refused_by_name() -> None:
+    text = (CORPUS / "companies" / "anchor-alias-text.yaml").read_text(encoding="utf-8")
+    for index, message in (
+        (0, "the value of 'role' is repeated elsewhere by an alias (*name); edit it by hand"),
+        (1, "the value of 'role' is an alias (*name); edit it by hand"),
+    ):
+        with pytest.raises(EditRefused) as refused:
+            _set(text, ("people", index), {"role": "Lead"})
+        assert str(refused.value) == message
 
 
 def test_the_corpus_holds_the_constructs_of_issue_14() -> None:

@@ -1006,6 +1006,10 @@ def _replace_value(src: _Source, key: Any, value: Any, new: object, *, flow: boo
     start = value.start_mark.index
     if start < key.end_mark.index:
         raise EditRefused(f"the value of '{key.value}' is an alias (*name); edit it by hand")
+    if body.startswith("&", start):
+        raise EditRefused(
+            f"the value of '{key.value}' is repeated elsewhere by an alias (*name); edit it by hand"
+        )
     if value.style in ("|", ">"):
         end = _after_block_scalar(body, value)
         last = end == len(body) and not body.endswith(("\n", "\r"))

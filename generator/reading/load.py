@@ -13,6 +13,8 @@ from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
+import yaml
+
 from generator.errors import Location, Problem, Severity
 from generator.model.model import (
     Company,
@@ -38,6 +40,7 @@ from generator.reading.files import (
     read_text,
 )
 from generator.reading.yaml_source import parse_yaml
+from generator.wording import plural
 
 # File texts that stand in for what is on disk: {path: text}; None for a file an
 # edit removes.
@@ -75,7 +78,35 @@ def check_text(path: Path, text: str, kind: str) -> CheckedFile:
         return CheckedFile(None, [Problem(Location(path, 1, 1), message)])
     ctx = Context(path, text)
     cleaned = _SCHEMAS[kind].clean(ctx, data, "", Location(path, 1, 1))
-    return CheckedFile(None if cleaned is INVALID else cleaned, ctx.problems)
+    problems = ctx.problems
+    if "*" in text and "&" in text:  # only then can the file hold an alias
+        problems = [*problems, *_aliases(path, text)]
+    return CheckedFile(None if cleaned is INVALID else cleaned, problems)
+
+
+# Every warning about what the editing commands cannot do to a file says this.
+NOT_EDITABLE = "playbook's commands cannot change"
+
+
+def _aliases(path: Path, text: str) -> list[Problem]:
+    """An alias of a text is read, but the editing commands cannot change the value it
+    repeats (nor the alias) without changing both: worth one warning per file."""
+    found = [
+        event.start_mark
+        for event in yaml.parse(text, Loader=yaml.CSafeLoader)
+        if isinstance(event, yaml.AliasEvent) and event.start_mark is not None
+    ]
+    if not found:
+        return []
+    more = (
+        f" (and {plural(len(found) - 1, 'more alias', 'more aliases')})" if len(found) > 1 else ""
+    )
+    message = (
+        f"an alias (*name) repeats a value written elsewhere{more}; {NOT_EDITABLE} either "
+        "value: write the value out"
+    )
+    mark = found[0]
+    return [Problem(Location(path, mark.line + 1, mark.column + 1), message, Severity.WARNING)]
 
 
 def _checked(
