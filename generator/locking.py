@@ -14,6 +14,7 @@ thread.
 from __future__ import annotations
 
 import contextlib
+import errno
 import fcntl
 import os
 import threading
@@ -32,6 +33,7 @@ BUSY = (
 )
 
 Key = tuple[int, int]  # device and inode of the locked folder
+_NO_LOCKS = {errno.ENOLCK, errno.EOPNOTSUPP, errno.ENOSYS, errno.EINVAL}
 
 
 @dataclass
@@ -122,11 +124,13 @@ def acquire(
                     on_wait()
                     told = True
                 if time.monotonic() > deadline:
-                    lock.release()
                     raise PlaybookError(BUSY)
                 time.sleep(pause)
                 pause = min(pause * 2, 0.1)
             lock.keys.append(key)
+    except BaseException:
+        lock.release()
+        raise
     finally:
         for descriptor in opened.values():
             if descriptor >= 0:
@@ -145,6 +149,11 @@ def _take(key: Key, opened: dict[Key, int]) -> bool:
             fcntl.flock(opened[key], fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
             return False
+        except OSError as exc:
+            # A file system without locks (some network shares): go on without one; the
+            # check that each file is unchanged before it is replaced still stands.
+            if exc.errno not in _NO_LOCKS:
+                raise PlaybookError(f"cannot lock the playbook folder: {exc.strerror}") from None
         _held[key] = _Held(opened[key], 1)
         opened[key] = -1  # now owned by the lock
         return True
