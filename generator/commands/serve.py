@@ -292,7 +292,6 @@ class Preview:
         self.rebuild = Rebuilder(config_file, session, self.site_dir, self.url, echo, inputs=inputs)
         self.server = PrivateServer(self.rebuild, port, self.site_dir)
         self.server.error_handler = self._error_page
-        self.plans_dir = plans_dir
         self.watched = [plans_dir, self.docs_dir, config_file, *custom, self.scratch / "changes"]
         self._plans_return = _FolderReturns(
             self.server, plans_dir, self.scratch / "changes" / "plans-folder"
