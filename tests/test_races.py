@@ -21,6 +21,7 @@ from generator.reading.load import read_plan
 from tests.processes import Outcome, run_together
 
 PAIRS = 20
+ROUNDS = 4  # rounds of each of the other races
 START = dt.date(2026, 1, 1)
 CONNECTIONS = (
     "First Name,Last Name,URL,Email Address,Company,Position,Connected On\n"
@@ -83,7 +84,7 @@ def test_twenty_pairs_of_log_on_one_file_lose_nothing(small_plan: Path) -> None:
 def test_log_and_import_at_once_both_land(small_plan: Path, tmp_path: Path) -> None:
     export = tmp_path / "Connections.csv"
     export.write_text(CONNECTIONS, encoding="utf-8")
-    for pair in range(5):
+    for pair in range(ROUNDS):
         day = (START + dt.timedelta(days=pair)).isoformat()
         outcomes = run_together(
             [
@@ -101,7 +102,7 @@ def test_log_and_import_at_once_both_land(small_plan: Path, tmp_path: Path) -> N
 
 
 def test_inbound_pairs_lose_nothing(small_plan: Path) -> None:
-    for pair in range(5):
+    for pair in range(ROUNDS):
         day = (START + dt.timedelta(days=pair)).isoformat()
         all_ok(
             run_together(
@@ -115,12 +116,12 @@ def test_inbound_pairs_lose_nothing(small_plan: Path) -> None:
     plan, _ = read_plan(small_plan)
     assert plan is not None
     callers = {entry.who for entry in plan.inbound}
-    assert {f"Caller {side}{n}" for side in "AB" for n in range(5)} <= callers
-    assert len(plan.inbound) == 3 + 10
+    assert {f"Caller {side}{n}" for side in "AB" for n in range(ROUNDS)} <= callers
+    assert len(plan.inbound) == 3 + 2 * ROUNDS
 
 
 def test_add_person_and_log_on_one_company_lose_nothing(small_plan: Path) -> None:
-    for pair in range(5):
+    for pair in range(ROUNDS):
         day = (START + dt.timedelta(days=pair)).isoformat()
         all_ok(
             run_together(
@@ -135,9 +136,11 @@ def test_add_person_and_log_on_one_company_lose_nothing(small_plan: Path) -> Non
     assert plan is not None
     volta = next(c for c in plan.companies if c.name == "Volta Cells")
     names = [p.name for p in volta.people]
-    assert len(names) == 2 + 10
-    assert {f"Ola Nowa{n}" for n in range(5)} | {f"Ela Stara{n}" for n in range(5)} <= set(names)
-    assert len([t for t in touches(small_plan, "Jan Nowak") if t[1] == "referred"]) == 5
+    assert len(names) == 2 + 2 * ROUNDS
+    assert {f"Ola Nowa{n}" for n in range(ROUNDS)} | {
+        f"Ela Stara{n}" for n in range(ROUNDS)
+    } <= set(names)
+    assert len([t for t in touches(small_plan, "Jan Nowak") if t[1] == "referred"]) == ROUNDS
 
 
 def test_add_company_twice_at_once_is_one_file_and_one_clear_refusal(small_plan: Path) -> None:
