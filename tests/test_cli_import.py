@@ -332,12 +332,12 @@ def test_the_add_person_line_adds_the_connection(small_plan: Path, tmp_path: Pat
 def test_an_undated_connection_fills_fields_but_adds_no_touch(
     small_plan: Path, tmp_path: Path
 ) -> None:
-    """A Connected On that cannot be read ("Mrz" is German) is no reason to stop the import."""
+    """A Connected On that cannot be read ("Smarch" is no month) is no reason to stop the import."""
     source = write_connections(
         tmp_path,
         HEADER
         + "Anna,Nowak,https://www.linkedin.com/in/anna-nowak-nordic-example,,"
-        + "Nordic Robotics,Talent Acquisition Lead,15 Mrz 2024\r\n",
+        + "Nordic Robotics,Talent Acquisition Lead,15 Smarch 2024\r\n",
     )
     result = run(small_plan, "import", "linkedin", str(source))
     assert result.exit_code == 0
