@@ -84,10 +84,10 @@ def import_linkedin(
     plan = session.plan
     matching = match_export(plan, export)
     left_out: list[str] = []
-    proofs = []
-    for match in matching.certain():
-        _check_values(match.profile, left_out)
-        proofs.append(prove(plan, match))
+    for match in matching.matches:
+        if match.certainty is Certainty.CERTAIN or match.company is not None:
+            _check_values(match.profile, left_out)
+    proofs = [prove(plan, match) for match in matching.certain()]
     editor = _Editor(session)
     for proof in sorted(proofs, key=lambda p: _file_order(p.person)):
         editor.person(proof)
@@ -211,7 +211,7 @@ def report_lines(report: ImportReport, dry_run: bool, show_all: bool = False) ->
     if report.budget is not None and report.export.invitations:
         lines += ["", _budget_line(report)]
     lines += _uncertain_lines(report)
-    lines += _namesake_lines(report.matching)
+    lines += _namesake_lines(report)
     if report.left_out:
         lines += ["", "Values left out (the plan would refuse them):"]
         lines += [f"  {line}" for line in report.left_out]
@@ -230,7 +230,7 @@ def _read_lines(export: Export) -> list[str]:
         if file.skipped_without_name:
             notes.append(f"{file.skipped_without_name} without a name skipped")
         if file.undated:
-            notes.append(f"{file.undated} without a readable date")
+            notes.append(f"{file.undated} without a readable date: no `connected` touch for them")
         extra = f" ({'; '.join(notes)})" if notes else ""
         lines.append(f"{file.source}: {plural(len(file.connections), 'connection', 'connections')}{extra}")
     for invitations, _ in export.invitations:
@@ -381,27 +381,44 @@ def _uncertain_lines(report: ImportReport) -> list[str]:
             entries += [head, "    Fix the plan first: `playbook check` names them."]
             continue
         commands = _settle(match, plan_names)
-        if not commands:
-            continue
-        entries.append(head)
-        entries += [f"    If it is the same person: {command}" for command in commands]
+        if commands:
+            entries.append(head)
+            entries += [f"    If it is the same person: {command}" for command in commands]
     if not entries:
         return []
     return [
         "",
-        "Not certain, so nothing was logged for them (if it is the same person, run the "
-        "command, then import again; if not, give the plan's person their own profile "
-        "address with `playbook set NAME --linkedin URL` and the import stops asking):",
+        "Not certain, so nothing was logged for them; if it is the same person, run the "
+        "command, then import again:",
         *entries,
+        "  (If not, give the plan's person their own profile address with `playbook set "
+        "NAME --linkedin URL`, and the import stops asking.)",
     ]
 
 
-def _namesake_lines(matching: Matching) -> list[str]:
-    namesakes = matching.of(Certainty.NAMESAKE)
-    if not namesakes:
-        return []
-    listed = ", ".join(_described(m.profile) for m in namesakes)
-    return ["", f"Namesakes of people in the plan, with another profile address, so other members: {listed}."]
+def _idle(report: ImportReport) -> list[Match]:
+    """Uncertain matches that would add nothing even if accepted (the plan's person is
+    connected already, and the export has no address or e-mail for them)."""
+    plan_names = Counter(fold(person.name) for person in report.plan.people)
+    return [
+        match
+        for match in report.matching.of(Certainty.UNCERTAIN)
+        if match.why not in (Doubt.SHARED_ADDRESS, Doubt.SHARED_EMAIL)
+        and not _settle(match, plan_names)
+    ]
+
+
+def _namesake_lines(report: ImportReport) -> list[str]:
+    lines = []
+    namesakes = report.matching.of(Certainty.NAMESAKE)
+    if namesakes:
+        listed = _joined([_described(m.profile) for m in namesakes])
+        lines += ["", f"Namesakes of people in the plan, with another profile, so other members: {listed}."]
+    idle = _idle(report)
+    if idle:
+        listed = _joined([_described(m.profile) for m in idle])
+        lines += ["", f"Maybe people of the plan, but nothing to add even if they are: {listed}."]
+    return lines
 
 
 def _not_logged_lines(report: ImportReport) -> list[str]:
