@@ -259,11 +259,20 @@ def _found_lines(report: ImportReport) -> list[str]:
     how = ", ".join(f"{ways[way]} by {way}" for way in _WAYS if way in ways)
     people = plural(len(certain), "person", "people")
     lines = [f"Found {people} of the plan in it ({how})."]
+    plan_names = Counter(fold(person.name) for person in report.plan.people)
     for match in certain:
-        assert match.person is not None
-        other = [n for n in match.profile.names if n and fold(n) != fold(match.person.name)]
+        person = match.person
+        assert person is not None
+        other = [n for n in match.profile.names if n and fold(n) != fold(person.name)]
         if other:
-            lines.append(f"  {match.person.name} is {other[0]} on LinkedIn (the same {match.how})")
+            lines.append(f"  {person.name} is {other[0]} on LinkedIn (the same {match.how})")
+        profile = match.profile
+        if profile.key and person.linkedin and profile.key != profile_key(person.linkedin):
+            company = ["--company", person.company.name] if plan_names[fold(person.name)] > 1 else []
+            command = shlex.join(["playbook", "set", person.name, *company, "--linkedin", profile.url])
+            lines.append(
+                f"  {person.name}'s profile on LinkedIn is {profile.url}, not the plan's: {command}"
+            )
     return lines
 
 
@@ -559,8 +568,14 @@ def _elsewhere_lines(matching: Matching) -> list[str]:
     parts = []
     if matching.elsewhere_connections:
         parts.append(plural(matching.elsewhere_connections, "connection", "connections"))
+    if matching.elsewhere_invitations:
+        parts.append(plural(matching.elsewhere_invitations, "invitation", "invitations"))
     if matching.elsewhere_conversations:
         parts.append(plural(matching.elsewhere_conversations, "conversation", "conversations"))
     if not parts:
         return []
-    return ["", f"Outside the plan: {' and '.join(parts)} with people at other companies; nothing to do."]
+    return [
+        "",
+        f"Outside the plan: {_joined(parts)} with people at other companies; nothing to do "
+        "(invitations count in the budget).",
+    ]

@@ -107,7 +107,8 @@ def find(path: Path) -> list[Found]:
             f"{path}: not one of the export's files (no header row of {NAMES} found); "
             f"{EXPECTED_INPUT}"
         )
-    return [Found(layout, str(path), text, None)]
+    # A file of the unpacked folder still carries the export's date in the folder's name.
+    return [Found(layout, str(path), text, _exported_on(path.resolve().parent.name))]
 
 
 def read_one(path: Path, layout: Layout) -> Found:

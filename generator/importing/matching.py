@@ -221,6 +221,7 @@ class Matching:
     # Connections, invitations and messages with members the plan has nothing to do with.
     elsewhere_connections: int = 0
     elsewhere_conversations: int = 0
+    elsewhere_invitations: int = 0
     unattributed_messages: int = 0  # messages when it cannot be told which side is me
     conversations: int = 0
 
@@ -293,6 +294,7 @@ def match_export(plan: Plan, export: Export) -> Matching:
             found.url = found.url or url
         return found
 
+    strangers_invited = 0
     for invitations, _ in export.invitations:
         for invitation in invitations.invitations:
             if invitation.key and invitation.key in my_keys:
@@ -300,8 +302,16 @@ def match_export(plan: Plan, export: Export) -> Matching:
             profile = profile_for(invitation.key, invitation.url, invitation.name)
             if profile is not None:
                 profile.invitations.append(invitation)
+            else:
+                strangers_invited += 1
 
-    matching = Matching([], my_keys, connected_keys, elsewhere_connections=elsewhere)
+    matching = Matching(
+        [],
+        my_keys,
+        connected_keys,
+        elsewhere_connections=elsewhere,
+        elsewhere_invitations=strangers_invited,
+    )
     _messages(export, my_keys, profile_for, matching, plan)
     matching.matches = _resolve(list(profiles.values()), ours)
     return matching
