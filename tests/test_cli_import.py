@@ -720,3 +720,36 @@ def test_company_names_match_word_for_word(
     )
     result = run(small_plan, "import", "linkedin", str(source))
     assert ("People you already know there: 1 connection" in result.output) is known
+
+
+def test_lines_reported_are_those_of_the_file_after_every_change(small_plan: Path) -> None:
+    """A change above an earlier one moves it down: the report points at the final line."""
+    from generator.commands.import_linkedin import _Editor
+    from generator.editing import yaml_edit
+    from generator.editing.session import EditSession
+    from tests.conftest import TODAY
+
+    session = EditSession(small_plan, TODAY)
+    editor = _Editor(session)
+    volta = small_plan / "companies" / "volta-cells.yaml"
+    touch = {"date": "2026-11-05", "action": "connected", "channel": "linkedin"}
+    editor.apply(volta, lambda text: yaml_edit.add_touch(text, 1, touch), "Anna: connected")
+    editor.apply(
+        volta,
+        lambda text: yaml_edit.add_touch(text, 0, {"date": "2026-10-25", "action": "replied"}),
+        "Jan: replied",
+    )
+    editor.apply(
+        volta,
+        lambda text: yaml_edit.set_person_fields(text, 1, {"email": "anna@volta.example"}),
+        "Anna: e-mail added",
+    )
+    lines = session.text(volta).splitlines()
+    reported = {change.summary: change.line for change in editor.changes}
+    assert lines[reported["Jan: replied"] - 1] == "      - {date: 2026-10-25, action: replied}"
+    assert lines[reported["Anna: e-mail added"] - 1] == "    email: anna@volta.example"
+    assert lines[reported["Anna: connected"] - 1] == (
+        "      - {date: 2026-11-05, action: connected, channel: linkedin}"
+    )
+    # Anna's touch was written at line 23; two lines went in above it since.
+    assert reported == {"Anna: connected": 25, "Jan: replied": 18, "Anna: e-mail added": 22}

@@ -33,8 +33,7 @@ def _first_message(person: Person, budget: LinkedInBudget) -> list[str]:
         draft = drafts[MessageKind.INVITE]
         return [
             f"   {person.linkedin}",
-            f"   Invite without a note (this month's {budget.notes_limit} notes are used); "
-            "once they accept, send this message:",
+            f"   Invite without a note ({budget.notes_gone}); once they accept, send this message:",
             *_indented(draft.text),
         ]
     if kind is MessageKind.EMAIL:

@@ -82,6 +82,8 @@ class Layout:
     aliases: Mapping[str, str]  # folded header cell → field
     required: tuple[str, ...]  # fields the header row must have
     columns: str  # the English header, for messages
+    # To tell a file of unknown name by its header, one of these fields too.
+    evidence: tuple[str, ...] = ()
 
     @property
     def expected(self) -> str:
@@ -189,7 +191,8 @@ def sniff(text: str, layouts: Iterable[Layout], lines: int = 30) -> Layout | Non
             except csv.Error:
                 continue
             fields = {layout.aliases.get(fold_header(cell), "") for cell in cells}
-            if all(field in fields for field in layout.required):
+            evident = not layout.evidence or any(field in fields for field in layout.evidence)
+            if evident and all(field in fields for field in layout.required):
                 return layout
     return None
 

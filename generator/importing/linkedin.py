@@ -62,6 +62,7 @@ LAYOUT = Layout(
     aliases={alias: field for field, names in _ALIASES.items() for alias in names},
     required=("first_name", "last_name"),
     columns=COLUMNS,
+    evidence=("connected_on", "company", "position"),  # Profile.csv has names too
 )
 
 

@@ -487,6 +487,10 @@ def _by_name(profile: Profile, ours: _Plan, confirmed: set[int]) -> Match:
             same_company.append(person)
         else:
             name_only.append(person)
+    if len(same_company) > 1:  # "Anna Nowak" and "Anna Nowák": the exact spelling wins
+        spelt = {" ".join(name.split()) for name in profile.names}
+        exact = [person for person in same_company if person.name in spelt]
+        same_company = exact if len(exact) == 1 else same_company
     if len(same_company) == 1 and not other_address:
         return Match(profile, Certainty.CERTAIN, person=same_company[0], how="name and company")
     if len(same_company) + len(other_address) > 1:

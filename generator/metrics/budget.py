@@ -58,6 +58,15 @@ class LinkedInBudget:
         return self.notes_left == 0
 
     @property
+    def notes_gone(self) -> str:
+        """Why an invitation goes without a note this month."""
+        if not self.notes_limit:
+            return "no personalised notes this month (targets.notes_per_month is 0)"
+        if self.notes_limit == 1:
+            return "this month's one personalised note is used"
+        return f"this month's {self.notes_limit} personalised notes are used"
+
+    @property
     def pending(self) -> int:
         return self.pending_in_plan + self.pending_outside
 
@@ -120,9 +129,10 @@ def budget_lines(budget: LinkedInBudget) -> list[str]:
             "LinkedIn's weekly limit is reached: e-mail this week's batch or wait for Monday"
         )
     if budget.notes_used_up:
+        gone = budget.notes_gone
         lines.append(
-            f"This month's {budget.notes_limit} personalised notes are used: invite without "
-            "a note, and send the message once they accept"
+            f"{gone[0].upper()}{gone[1:]}: invite without a note, and send the message once "
+            "they accept"
         )
     if budget.outside_advice:
         lines.append(budget.outside_advice)
