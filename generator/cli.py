@@ -451,7 +451,10 @@ def import_group() -> None:
 )
 @click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option(
-    "--all", "show_all", is_flag=True, help="List every person you already know there, not the first 30."
+    "--all",
+    "show_all",
+    is_flag=True,
+    help="List every person you already know there, not the first 30.",
 )
 @dry_run_option
 @plan_options

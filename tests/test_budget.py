@@ -22,7 +22,9 @@ from tests.helpers import replace_in
 TODAY = dt.date(2026, 11, 26)  # a Thursday; the week began on Monday the 23rd
 
 
-def counts_file(plans: Path, exported_on: str, invitations: str = "[]", pending: str = "[]") -> None:
+def counts_file(
+    plans: Path, exported_on: str, invitations: str = "[]", pending: str = "[]"
+) -> None:
     (plans / "linkedin.yaml").write_text(
         f"exported_on: {exported_on}\ninvitations: {invitations}\npending: {pending}\n",
         encoding="utf-8",
@@ -34,12 +36,16 @@ def touch(plans: Path, line: str) -> None:
     replace_in(
         plans / "companies" / "volta-cells.yaml",
         "      - {date: 2026-11-02, action: invited, channel: linkedin}\n",
-        "      - {date: 2026-11-02, action: invited, channel: linkedin}\n" f"      - {line}\n",
+        f"      - {{date: 2026-11-02, action: invited, channel: linkedin}}\n      - {line}\n",
     )
 
 
-@pytest.mark.parametrize(("day", "counted"), [("2026-11-22", 0), ("2026-11-23", 1), ("2026-11-26", 1)])
-def test_the_plan_alone_counts_its_invitations_from_monday(small_plan: Path, day: str, counted: int) -> None:
+@pytest.mark.parametrize(
+    ("day", "counted"), [("2026-11-22", 0), ("2026-11-23", 1), ("2026-11-26", 1)]
+)
+def test_the_plan_alone_counts_its_invitations_from_monday(
+    small_plan: Path, day: str, counted: int
+) -> None:
     touch(small_plan, f"{{date: {day}, action: invited}}")
     budget = linkedin_budget(load_plan(small_plan, TODAY))
     assert (budget.invitations_this_week, budget.exported_on) == (counted, None)
@@ -75,16 +81,32 @@ def test_notes_count_from_the_first_of_the_month(small_plan: Path, day: str, cou
 
 @pytest.mark.parametrize(("limit", "used_up"), [(2, False), (1, True), (0, True)])
 def test_notes_used_up(small_plan: Path, limit: int, used_up: bool) -> None:
-    replace_in(small_plan / "plan.yaml", "  invites_per_week: 3\n", f"  invites_per_week: 3\n  notes_per_month: {limit}\n")
+    replace_in(
+        small_plan / "plan.yaml",
+        "  invites_per_week: 3\n",
+        f"  invites_per_week: 3\n  notes_per_month: {limit}\n",
+    )
     counts_file(small_plan, "2026-11-25", "[{date: 2026-11-20, sent: 1, notes: 1}]")
     budget = linkedin_budget(load_plan(small_plan, TODAY))
-    assert (budget.notes_this_month, budget.notes_limit, budget.notes_used_up) == (1, limit, used_up)
+    assert (budget.notes_this_month, budget.notes_limit, budget.notes_used_up) == (
+        1,
+        limit,
+        used_up,
+    )
     assert budget.notes_left == max(0, limit - 1)
 
 
-@pytest.mark.parametrize(("sent", "long"), [("2026-11-06", 0), ("2026-11-05", 1), ("2026-11-04", 1)])
-def test_pending_outside_the_plan_nudged_after_21_days(small_plan: Path, sent: str, long: int) -> None:
-    counts_file(small_plan, "2026-11-25", pending=f"[{{date: {sent}, count: 1}}, {{date: 2026-11-20, count: 2}}]")
+@pytest.mark.parametrize(
+    ("sent", "long"), [("2026-11-06", 0), ("2026-11-05", 1), ("2026-11-04", 1)]
+)
+def test_pending_outside_the_plan_nudged_after_21_days(
+    small_plan: Path, sent: str, long: int
+) -> None:
+    counts_file(
+        small_plan,
+        "2026-11-25",
+        pending=f"[{{date: {sent}, count: 1}}, {{date: 2026-11-20, count: 2}}]",
+    )
     budget = linkedin_budget(load_plan(small_plan, TODAY))
     assert (budget.pending_outside, budget.pending_outside_long) == (3, long)
     assert bool(budget.outside_advice) is bool(long)
@@ -125,7 +147,11 @@ def test_with_no_notes_left_the_batch_invites_without_one(small_plan: Path) -> N
     )
     with_notes = run(small_plan, "next")
     assert "LinkedIn note (" in with_notes
-    replace_in(small_plan / "plan.yaml", "  invites_per_week: 3\n", "  invites_per_week: 3\n  notes_per_month: 1\n")
+    replace_in(
+        small_plan / "plan.yaml",
+        "  invites_per_week: 3\n",
+        "  invites_per_week: 3\n  notes_per_month: 1\n",
+    )
     without = run(small_plan, "next")
     assert "LinkedIn note (" not in without
     assert (
@@ -137,16 +163,32 @@ def test_with_no_notes_left_the_batch_invites_without_one(small_plan: Path) -> N
         "message once they accept"
     ) in without
     page = this_week_page(load_plan(small_plan, TODAY))
-    assert "LinkedIn invitation without a note · this month&#39;s one personalised note is used" in page
+    assert (
+        "LinkedIn invitation without a note · this month&#39;s one personalised note is used"
+        in page
+    )
     assert "Once they accept, send this message:" in page
 
 
 def test_status_json_keeps_the_spec_keys_and_adds_the_budget(small_plan: Path) -> None:
     import json
 
-    counts_file(small_plan, "2026-11-25", "[{date: 2026-11-24, sent: 12, notes: 3}]", "[{date: 2026-10-01, count: 2}]")
+    counts_file(
+        small_plan,
+        "2026-11-25",
+        "[{date: 2026-11-24, sent: 12, notes: 3}]",
+        "[{date: 2026-10-01, count: 2}]",
+    )
     data = json.loads(run(small_plan, "status", "--json"))
-    assert {"sectors", "companies", "people", "stages", "inbound_last_12_months", "follow_ups_due", "invited_this_week"} <= set(data)
+    assert {
+        "sectors",
+        "companies",
+        "people",
+        "stages",
+        "inbound_last_12_months",
+        "follow_ups_due",
+        "invited_this_week",
+    } <= set(data)
     assert data["linkedin_budget"] == {
         "invitations_this_week": 12,
         "invitations_per_week_limit": 100,
@@ -164,7 +206,9 @@ def test_status_json_keeps_the_spec_keys_and_adds_the_budget(small_plan: Path) -
 def test_a_broken_counts_file_is_a_located_problem(small_plan: Path) -> None:
     counts_file(small_plan, "2026-11-25", "[{date: 2026-11-24, sent: -1}]")
     result = CliRunner().invoke(
-        cli, ["--plans", str(small_plan), "--today", TODAY.isoformat(), "check"], catch_exceptions=False
+        cli,
+        ["--plans", str(small_plan), "--today", TODAY.isoformat(), "check"],
+        catch_exceptions=False,
     )
     assert result.exit_code == 1
     assert f"{small_plan / 'linkedin.yaml'}:2:" in result.output
@@ -204,10 +248,21 @@ def test_counts_by_utc_day_with_notes(small_plan: Path) -> None:
     ]
 
 
-def test_an_older_export_leaves_the_counts_and_a_newer_keeps_each_days_larger_count(small_plan: Path) -> None:
-    counts_file(small_plan, "2026-11-20", "[{date: 2026-11-02, sent: 5, notes: 1}]", "[{date: 2026-11-02, count: 4}]")
+def test_an_older_export_leaves_the_counts_and_a_newer_keeps_each_days_larger_count(
+    small_plan: Path,
+) -> None:
+    counts_file(
+        small_plan,
+        "2026-11-20",
+        "[{date: 2026-11-02, sent: 5, notes: 1}]",
+        "[{date: 2026-11-02, count: 4}]",
+    )
     current = load_plan(small_plan, TODAY).linkedin
-    older = counts_update(export(sent("11/02/26", "a"), named=dt.date(2026, 11, 19)), Matching([], set(), set()), current)
+    older = counts_update(
+        export(sent("11/02/26", "a"), named=dt.date(2026, 11, 19)),
+        Matching([], set(), set()),
+        current,
+    )
     assert older.text is None
     assert older.note == (
         "the export of 2026-11-19 is older than the one counted already (2026-11-20): the counts "
@@ -220,7 +275,9 @@ def test_an_older_export_leaves_the_counts_and_a_newer_keeps_each_days_larger_co
     )
     assert newer.text is not None
     lines = newer.text.splitlines()
-    assert "  - {date: 2026-11-02, sent: 5, notes: 1}" in lines  # a withdrawn one left LinkedIn's list
+    assert (
+        "  - {date: 2026-11-02, sent: 5, notes: 1}" in lines
+    )  # a withdrawn one left LinkedIn's list
     assert "  - {date: 2026-11-21, sent: 1, notes: 0}" in lines
     # Without Connections.csv nothing tells which were accepted: the pending stay as counted.
     assert "  - {date: 2026-11-02, count: 4}" in lines

@@ -328,7 +328,9 @@ def test_the_data_export_zip(small_plan: Path, tmp_path: Path) -> None:
     ]
     assert snapshot(small_plan) == {
         **expected_after_import(before),
-        "linkedin.yaml": (COUNTS_HEADER + "exported_on: 2026-11-26\ninvitations: []\npending: []\n").encode(),
+        "linkedin.yaml": (
+            COUNTS_HEADER + "exported_on: 2026-11-26\ninvitations: []\npending: []\n"
+        ).encode(),
     }
 
 
@@ -455,7 +457,9 @@ def test_an_unreadable_file_is_one_error_and_changes_nothing(
     assert snapshot(small_plan) == before
 
 
-def test_a_zip_without_any_file_of_the_export_is_one_error(small_plan: Path, tmp_path: Path) -> None:
+def test_a_zip_without_any_file_of_the_export_is_one_error(
+    small_plan: Path, tmp_path: Path
+) -> None:
     archive = tmp_path / "Basic_LinkedInDataExport_11-26-2026.zip"
     with zipfile.ZipFile(archive, "w") as zf:
         zf.writestr("Basic_LinkedInDataExport_11-26-2026/Profile.csv", "First Name\r\n")
@@ -635,7 +639,8 @@ def test_a_namesake_at_another_company_gets_the_command_that_settles_it(
     next import knows them for certain; never a second `connected` touch."""
     source = write_connections(
         tmp_path,
-        HEADER + "Anna,Nowak,https://nl.linkedin.com/in/Anna-Nowak-Hays/,,Hays Poland,Consultant,02 Sep 2026\r\n",
+        HEADER
+        + "Anna,Nowak,https://nl.linkedin.com/in/Anna-Nowak-Hays/,,Hays Poland,Consultant,02 Sep 2026\r\n",
     )
     result = run(small_plan, "import", "linkedin", str(source))
     assert result.output.splitlines()[2:] == [
@@ -660,7 +665,8 @@ def test_advice_already_followed_is_not_repeated(small_plan: Path, tmp_path: Pat
     knows who is who: it asks no more, and remembers nothing to do so."""
     source = write_connections(
         tmp_path,
-        HEADER + "Anna,Nowak,https://www.linkedin.com/in/anna-nowak-hays,,Hays Poland,Consultant,02 Sep 2026\r\n",
+        HEADER
+        + "Anna,Nowak,https://www.linkedin.com/in/anna-nowak-hays,,Hays Poland,Consultant,02 Sep 2026\r\n",
     )
     nordic = small_plan / "companies" / "nordic-robotics.yaml"
     replace_in(
@@ -689,7 +695,9 @@ def test_advice_already_followed_is_not_repeated(small_plan: Path, tmp_path: Pat
 def test_a_namesake_with_nothing_to_add_is_listed_without_advice(
     small_plan: Path, tmp_path: Path
 ) -> None:
-    source = write_connections(tmp_path, HEADER + "Ewa,Kot,,,Hays Poland,Consultant,02 Sep 2026\r\n")
+    source = write_connections(
+        tmp_path, HEADER + "Ewa,Kot,,,Hays Poland,Consultant,02 Sep 2026\r\n"
+    )
     result = run(small_plan, "import", "linkedin", str(source))
     assert result.output.splitlines()[-3:] == [
         "Nothing to add: the plan already holds everything the export proves.",

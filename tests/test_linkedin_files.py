@@ -29,12 +29,30 @@ ME = "https://www.linkedin.com/in/lucja-test-example"
 @pytest.mark.parametrize(
     ("text", "moment"),
     [
-        ("11/10/26, 3:43 PM", Moment(dt.date(2026, 11, 10), dt.datetime(2026, 11, 10, 15, 43, tzinfo=UTC))),
-        ("11/10/26, 12:05 AM", Moment(dt.date(2026, 11, 10), dt.datetime(2026, 11, 10, 0, 5, tzinfo=UTC))),
-        ("11/10/26, 12:05 PM", Moment(dt.date(2026, 11, 10), dt.datetime(2026, 11, 10, 12, 5, tzinfo=UTC))),
-        ("11/10/2026, 15:43:09", Moment(dt.date(2026, 11, 10), dt.datetime(2026, 11, 10, 15, 43, 9, tzinfo=UTC))),
-        ("2026-11-15 10:00:00 UTC", Moment(dt.date(2026, 11, 15), dt.datetime(2026, 11, 15, 10, tzinfo=UTC))),
-        ("2026-11-15T10:00:00Z", Moment(dt.date(2026, 11, 15), dt.datetime(2026, 11, 15, 10, tzinfo=UTC))),
+        (
+            "11/10/26, 3:43 PM",
+            Moment(dt.date(2026, 11, 10), dt.datetime(2026, 11, 10, 15, 43, tzinfo=UTC)),
+        ),
+        (
+            "11/10/26, 12:05 AM",
+            Moment(dt.date(2026, 11, 10), dt.datetime(2026, 11, 10, 0, 5, tzinfo=UTC)),
+        ),
+        (
+            "11/10/26, 12:05 PM",
+            Moment(dt.date(2026, 11, 10), dt.datetime(2026, 11, 10, 12, 5, tzinfo=UTC)),
+        ),
+        (
+            "11/10/2026, 15:43:09",
+            Moment(dt.date(2026, 11, 10), dt.datetime(2026, 11, 10, 15, 43, 9, tzinfo=UTC)),
+        ),
+        (
+            "2026-11-15 10:00:00 UTC",
+            Moment(dt.date(2026, 11, 15), dt.datetime(2026, 11, 15, 10, tzinfo=UTC)),
+        ),
+        (
+            "2026-11-15T10:00:00Z",
+            Moment(dt.date(2026, 11, 15), dt.datetime(2026, 11, 15, 10, tzinfo=UTC)),
+        ),
         (
             "2026-11-15 10:00:00 +01:00",
             Moment(dt.date(2026, 11, 15), dt.datetime(2026, 11, 15, 9, tzinfo=UTC)),
@@ -56,7 +74,7 @@ def test_invitations_both_ways_with_and_without_a_note() -> None:
         + f'Łucja Test,Jan Nowak,"11/10/26, 3:43 PM","Hi Jan, we met in Wrocław",OUTGOING,{ME},https://pl.linkedin.com/in/Jan-Nowak/\r\n'
         + f'Ewa Kot,Łucja Test,"11/11/26, 9:00 AM",,incoming,https://www.linkedin.com/in/ewa-kot,{ME}\r\n'
         + f'Łucja Test,Ola,"yesterday",,OUTGOING,{ME},\r\n'
-        + f"Łucja Test,Ala,\"11/11/26, 9:00 AM\",,SIDEWAYS,{ME},\r\n"
+        + f'Łucja Test,Ala,"11/11/26, 9:00 AM",,SIDEWAYS,{ME},\r\n'
     )
     parsed = parse_invitations(text, "Invitations.csv")
     jan, ewa = parsed.invitations
@@ -68,7 +86,12 @@ def test_invitations_both_ways_with_and_without_a_note() -> None:
         "Hi Jan, we met in Wrocław",
         2,
     )
-    assert (ewa.outgoing, ewa.name, ewa.key, ewa.note) == (False, "Ewa Kot", "linkedin.com/in/ewa-kot", "")
+    assert (ewa.outgoing, ewa.name, ewa.key, ewa.note) == (
+        False,
+        "Ewa Kot",
+        "linkedin.com/in/ewa-kot",
+        "",
+    )
     assert parsed.skipped == [
         (4, "Sent At 'yesterday' is not a date"),
         (5, "direction 'SIDEWAYS' is neither OUTGOING nor INCOMING"),
@@ -90,7 +113,9 @@ def test_messages_drafts_groups_and_names_with_commas() -> None:
     assert parsed.drafts == 2
     assert parsed.skipped == [(6, "DATE 'someday' is not a date")]
     dana, team, ola = parsed.messages
-    assert [(r.name, r.key) for r in dana.recipients] == [("Dana Smith, PhD", "linkedin.com/in/dana")]
+    assert [(r.name, r.key) for r in dana.recipients] == [
+        ("Dana Smith, PhD", "linkedin.com/in/dana")
+    ]
     assert [(r.name, r.key) for r in team.recipients] == [
         ("Jan Nowak", "linkedin.com/in/jan"),
         ("Ewa Kot", "linkedin.com/in/ewa"),
@@ -142,13 +167,17 @@ def test_the_field_size_limit_is_restored() -> None:
 
     before = csv.field_size_limit()
     parse_invitations(INVITATIONS)
-    list(parse_invitations(INVITATIONS + f'a,b,"11/10/26, 3:43 PM",,OUTGOING,{ME},\r\n').invitations)
+    list(
+        parse_invitations(INVITATIONS + f'a,b,"11/10/26, 3:43 PM",,OUTGOING,{ME},\r\n').invitations
+    )
     assert csv.field_size_limit() == before
 
 
 # --- finding the files ------------------------------------------------------------------------
 
-CONNECTIONS = "First Name,Last Name,URL,Email Address,Company,Position,Connected On\r\nAda,Lovelace,,,,,\r\n"
+CONNECTIONS = (
+    "First Name,Last Name,URL,Email Address,Company,Position,Connected On\r\nAda,Lovelace,,,,,\r\n"
+)
 
 
 def test_the_unpacked_folder_and_the_folder_holding_it(tmp_path: Path) -> None:
@@ -209,7 +238,9 @@ def test_the_zip_gives_every_file_and_its_date(tmp_path: Path) -> None:
     assert len(export.messages) == 1 and not export.connections
 
 
-def test_a_large_messages_file_is_refused_as_a_zip_bomb(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_large_messages_file_is_refused_as_a_zip_bomb(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setattr(csvfile, "MAX_BYTES", len(MESSAGES) - 1)
     path = tmp_path / "export.zip"
     with zipfile.ZipFile(path, "w") as archive:

@@ -52,7 +52,10 @@ def test_one_profile_however_its_address_is_written(url: str) -> None:
 @pytest.mark.parametrize(
     ("one", "other"),
     [
-        ("https://www.linkedin.com/in/j%C3%BCrgen-wei%C3%9F", "https://de.linkedin.com/in/Jürgen-Weiß/"),
+        (
+            "https://www.linkedin.com/in/j%C3%BCrgen-wei%C3%9F",
+            "https://de.linkedin.com/in/Jürgen-Weiß/",
+        ),
         ("https://www.linkedin.com/in/ju%cc%88rgen", "https://www.linkedin.com/in/jürgen"),
     ],
 )
@@ -63,7 +66,10 @@ def test_percent_encoding_and_unicode_forms_are_one_profile(one: str, other: str
 @pytest.mark.parametrize(
     ("one", "other"),
     [
-        ("https://www.linkedin.com/in/jan-nowak-example", "https://www.linkedin.com/in/jan-nowak-example-2"),
+        (
+            "https://www.linkedin.com/in/jan-nowak-example",
+            "https://www.linkedin.com/in/jan-nowak-example-2",
+        ),
         ("https://www.linkedin.com/in/jurgen-weiss", "https://www.linkedin.com/in/jürgen-weiß"),
         ("https://www.linkedin.com/in/jan-nowak", "https://www.linkedin.com/pub/jan-nowak/1/2/3"),
     ],
@@ -157,7 +163,9 @@ MESSAGES = (
 
 def test_an_identical_address_is_the_person_whatever_the_name_and_company() -> None:
     match = only(
-        matches("Johnny,Nowak-Smith,https://de.linkedin.com/in/JAN-NOWAK-EXAMPLE/,,Acme,CEO,01 Jan 2026\n")
+        matches(
+            "Johnny,Nowak-Smith,https://de.linkedin.com/in/JAN-NOWAK-EXAMPLE/,,Acme,CEO,01 Jan 2026\n"
+        )
     )
     assert (match.certainty, who(match), match.how) == (
         Certainty.CERTAIN,
@@ -181,7 +189,9 @@ def test_an_identical_email_is_the_person_whatever_the_name_and_address() -> Non
 
 
 def test_the_same_name_at_the_same_company_is_the_person_without_an_address() -> None:
-    match = only(matches("Piotr,Zolc,https://www.linkedin.com/in/pz,,Talent Bridge Sp. z o.o.,x,\n"))
+    match = only(
+        matches("Piotr,Zolc,https://www.linkedin.com/in/pz,,Talent Bridge Sp. z o.o.,x,\n")
+    )
     assert (match.certainty, who(match), match.how) == (
         Certainty.CERTAIN,
         "Piotr Żółć (Talent Bridge)",
@@ -204,7 +214,10 @@ def test_the_same_name_elsewhere_is_uncertain_or_another_member() -> None:
     assert (moved.certainty, moved.why) == (Certainty.UNCERTAIN, Doubt.ANOTHER_COMPANY)
     # Ewa has another address: someone else.
     other = only(matches("Ewa,Kot,https://www.linkedin.com/in/ewa-kot-2,,Globex,x,\n"))
-    assert (other.certainty, [p.name for p in other.candidates]) == (Certainty.NAMESAKE, ["Ewa Kot"])
+    assert (other.certainty, [p.name for p in other.candidates]) == (
+        Certainty.NAMESAKE,
+        ["Ewa Kot"],
+    )
 
 
 def test_a_name_with_no_company_to_compare_is_uncertain() -> None:
@@ -222,10 +235,18 @@ def test_namesakes_at_one_company_are_uncertain_unless_one_is_spelt_exactly(
     small_plan: Path,
 ) -> None:
     volta = small_plan / "companies" / "volta-cells.yaml"
-    replace_in(volta, "  - name: Anna Nowak\n", "  - name: Anna Nowák\n    role: Buyer\n  - name: Anna Nowak\n")
-    exact = only(matches("Anna,Nowak,https://www.linkedin.com/in/an,,Volta Cells,x,\n", plans=small_plan))
+    replace_in(
+        volta,
+        "  - name: Anna Nowak\n",
+        "  - name: Anna Nowák\n    role: Buyer\n  - name: Anna Nowak\n",
+    )
+    exact = only(
+        matches("Anna,Nowak,https://www.linkedin.com/in/an,,Volta Cells,x,\n", plans=small_plan)
+    )
     assert (exact.certainty, who(exact)) == (Certainty.CERTAIN, "Anna Nowak (Volta Cells)")
-    folded = only(matches("Anna,NOWAK,https://www.linkedin.com/in/an,,Volta Cells,x,\n", plans=small_plan))
+    folded = only(
+        matches("Anna,NOWAK,https://www.linkedin.com/in/an,,Volta Cells,x,\n", plans=small_plan)
+    )
     assert (folded.certainty, folded.why) == (Certainty.UNCERTAIN, Doubt.NAMESAKES_HERE)
     assert [p.name for p in folded.candidates] == ["Anna Nowák", "Anna Nowak"]
 
@@ -235,7 +256,9 @@ def test_two_members_for_one_person_are_both_uncertain() -> None:
         "Piotr,Zolc,https://www.linkedin.com/in/pz-1,,Talent Bridge,x,\n"
         "Piotr,Żółć,https://www.linkedin.com/in/pz-2,,Talent Bridge,y,\n"
     )
-    assert [(m.certainty, m.why) for m in found] == [(Certainty.UNCERTAIN, Doubt.SEVERAL_PROFILES)] * 2
+    assert [(m.certainty, m.why) for m in found] == [
+        (Certainty.UNCERTAIN, Doubt.SEVERAL_PROFILES)
+    ] * 2
 
 
 def test_an_address_wins_over_a_name_for_the_same_person() -> None:
@@ -292,7 +315,9 @@ def test_strangers_at_companies_of_the_plan_and_elsewhere() -> None:
         ("https://www.linkedin.com/in/jan-nowak-example-2", False),
     ],
 )
-def test_check_names_both_people_with_one_profile(small_plan: Path, address: str, problem: bool) -> None:
+def test_check_names_both_people_with_one_profile(
+    small_plan: Path, address: str, problem: bool
+) -> None:
     talent = small_plan / "companies" / "talent-bridge.yaml"
     replace_in(talent, "https://www.linkedin.com/in/ewa-kot-example", address)
     result = CliRunner().invoke(

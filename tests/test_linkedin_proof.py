@@ -60,7 +60,13 @@ def plans(small_plan: Path) -> Path:
     return small_plan
 
 
-def message(when: str, sender: tuple[str, str], *to: tuple[str, str], text: str = "Hello", conversation: str = "c1") -> str:
+def message(
+    when: str,
+    sender: tuple[str, str],
+    *to: tuple[str, str],
+    text: str = "Hello",
+    conversation: str = "c1",
+) -> str:
     names = ",".join(n for n, _ in to)
     urls = ",".join(u for _, u in to)
     return (
@@ -69,7 +75,9 @@ def message(when: str, sender: tuple[str, str], *to: tuple[str, str], text: str 
     )
 
 
-def proofs(plans: Path, *, messages: str = "", invitations: str = "", connections: str = "") -> dict[str, Proof]:
+def proofs(
+    plans: Path, *, messages: str = "", invitations: str = "", connections: str = ""
+) -> dict[str, Proof]:
     export = Export()
     if messages:
         export.messages.append(parse_messages(MESSAGES + messages))
@@ -142,7 +150,10 @@ def test_a_group_conversation_gives_each_of_them_their_touch(plans: Path) -> Non
     )
     assert touches(found["Ola Kruk"]) == [("2026-11-10", "messaged")]
     # Ola wrote to the group before I ever wrote to her: not an inbound contact, listed.
-    assert (inbound(found["Ola Kruk"]), found["Ola Kruk"].group_only) == ([], [TODAY.replace(day=9)])
+    assert (inbound(found["Ola Kruk"]), found["Ola Kruk"].group_only) == (
+        [],
+        [TODAY.replace(day=9)],
+    )
     assert touches(found["Jan Nowak"]) == [("2026-11-10", "messaged"), ("2026-11-11", "replied")]
 
 
@@ -180,9 +191,13 @@ def test_their_invitation_is_inbound(plans: Path) -> None:
         ("{date: 2026-11-09, action: invited}", False),
     ],
 )
-def test_outreach_the_plan_holds_makes_their_message_a_reply(plans: Path, touch: str, replied: bool) -> None:
+def test_outreach_the_plan_holds_makes_their_message_a_reply(
+    plans: Path, touch: str, replied: bool
+) -> None:
     volta = plans / "companies" / "volta-cells.yaml"
-    volta.write_text(volta.read_text(encoding="utf-8") + f"    touches:\n      - {touch}\n", encoding="utf-8")
+    volta.write_text(
+        volta.read_text(encoding="utf-8") + f"    touches:\n      - {touch}\n", encoding="utf-8"
+    )
     found = proofs(plans, messages=message("2026-11-10 10:00:00", OLA, ME))
     assert (touches(found["Ola Kruk"]) == [("2026-11-10", "replied")]) is replied
     assert (inbound(found["Ola Kruk"]) == []) is replied
@@ -201,9 +216,14 @@ def test_outreach_the_plan_holds_makes_their_message_a_reply(plans: Path, touch:
         ("2026-11-10, action: replied", [("2026-11-10", "messaged")]),
     ],
 )
-def test_a_touch_within_a_day_is_the_same_touch(plans: Path, have: str, new: list[tuple[str, str]]) -> None:
+def test_a_touch_within_a_day_is_the_same_touch(
+    plans: Path, have: str, new: list[tuple[str, str]]
+) -> None:
     volta = plans / "companies" / "volta-cells.yaml"
-    volta.write_text(volta.read_text(encoding="utf-8") + f"    touches:\n      - {{date: {have}}}\n", encoding="utf-8")
+    volta.write_text(
+        volta.read_text(encoding="utf-8") + f"    touches:\n      - {{date: {have}}}\n",
+        encoding="utf-8",
+    )
     found = proofs(plans, messages=message("2026-11-10 10:00:00", ME, OLA))
     assert touches(found["Ola Kruk"]) == new
 
@@ -211,7 +231,8 @@ def test_a_touch_within_a_day_is_the_same_touch(plans: Path, have: str, new: lis
 def test_each_touch_of_the_plan_stands_for_one_day_its_own_first(plans: Path) -> None:
     volta = plans / "companies" / "volta-cells.yaml"
     volta.write_text(
-        volta.read_text(encoding="utf-8") + "    touches:\n      - {date: 2026-11-10, action: messaged}\n",
+        volta.read_text(encoding="utf-8")
+        + "    touches:\n      - {date: 2026-11-10, action: messaged}\n",
         encoding="utf-8",
     )
     found = proofs(
@@ -255,12 +276,17 @@ def test_a_message_late_in_the_evening_utc_is_the_next_day_in_warsaw(plans: Path
 )
 def test_an_inbound_entry_within_a_day_is_the_same(plans: Path, entry: str, added: bool) -> None:
     inbound_file = plans / "inbound.yaml"
-    inbound_file.write_text(inbound_file.read_text(encoding="utf-8") + f"- {entry}\n", encoding="utf-8")
+    inbound_file.write_text(
+        inbound_file.read_text(encoding="utf-8") + f"- {entry}\n", encoding="utf-8"
+    )
     found = proofs(plans, messages=message("2026-11-02 10:00:00", OLA, ME))
     assert (len(found["Ola Kruk"].inbound) == 1) is added
 
 
 def test_fields_the_plan_lacks(plans: Path) -> None:
     replace_in(plans / "companies" / "volta-cells.yaml", f"    linkedin: {OLA[1]}\n", "")
-    found = proofs(plans, connections=f"Ola,Kruk,https://pl.linkedin.com/in/ola-kruk-example/,ola@x.example,Volta Cells,HR,\n")
+    found = proofs(
+        plans,
+        connections="Ola,Kruk,https://pl.linkedin.com/in/ola-kruk-example/,ola@x.example,Volta Cells,HR,\n",
+    )
     assert found["Ola Kruk"].fields == {"linkedin": OLA[1], "email": "ola@x.example"}

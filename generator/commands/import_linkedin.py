@@ -45,7 +45,7 @@ from generator.model.model import Company, Person, Plan
 from generator.model.names import fold
 from generator.model.profiles import profile_key
 from generator.model.vocabulary import Action, Focus
-from generator.reading.fields import Context, Email, Field, INVALID, LinkedInUrl
+from generator.reading.fields import INVALID, Context, Email, Field, LinkedInUrl
 from generator.reading.files import INBOUND_FILE, LINKEDIN_FILE
 from generator.wording import plural
 
@@ -95,7 +95,9 @@ def import_linkedin(
     counts = counts_update(export, matching, plan.linkedin)
     if counts.text is not None:
         editor.counts(plans_dir / LINKEDIN_FILE, counts.text)
-    report = ImportReport(plan, export, matching, proofs, editor.changes, left_out, counts, files=files)
+    report = ImportReport(
+        plan, export, matching, proofs, editor.changes, left_out, counts, files=files
+    )
     after = session.check() if session.changes else plan
     report.budget = linkedin_budget(after)
     if session.changes:
@@ -110,7 +112,10 @@ def _file_order(person: Person) -> tuple[str, int]:
 
 def _check_values(profile: Profile, left_out: list[str]) -> None:
     """Leave out (and note) a value the plan would refuse."""
-    for key, kind, shown in (("email", Email(), "e-mail"), ("url", LinkedInUrl(), "LinkedIn address")):
+    for key, kind, shown in (
+        ("email", Email(), "e-mail"),
+        ("url", LinkedInUrl(), "LinkedIn address"),
+    ):
         value = getattr(profile, key)
         if value and _refused(kind, value):
             setattr(profile, key, "")
@@ -160,7 +165,11 @@ class _Editor:
                 f"{person.name}: {' and '.join(_SHOWN[key] for key in values)} added",
             )
         for touch in proof.touches:
-            fields = {"date": touch.day.isoformat(), "action": touch.action.value, "channel": "linkedin"}
+            fields = {
+                "date": touch.day.isoformat(),
+                "action": touch.action.value,
+                "channel": "linkedin",
+            }
             self.apply(
                 path,
                 lambda text, fields=fields: yaml_edit.add_touch(text, index, fields),  # type: ignore[misc]
@@ -178,10 +187,11 @@ class _Editor:
                 "about": entry.about,
             }
             path = self.session.plans_dir / INBOUND_FILE
+            summary = f"inbound on {values['date']} from {person.name} of {person.company.name}"
             self.apply(
                 path,
                 lambda text, values=values: yaml_edit.add_inbound(text, values),  # type: ignore[misc]
-                f"inbound on {values['date']} from {person.name} of {person.company.name} (linkedin)",
+                f"{summary} (linkedin)",
             )
 
     def counts(self, path: Path, text: str) -> None:
@@ -191,7 +201,9 @@ class _Editor:
         if not old and not path.exists():
             self.session.create(path, text, "LinkedIn's counts for the budget")
         else:
-            self.session.apply(path, lambda _: yaml_edit.Edit(text, 1), "LinkedIn's counts for the budget updated")
+            self.session.apply(
+                path, lambda _: yaml_edit.Edit(text, 1), "LinkedIn's counts for the budget updated"
+            )
         self.changes.append(self.session.changes[-1])
 
 
@@ -232,7 +244,9 @@ def _read_lines(export: Export) -> list[str]:
         if file.undated:
             notes.append(f"{file.undated} without a readable date: no `connected` touch for them")
         extra = f" ({'; '.join(notes)})" if notes else ""
-        lines.append(f"{file.source}: {plural(len(file.connections), 'connection', 'connections')}{extra}")
+        lines.append(
+            f"{file.source}: {plural(len(file.connections), 'connection', 'connections')}{extra}"
+        )
     for invitations, _ in export.invitations:
         sent = sum(1 for i in invitations.invitations if i.outgoing)
         received = len(invitations.invitations) - sent
@@ -243,7 +257,9 @@ def _read_lines(export: Export) -> list[str]:
         )
     for messages in export.messages:
         conversations = len({m.conversation for m in messages.messages})
-        drafts = f"; {plural(messages.drafts, 'draft', 'drafts')} ignored" if messages.drafts else ""
+        drafts = (
+            f"; {plural(messages.drafts, 'draft', 'drafts')} ignored" if messages.drafts else ""
+        )
         lines.append(
             f"{messages.source}: {plural(len(messages.messages), 'message', 'messages')} in "
             f"{plural(conversations, 'conversation', 'conversations')}{drafts}"
@@ -268,8 +284,12 @@ def _found_lines(report: ImportReport) -> list[str]:
             lines.append(f"  {person.name} is {other[0]} on LinkedIn (the same {match.how})")
         profile = match.profile
         if profile.key and person.linkedin and profile.key != profile_key(person.linkedin):
-            company = ["--company", person.company.name] if plan_names[fold(person.name)] > 1 else []
-            command = shlex.join(["playbook", "set", person.name, *company, "--linkedin", profile.url])
+            company = (
+                ["--company", person.company.name] if plan_names[fold(person.name)] > 1 else []
+            )
+            command = shlex.join(
+                ["playbook", "set", person.name, *company, "--linkedin", profile.url]
+            )
             lines.append(
                 f"  {person.name}'s profile on LinkedIn is {profile.url}, not the plan's: {command}"
             )
@@ -332,7 +352,9 @@ def _settle(match: Match, plan_names: Counter[str]) -> list[str]:
     commands = []
     for person in match.candidates:
         words = ["playbook"]
-        company = ["--company", person.company.name] if plan_names.get(fold(person.name), 0) > 1 else []
+        company = (
+            ["--company", person.company.name] if plan_names.get(fold(person.name), 0) > 1 else []
+        )
         if profile.url and profile.key and profile.key != profile_key(person.linkedin):
             words += ["set", person.name, *company, "--linkedin", profile.url]
         elif profile.email and profile.email.casefold() != person.email.casefold():
@@ -341,7 +363,16 @@ def _settle(match: Match, plan_names: Counter[str]) -> list[str]:
             t.action is Action.CONNECTED for t in person.touches
         ):
             date = profile.connected_on.isoformat()
-            words += ["log", person.name, "connected", *company, "--date", date, "--channel", "linkedin"]
+            words += [
+                "log",
+                person.name,
+                "connected",
+                *company,
+                "--date",
+                date,
+                "--channel",
+                "linkedin",
+            ]
         else:
             continue
         commands.append(shlex.join(words))
@@ -355,7 +386,9 @@ def _doubt(match: Match) -> str:
         Doubt.SHARED_ADDRESS: f"{names} all have this profile address in the plan",
         Doubt.SHARED_EMAIL: f"{names} all have this e-mail address in the plan",
         Doubt.SEVERAL_PROFILES: f"more than one member of LinkedIn fits {names}",
-        Doubt.OTHER_ADDRESS: f"the name and company of {names}, whose profile address in the plan is another",
+        Doubt.OTHER_ADDRESS: (
+            f"the name and company of {names}, whose profile address in the plan is another"
+        ),
         Doubt.NAMESAKES_HERE: f"the name of {names}, all at this company",
         Doubt.ANOTHER_COMPANY: f"the name of {names}, at another company",
         Doubt.NO_COMPANY: f"the name of {names}; the export gives no company to compare",
@@ -422,7 +455,10 @@ def _namesake_lines(report: ImportReport) -> list[str]:
     namesakes = report.matching.of(Certainty.NAMESAKE)
     if namesakes:
         listed = _joined([_described(m.profile) for m in namesakes])
-        lines += ["", f"Namesakes of people in the plan, with another profile, so other members: {listed}."]
+        lines += [
+            "",
+            f"Namesakes of people in the plan, with another profile, so other members: {listed}.",
+        ]
     idle = _idle(report)
     if idle:
         listed = _joined([_described(m.profile) for m in idle])
@@ -434,7 +470,9 @@ def _not_logged_lines(report: ImportReport) -> list[str]:
     lines = []
     later = sum(p.later for p in report.proofs)
     if later:
-        lines.append(f"{plural(later, 'touch', 'touches')} dated after today, to log once the day has come")
+        lines.append(
+            f"{plural(later, 'touch', 'touches')} dated after today, to log once the day has come"
+        )
     for proof in report.proofs:
         if proof.group_only:
             days = ", ".join(d.isoformat() for d in proof.group_only)
@@ -451,7 +489,11 @@ def _not_logged_lines(report: ImportReport) -> list[str]:
         f"{file.source}:{line}: {why}"
         for file, _ in report.export.invitations
         for line, why in file.skipped
-    ] + [f"{file.source}:{line}: {why}" for file in report.export.messages for line, why in file.skipped]
+    ] + [
+        f"{file.source}:{line}: {why}"
+        for file in report.export.messages
+        for line, why in file.skipped
+    ]
     lines += skipped[:SKIPPED_SHOWN]
     if len(skipped) > SKIPPED_SHOWN:
         lines.append(f"and {len(skipped) - SKIPPED_SHOWN} more rows that could not be read")
@@ -518,7 +560,11 @@ def add_person_line(profile: Profile, company: Company, focus: Focus | None) -> 
 
 
 def _known_lines(report: ImportReport, show_all: bool) -> list[str]:
-    known = [m for m in report.matching.of(Certainty.STRANGER) if m.company is not None and m.profile.connection]
+    known = [
+        m
+        for m in report.matching.of(Certainty.STRANGER)
+        if m.company is not None and m.profile.connection
+    ]
     if not known:
         return []
     groups: list[list[tuple[Match, Focus | None]]] = [[], [], [], []]
@@ -526,7 +572,12 @@ def _known_lines(report: ImportReport, show_all: bool) -> list[str]:
     for match in known:
         assert match.company is not None
         rank, focus = _group(match.profile, match.company, report.plan)
-        order = (rank, match.company.priority, match.company.name.casefold(), match.profile.name.casefold())
+        order = (
+            rank,
+            match.company.priority,
+            match.company.name.casefold(),
+            match.profile.name.casefold(),
+        )
         ranked.append((order, match, focus))
     ranked.sort(key=lambda item: item[0])
     for order, match, focus in ranked:
@@ -552,16 +603,25 @@ def _known_entry(match: Match, focus: Focus | None) -> list[str]:
     profile, company = match.profile, match.company
     assert company is not None
     role = f", {profile.position}" if profile.position else ""
-    at = f" at {profile.company}" if profile.company and fold(profile.company) != fold(company.name) else ""
+    at = (
+        f" at {profile.company}"
+        if profile.company and fold(profile.company) != fold(company.name)
+        else ""
+    )
     facts = []
     if profile.connected_on is not None:
         facts.append(f"connected {profile.connected_on.isoformat()}")
     messages = [m for m in profile.sent] + [m for m, _ in profile.received]
     if messages:
         last = max(m.when.local_day() for m in messages)
-        facts.append(f"{plural(len(messages), 'message', 'messages')}, the last on {last.isoformat()}")
+        facts.append(
+            f"{plural(len(messages), 'message', 'messages')}, the last on {last.isoformat()}"
+        )
     said = f" ({'; '.join(facts)})" if facts else ""
-    return [f"    {profile.name}{role}{at}{said}", f"      {add_person_line(profile, company, focus)}"]
+    return [
+        f"    {profile.name}{role}{at}{said}",
+        f"      {add_person_line(profile, company, focus)}",
+    ]
 
 
 def _elsewhere_lines(matching: Matching) -> list[str]:
@@ -574,8 +634,8 @@ def _elsewhere_lines(matching: Matching) -> list[str]:
         parts.append(plural(matching.elsewhere_conversations, "conversation", "conversations"))
     if not parts:
         return []
+    counted = " (the invitations count in the budget)" if matching.elsewhere_invitations else ""
     return [
         "",
-        f"Outside the plan: {_joined(parts)} with people at other companies; nothing to do "
-        "(invitations count in the budget).",
+        f"Outside the plan: {_joined(parts)} with people at other companies; nothing to do{counted}.",
     ]

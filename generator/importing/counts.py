@@ -45,7 +45,9 @@ class CountsUpdate:
     note: str  # what happened, for the report
 
 
-def counts_update(export: Export, matching: Matching, current: LinkedInCounts | None) -> CountsUpdate:
+def counts_update(
+    export: Export, matching: Matching, current: LinkedInCounts | None
+) -> CountsUpdate:
     if not export.invitations:
         return CountsUpdate(None, None, "")
     exported_on = max(_export_day(export, file_day) for _, file_day in export.invitations)
@@ -109,7 +111,9 @@ def _pending(export: Export, matching: Matching, exported_on: dt.date) -> dict[d
     for invitation in _unique(newest.invitations):
         if not invitation.outgoing:
             continue
-        if invitation.key and (invitation.key in matching.connected_keys or invitation.key in in_plan):
+        if invitation.key and (
+            invitation.key in matching.connected_keys or invitation.key in in_plan
+        ):
             continue
         if not invitation.key and fold_name(invitation.name) in in_plan_names:
             continue

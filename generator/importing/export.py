@@ -123,7 +123,9 @@ def read_one(path: Path, layout: Layout) -> Found:
             raise ExportError(f"{path}: no {layout.name} in this zip; {EXPECTED_ZIP}")
         return found[0]
     data = _read_file(path, layout.name)
-    return Found(layout, str(path), csvfile.decode(data, str(path), f"LinkedIn's {layout.name}"), None)
+    return Found(
+        layout, str(path), csvfile.decode(data, str(path), f"LinkedIn's {layout.name}"), None
+    )
 
 
 def _stat(path: Path, expected: str) -> os.stat_result:
@@ -146,7 +148,9 @@ def _is_zip(path: Path) -> bool:
 
 def _read_file(path: Path, name: str) -> bytes:
     usual = _USUAL_SIZE.get(name, "tens of MB at most")
-    too_big = f"{path}: over {_size(csvfile.MAX_BYTES)}; expected LinkedIn's {name}, which is {usual}"
+    too_big = (
+        f"{path}: over {_size(csvfile.MAX_BYTES)}; expected LinkedIn's {name}, which is {usual}"
+    )
     try:
         if path.stat().st_size > csvfile.MAX_BYTES:
             raise ExportError(too_big)

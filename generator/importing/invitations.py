@@ -68,7 +68,9 @@ def parse_invitations(
     for line, cells in rows.rows():
         direction = clean(cells[at["direction"]]).upper()
         if direction not in (OUTGOING, INCOMING):
-            skipped.append((line, f"direction {direction or 'missing'!r} is neither {OUTGOING} nor {INCOMING}"))
+            skipped.append(
+                (line, f"direction {direction or 'missing'!r} is neither {OUTGOING} nor {INCOMING}")
+            )
             continue
         outgoing = direction == OUTGOING
         sent = clean(cells[at["sent_at"]])

@@ -271,7 +271,9 @@ def match_export(plan: Plan, export: Export) -> Matching:
             if not relevant(key, [row.name], row.email, row.company):
                 elsewhere += 1
                 continue
-            identity = key or f"row:{fold_name(row.name)}|{'|'.join(ours.companies.words(row.company))}"
+            identity = (
+                key or f"row:{fold_name(row.name)}|{'|'.join(ours.companies.words(row.company))}"
+            )
             profile = profiles.get(identity)
             if profile is None:
                 profile = profiles[identity] = Profile(key=key, url=row.url, names=[row.name])
@@ -336,10 +338,10 @@ def _my_keys(plan: Plan, export: Export) -> set[str]:
     if len(mine) == 1:
         return set(mine)
     everyone = {c for seen in conversations.values() for c in seen}
-    ranked = sorted(conversations, key=lambda key: len(conversations[key]), reverse=True)
-    if ranked and len(conversations[ranked[0]]) == len(everyone) and len(everyone) > 1:
-        if len(ranked) == 1 or len(conversations[ranked[1]]) < len(everyone):
-            return {ranked[0]}
+    in_all = [key for key, seen in conversations.items() if len(seen) == len(everyone)]
+    # The one member in every conversation, when there are several conversations.
+    if len(everyone) > 1 and len(in_all) == 1:
+        return set(in_all)
     return set()
 
 
@@ -419,7 +421,9 @@ def _resolve(profiles: list[Profile], ours: _Plan) -> list[Match]:
                 break
             if len(found) > 1:
                 why = Doubt.SHARED_ADDRESS if how == "profile address" else Doubt.SHARED_EMAIL
-                matches[id(profile)] = Match(profile, Certainty.UNCERTAIN, candidates=found, why=why)
+                matches[id(profile)] = Match(
+                    profile, Certainty.UNCERTAIN, candidates=found, why=why
+                )
                 break
     for person_matches in taken.values():
         if len(person_matches) > 1:
@@ -427,7 +431,9 @@ def _resolve(profiles: list[Profile], ours: _Plan) -> list[Match]:
             for match in person_matches:
                 if by_address != [match]:
                     _demote(match, Doubt.SEVERAL_PROFILES)
-    confirmed = {id(m.person) for ms in taken.values() for m in ms if m.certainty is Certainty.CERTAIN}
+    confirmed = {
+        id(m.person) for ms in taken.values() for m in ms if m.certainty is Certainty.CERTAIN
+    }
 
     # 3. and 4.: names, for the rest.
     by_name: dict[int, list[Match]] = {}

@@ -147,7 +147,9 @@ def _conversation(
     """My messages and theirs, in time order, as (touches, inbound, group-only days)."""
     mine = sorted({_at(m): m for m in profile.sent}.items())
     theirs = sorted({_at(m): (m, group) for m, group in profile.received}.items())
-    outreach = [inv.when.instant or _start(inv.when.day) for inv in profile.invitations if inv.outgoing]
+    outreach = [
+        inv.when.instant or _start(inv.when.day) for inv in profile.invitations if inv.outgoing
+    ]
     outreach += [at for at, _ in mine]
     events: list[tuple[dt.datetime, bool, Message, bool]] = [
         *((at, True, message, False) for at, message in mine),

@@ -142,7 +142,9 @@ def budget_lines(budget: LinkedInBudget) -> list[str]:
 def linkedin_budget(plan: Plan) -> LinkedInBudget:
     today = plan.today
     logged = _logged_invitations(plan)
-    counts = plan.linkedin if plan.linkedin is not None and plan.linkedin.exported_on <= today else None
+    counts = (
+        plan.linkedin if plan.linkedin is not None and plan.linkedin.exported_on <= today else None
+    )
     sent, notes = _exported(counts)
 
     def day_counts(first: dt.date) -> tuple[int, int]:
