@@ -637,5 +637,6 @@ def _elsewhere_lines(matching: Matching) -> list[str]:
     counted = " (the invitations count in the budget)" if matching.elsewhere_invitations else ""
     return [
         "",
-        f"Outside the plan: {_joined(parts)} with people at other companies; nothing to do{counted}.",
+        f"Outside the plan: {_joined(parts)} with people at other companies; "
+        f"nothing to do{counted}.",
     ]
