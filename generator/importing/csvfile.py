@@ -13,7 +13,6 @@ from __future__ import annotations
 import codecs
 import csv
 import datetime as dt
-import io
 import re
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import contextmanager
@@ -105,7 +104,7 @@ class Table:
     layout: Layout
     header_line: int
     columns: list[str]  # the field of each column, "" for a column not read
-    text: io.StringIO
+    text: Iterator[str]  # the lines after the header
     progress: Progress | None = None
     lines: int = 0
 
@@ -152,10 +151,19 @@ def _field_limit(limit: int) -> Iterator[None]:
 
 def table(text: str, source: str, layout: Layout, progress: Progress | None = None) -> Table:
     """The file's text as a table: the header row found, the rows ready to read."""
-    stream = io.StringIO(text.removeprefix("\ufeff"), newline="")
+    stream = lines_of(text.removeprefix("\ufeff"))
     header_line, columns = _find_header(stream, source, layout)
     lines = text.count("\n") - header_line if progress is not None else 0
     return Table(source, layout, header_line, columns, stream, progress, lines)
+
+
+_LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+$")
+
+
+def lines_of(text: str) -> Iterator[str]:
+    """The text's lines with their endings (CRLF, LF or a lone CR), one at a time: a
+    file of a hundred MB is not copied whole again."""
+    return (match.group() for match in _LINE.finditer(text))
 
 
 def _find_header(lines: Iterator[str], source: str, layout: Layout) -> tuple[int, list[str]]:

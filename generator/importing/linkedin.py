@@ -111,7 +111,7 @@ def parse_connections(
     skipped_without_name = 0
     undated = 0
     dates: dict[str, datetime.date | None] = {}
-    companies: dict[str, str] = {}  # one string per company name, however many rows
+    shared: dict[str, str] = {}  # one string per company name or position, however many rows
     for line, cells in rows.rows():
         first_name = clean(cells[first])
         last_name = clean(cells[last])
@@ -126,14 +126,15 @@ def parse_connections(
         if when is None:
             undated += 1
         company_name = clean(cells[company]) if company >= 0 else ""
+        position_name = clean(cells[position]) if position >= 0 else ""
         connections.append(
             Connection(
                 first_name=first_name,
                 last_name=last_name,
                 url=normalise_url(clean(cells[url])) if url >= 0 else "",
                 email=clean(cells[email]) if email >= 0 else "",
-                company=companies.setdefault(company_name, company_name),
-                position=clean(cells[position]) if position >= 0 else "",
+                company=shared.setdefault(company_name, company_name),
+                position=shared.setdefault(position_name, position_name),
                 connected_on=when,
                 line=line,
             )

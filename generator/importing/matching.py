@@ -56,25 +56,32 @@ _LEGAL_FORMS = [
         "group", "holding", "holdings", "lda", "ltda", "sl", "s l", "sp j", "a g",
     )
 ]  # fmt: skip
-_LEGAL_FORMS.sort(key=len, reverse=True)
+# Legal forms by their last word, the longest first.
+_ENDING: dict[str, list[tuple[str, ...]]] = {}
+for _form in sorted(_LEGAL_FORMS, key=len, reverse=True):
+    _ENDING.setdefault(_form[-1], []).append(_form)
 _CONNECTORS = frozenset({"and", "und", "et", "y", "i", "en"})
 _UMLAUT_SPELLING = re.compile(r"(?<=[a-z])([aou])e")
+_NOT_WORD = re.compile(r"[\W_]+")
 
 
 def company_words(name: str) -> tuple[str, ...]:
     """A company name as the words that identify it: folded, "ue" read as "ü" (Kuehne is
     Kühne), "&", "+" and "and" dropped, and the legal form at the end dropped."""
-    text = strip_accents(name).casefold()
-    words = [_UMLAUT_SPELLING.sub(r"\1", w) for w in re.split(r"[\W_]+", text) if w]
-    words = [w for w in words if w not in _CONNECTORS]
-    changed = True
-    while changed and len(words) > 1:
-        changed = False
-        for form in _LEGAL_FORMS:
-            if len(form) < len(words) and tuple(words[-len(form) :]) == form:
-                del words[-len(form) :]
-                changed = True
-                break
+    text = _UMLAUT_SPELLING.sub(r"\1", strip_accents(name).casefold())
+    words = [w for w in _NOT_WORD.split(text) if w and w not in _CONNECTORS]
+    while len(words) > 1:
+        form = next(
+            (
+                form
+                for form in _ENDING.get(words[-1], ())
+                if len(form) < len(words) and tuple(words[-len(form) :]) == form
+            ),
+            None,
+        )
+        if form is None:
+            break
+        del words[-len(form) :]
     return tuple(words)
 
 
@@ -115,20 +122,13 @@ class CompanyIndex:
             for word in {*words, "".join(words)}:
                 self.by_word.setdefault(word, []).append(index)
         self._found: dict[str, tuple[Company, Fit] | None] = {}
-        self._words: dict[str, tuple[str, ...]] = {}
-
-    def words(self, name: str) -> tuple[str, ...]:
-        found = self._words.get(name)
-        if found is None:
-            found = self._words[name] = company_words(name)
-        return found
 
     def find(self, name: str) -> tuple[Company, Fit] | None:
         """The plan's company a name is, with how well it fits; the best fit first, then
         the plan's order."""
         if name in self._found:
             return self._found[name]
-        words = self.words(name)
+        words = company_words(name)
         candidates = sorted(
             {i for word in {*words, "".join(words)} for i in self.by_word.get(word, [])}
         )
@@ -144,7 +144,7 @@ class CompanyIndex:
     def fits(self, name: str, company: Company) -> bool:
         if not name:
             return False
-        return company_fit(self.words(name), company_words(company.name)) is not Fit.NONE
+        return company_fit(company_words(name), company_words(company.name)) is not Fit.NONE
 
 
 # ---------------------------------------------------------------- profiles
@@ -272,7 +272,7 @@ def match_export(plan: Plan, export: Export) -> Matching:
                 elsewhere += 1
                 continue
             identity = (
-                key or f"row:{fold_name(row.name)}|{'|'.join(ours.companies.words(row.company))}"
+                key or f"row:{fold_name(row.name)}|{'|'.join(company_words(row.company))}"
             )
             profile = profiles.get(identity)
             if profile is None:
