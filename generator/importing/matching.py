@@ -271,9 +271,7 @@ def match_export(plan: Plan, export: Export) -> Matching:
             if not relevant(key, [row.name], row.email, row.company):
                 elsewhere += 1
                 continue
-            identity = (
-                key or f"row:{fold_name(row.name)}|{'|'.join(company_words(row.company))}"
-            )
+            identity = key or f"row:{fold_name(row.name)}|{'|'.join(company_words(row.company))}"
             profile = profiles.get(identity)
             if profile is None:
                 profile = profiles[identity] = Profile(key=key, url=row.url, names=[row.name])
