@@ -17,7 +17,7 @@ from generator.importing.invitations import parse_invitations
 from generator.importing.matching import Matching
 from generator.metrics.budget import linkedin_budget
 from generator.render.pages import this_week_page
-from tests.helpers import replace_in
+from tests.helpers import append_to, replace_in
 
 TODAY = dt.date(2026, 11, 26)  # a Thursday; the week began on Monday the 23rd
 
@@ -140,10 +140,8 @@ def run(plans: Path, *args: str) -> str:
 def test_with_no_notes_left_the_batch_invites_without_one(small_plan: Path) -> None:
     """Jan Nowak's colleague Ola (LinkedIn only) is this week's batch; a note is out."""
     volta = small_plan / "companies" / "volta-cells.yaml"
-    volta.write_text(
-        volta.read_text(encoding="utf-8")
-        + "  - name: Ola Kruk\n    linkedin: https://www.linkedin.com/in/ola-kruk-example\n",
-        encoding="utf-8",
+    append_to(
+        volta, "  - name: Ola Kruk\n    linkedin: https://www.linkedin.com/in/ola-kruk-example\n"
     )
     with_notes = run(small_plan, "next")
     assert "LinkedIn note (" in with_notes

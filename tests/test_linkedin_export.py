@@ -15,9 +15,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
-import os
 import shutil
-import time
 import zipfile
 from collections.abc import Iterator
 from pathlib import Path
@@ -29,7 +27,7 @@ from generator.checking import load_plan
 from generator.cli import cli
 from generator.importing.csvfile import parse_moment
 from tests.conftest import EXAMPLE_PLAN, FIXTURES
-from tests.helpers import golden_update_requested, snapshot
+from tests.helpers import golden_update_requested, snapshot, time_zone
 
 EXPORT = FIXTURES / "linkedin" / "Basic_LinkedInDataExport_11-26-2026"
 GOLDEN = FIXTURES / "linkedin" / "golden"
@@ -63,21 +61,7 @@ NEW_INBOUND = {("Monika Nowicka", "2026-11-16"), ("Henrik Nilsson", "2026-11-18"
 @pytest.fixture
 def warsaw() -> Iterator[None]:
     """The computer's clock in Warsaw: LinkedIn's UTC times become Polish days."""
-    yield from _time_zone("Europe/Warsaw")
-
-
-def _time_zone(name: str) -> Iterator[None]:
-    before = os.environ.get("TZ")
-    os.environ["TZ"] = name
-    time.tzset()
-    try:
-        yield
-    finally:
-        if before is None:
-            del os.environ["TZ"]
-        else:
-            os.environ["TZ"] = before
-        time.tzset()
+    yield from time_zone("Europe/Warsaw")
 
 
 @pytest.fixture
@@ -242,7 +226,7 @@ def test_another_time_zone_finds_the_same_touches(playbook: Path) -> None:
     is the same touch, so the second import adds nothing."""
     archive = zipped(EXPORT, playbook / f"{EXPORT.name}.zip")
     for zone in ("UTC", "Europe/Warsaw"):
-        for _ in _time_zone(zone):
+        for _ in time_zone(zone):
             assert run(archive.name).exit_code == 0
             if zone == "UTC":
                 first = snapshot(playbook / "plans")

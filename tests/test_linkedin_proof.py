@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import os
-import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -17,7 +15,7 @@ from generator.importing.matching import match_export
 from generator.importing.messages import parse_messages
 from generator.importing.proof import Proof, prove
 from tests.conftest import TODAY
-from tests.helpers import replace_in
+from tests.helpers import append_to, replace_in, time_zone
 
 ME = ("Łucja Test", "https://www.linkedin.com/in/lucja-test-example")
 OLA = ("Ola Kruk", "https://www.linkedin.com/in/ola-kruk-example")
@@ -33,30 +31,14 @@ CONNECTIONS = "First Name,Last Name,URL,Email Address,Company,Position,Connected
 
 @pytest.fixture(autouse=True)
 def utc() -> Iterator[None]:
-    yield from zone("UTC")
-
-
-def zone(name: str) -> Iterator[None]:
-    before = os.environ.get("TZ")
-    os.environ["TZ"] = name
-    time.tzset()
-    yield
-    if before is None:
-        del os.environ["TZ"]
-    else:
-        os.environ["TZ"] = before
-    time.tzset()
+    yield from time_zone("UTC")
 
 
 @pytest.fixture
 def plans(small_plan: Path) -> Path:
     """The small plan with Ola Kruk of Volta Cells, whom nobody has contacted yet."""
     volta = small_plan / "companies" / "volta-cells.yaml"
-    volta.write_text(
-        volta.read_text(encoding="utf-8")
-        + f"  - name: Ola Kruk\n    focus: hr\n    linkedin: {OLA[1]}\n",
-        encoding="utf-8",
-    )
+    append_to(volta, f"  - name: Ola Kruk\n    focus: hr\n    linkedin: {OLA[1]}\n")
     return small_plan
 
 
@@ -195,9 +177,7 @@ def test_outreach_the_plan_holds_makes_their_message_a_reply(
     plans: Path, touch: str, replied: bool
 ) -> None:
     volta = plans / "companies" / "volta-cells.yaml"
-    volta.write_text(
-        volta.read_text(encoding="utf-8") + f"    touches:\n      - {touch}\n", encoding="utf-8"
-    )
+    append_to(volta, f"    touches:\n      - {touch}\n")
     found = proofs(plans, messages=message("2026-11-10 10:00:00", OLA, ME))
     assert (touches(found["Ola Kruk"]) == [("2026-11-10", "replied")]) is replied
     assert (inbound(found["Ola Kruk"]) == []) is replied
@@ -220,21 +200,14 @@ def test_a_touch_within_a_day_is_the_same_touch(
     plans: Path, have: str, new: list[tuple[str, str]]
 ) -> None:
     volta = plans / "companies" / "volta-cells.yaml"
-    volta.write_text(
-        volta.read_text(encoding="utf-8") + f"    touches:\n      - {{date: {have}}}\n",
-        encoding="utf-8",
-    )
+    append_to(volta, f"    touches:\n      - {{date: {have}}}\n")
     found = proofs(plans, messages=message("2026-11-10 10:00:00", ME, OLA))
     assert touches(found["Ola Kruk"]) == new
 
 
 def test_each_touch_of_the_plan_stands_for_one_day_its_own_first(plans: Path) -> None:
     volta = plans / "companies" / "volta-cells.yaml"
-    volta.write_text(
-        volta.read_text(encoding="utf-8")
-        + "    touches:\n      - {date: 2026-11-10, action: messaged}\n",
-        encoding="utf-8",
-    )
+    append_to(volta, "    touches:\n      - {date: 2026-11-10, action: messaged}\n")
     found = proofs(
         plans,
         messages=message("2026-11-09 10:00:00", ME, OLA) + message("2026-11-10 10:00:00", ME, OLA),
@@ -260,7 +233,7 @@ def test_nothing_after_today_is_logged(plans: Path, day: str, logged: bool) -> N
 
 
 def test_a_message_late_in_the_evening_utc_is_the_next_day_in_warsaw(plans: Path) -> None:
-    for _ in zone("Europe/Warsaw"):
+    for _ in time_zone("Europe/Warsaw"):
         found = proofs(plans, messages=message("2026-11-10 23:30:00", ME, OLA))
     assert touches(found["Ola Kruk"]) == [("2026-11-11", "messaged")]
 
@@ -276,9 +249,7 @@ def test_a_message_late_in_the_evening_utc_is_the_next_day_in_warsaw(plans: Path
 )
 def test_an_inbound_entry_within_a_day_is_the_same(plans: Path, entry: str, added: bool) -> None:
     inbound_file = plans / "inbound.yaml"
-    inbound_file.write_text(
-        inbound_file.read_text(encoding="utf-8") + f"- {entry}\n", encoding="utf-8"
-    )
+    append_to(inbound_file, f"- {entry}\n")
     found = proofs(plans, messages=message("2026-11-02 10:00:00", OLA, ME))
     assert (len(found["Ola Kruk"].inbound) == 1) is added
 

@@ -17,11 +17,12 @@ people you already know at companies of the plan, the roles the plan lacks first
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 import shlex
 from collections import Counter
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 from generator.editing import yaml_edit
@@ -66,7 +67,6 @@ class ImportReport:
     counts: CountsUpdate
     edits: EditReport | None = None
     budget: LinkedInBudget | None = None
-    files: list[Path] = field(default_factory=list)
 
 
 def import_linkedin(
@@ -95,9 +95,7 @@ def import_linkedin(
     counts = counts_update(export, matching, plan.linkedin)
     if counts.text is not None:
         editor.counts(plans_dir / LINKEDIN_FILE, counts.text)
-    report = ImportReport(
-        plan, export, matching, proofs, editor.changes, left_out, counts, files=files
-    )
+    report = ImportReport(plan, export, matching, proofs, editor.changes, left_out, counts)
     after = session.check() if session.changes else plan
     report.budget = linkedin_budget(after)
     if session.changes:
@@ -172,7 +170,7 @@ class _Editor:
             }
             self.apply(
                 path,
-                lambda text, fields=fields: yaml_edit.add_touch(text, index, fields),  # type: ignore[misc]
+                functools.partial(yaml_edit.add_touch, person=index, touch=fields),
                 f"{person.name}: {_action(touch.action)} on {touch.day.isoformat()} (linkedin)",
             )
 
@@ -190,20 +188,17 @@ class _Editor:
             summary = f"inbound on {values['date']} from {person.name} of {person.company.name}"
             self.apply(
                 path,
-                lambda text, values=values: yaml_edit.add_inbound(text, values),  # type: ignore[misc]
+                functools.partial(yaml_edit.add_inbound, entry=values),
                 f"{summary} (linkedin)",
             )
 
     def counts(self, path: Path, text: str) -> None:
+        """The machine-written file, replaced whole (or created)."""
         old = self.session.text(path)
         if old == text:
             return
-        if not old and not path.exists():
-            self.session.create(path, text, "LinkedIn's counts for the budget")
-        else:
-            self.session.apply(
-                path, lambda _: yaml_edit.Edit(text, 1), "LinkedIn's counts for the budget updated"
-            )
+        summary = "LinkedIn's counts for the budget" + (" updated" if old else "")
+        self.session.apply(path, lambda _: yaml_edit.Edit(text, 1), summary)
         self.changes.append(self.session.changes[-1])
 
 
