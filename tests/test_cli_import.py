@@ -357,7 +357,7 @@ def test_the_add_person_line_adds_the_connection(small_plan: Path, tmp_path: Pat
         "Found 6 people of the plan in it (6 by profile address).",
         "Added: 1 touch (1 connected).",
         "1 change made in 1 file:",
-        f"  {nordic}:25: Marta Wiśniewska: connected on 2025-03-12 (linkedin)",
+        f"  {nordic}:26: Marta Wiśniewska: connected on 2025-03-12 (linkedin)",
         *UNCERTAIN,
         ELSEWHERE[0],
         # Marta's "Nordic Robotics AB" made her one of Nordic Robotics; Anna of Acme and
@@ -761,3 +761,28 @@ def test_lines_reported_are_those_of_the_file_after_every_change(small_plan: Pat
     )
     # Anna's touch was written at line 23; two lines went in above it since.
     assert reported == {"Anna: connected": 25, "Jan: replied": 18, "Anna: e-mail added": 22}
+
+
+def test_the_advice_is_a_command_that_works(small_plan: Path, tmp_path: Path) -> None:
+    """Run the printed `playbook set`, import again: the person is found by their address
+    now and gets the touches the export proves; the advice is not printed again."""
+    source = write_connections(
+        tmp_path,
+        HEADER
+        + "Piotr,Zolc,https://www.linkedin.com/in/piotr-zolc-new,,Hays Poland,Consultant,"
+        + "02 Sep 2026\r\n",
+    )
+    first = run(small_plan, "import", "linkedin", str(source)).output.splitlines()
+    [advice] = [line for line in first if "If it is the same person:" in line]
+    command = advice.split("If it is the same person: ", 1)[1]
+    assert command == (
+        "playbook set 'Piotr Żółć' --linkedin https://www.linkedin.com/in/piotr-zolc-new"
+    )
+    done = run(small_plan, *shlex.split(command)[1:])
+    assert done.exit_code == 0, done.output
+    again = run(small_plan, "import", "linkedin", str(source)).output
+    assert "Found 1 person of the plan in it (1 by profile address)." in again
+    assert "If it is the same person" not in again
+    talent = (small_plan / "companies" / "talent-bridge.yaml").read_text(encoding="utf-8")
+    # Piotr was connected already (2026-05-06): no second `connected` touch.
+    assert talent.count("action: connected") == 2

@@ -41,6 +41,8 @@ class Me:
     country: str
     linkedin: str
     email: str
+    # Where each key's value is written, for messages about one of them.
+    key_locations: dict[str, Location] = field(init=False, default_factory=dict)
 
 
 @dataclass
