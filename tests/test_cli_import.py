@@ -786,3 +786,24 @@ def test_the_advice_is_a_command_that_works(small_plan: Path, tmp_path: Path) ->
     talent = (small_plan / "companies" / "talent-bridge.yaml").read_text(encoding="utf-8")
     # Piotr was connected already (2026-05-06): no second `connected` touch.
     assert talent.count("action: connected") == 2
+
+
+@pytest.mark.parametrize(
+    ("terminal", "lines", "shown"),
+    [(True, 20_000, True), (True, 19_999, False), (False, 50_000, False)],
+)
+def test_a_progress_bar_on_a_terminal_only(
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    terminal: bool,
+    lines: int,
+    shown: bool,
+) -> None:
+    import sys
+
+    from generator.cli import _progress
+
+    monkeypatch.setattr(sys.stderr, "isatty", lambda: terminal)
+    rows = [["a"]] * 3
+    assert list(_progress(iter(rows), lines, "Reading messages.csv")) == rows
+    assert ("Reading messages.csv" in capsys.readouterr().err) is shown
