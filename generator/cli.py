@@ -11,7 +11,7 @@ import difflib
 import json
 import re
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
@@ -48,7 +48,6 @@ from generator.commands.status import status_data, status_text
 from generator.commands.usage import PlaybookGroup, PlaybookSubgroup
 from generator.editing.session import EditReport
 from generator.errors import PlaybookError, echo, shown, terminal_safe
-from generator.importing.linkedin import Connection
 from generator.locking import tell_waiting
 from generator.model.vocabulary import Action, Channel, Focus
 from generator.reading.fields import FIRST_YEAR, LAST_YEAR, TIME_EXPECTED, parse_time
@@ -626,29 +625,41 @@ def import_group() -> None:
 @import_group.command(
     name="linkedin",
     epilog="\b\nExamples:\n"
-    "  playbook import linkedin ~/Downloads/Basic_LinkedInDataExport_11-26-2026.zip\n"
-    "  playbook import linkedin Connections.csv --dry-run",
+    "  playbook import linkedin ~/Downloads/Basic_LinkedInDataExport_*.zip\n"
+    "  playbook import linkedin ~/Downloads/Basic_LinkedInDataExport_11-26-2026/\n"
+    "  playbook import linkedin Connections.csv messages.csv --dry-run",
 )
-@click.argument("file", type=click.Path(path_type=Path))
+@click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option(
+    "--all",
+    "show_all",
+    is_flag=True,
+    help="List every person you already know there, not the first 30.",
+)
 @dry_run_option
 @plan_options
 @click.pass_obj
-def import_linkedin_command(settings: Settings, file: Path, dry_run: bool) -> None:
-    """Match LinkedIn's Connections.csv (or the export zip) to the plan.
+def import_linkedin_command(
+    settings: Settings, files: tuple[Path, ...], show_all: bool, dry_run: bool
+) -> None:
+    """Log what LinkedIn's data export proves: invitations, connections, messages, replies.
 
-    People in the plan get a `connected` touch and their missing LinkedIn address and
-    e-mail; connections at target companies are listed for step 3.
+    FILES are the export's zips (Basic_… and Complete_…), the folder one unpacks to, or
+    any of its Connections.csv, Invitations.csv and messages.csv. People in the plan get
+    the touches they lack; what is not certain is listed with the command that settles
+    it; connections at companies of the plan are listed for step 3.
     """
+    report = import_linkedin(settings.plans_dir, settings.today, list(files), dry_run, _progress)
+    echo("\n".join(report_lines(report, dry_run, show_all)))
 
-    def progress(rows: list[Connection]) -> Iterator[Connection]:
-        if not sys.stdout.isatty() or len(rows) < 500:
-            yield from rows
-            return
-        with click.progressbar(rows, label="Matching connections") as bar:
-            yield from bar
 
-    report = import_linkedin(settings.plans_dir, settings.today, file, dry_run, progress)
-    echo("\n".join(report_lines(report, dry_run)))
+def _progress(rows: Iterable[list[str]], length: int, label: str) -> Iterator[list[str]]:
+    """A progress bar for a long file, on a terminal only (never in a pipe or a log)."""
+    if length < 20_000 or not sys.stderr.isatty():
+        yield from rows
+        return
+    with click.progressbar(rows, length=length, label=label, file=sys.stderr) as bar:
+        yield from bar
 
 
 @cli.command(

@@ -9,6 +9,7 @@ import click
 
 from generator.drafts.drafts import first_draft_kind
 from generator.metrics import counts, outreach
+from generator.metrics.budget import LinkedInBudget, budget_lines, linkedin_budget
 from generator.model.model import Person, Plan
 from generator.model.vocabulary import PLANNED, MessageKind
 
@@ -25,9 +26,16 @@ def _describe(person: Person) -> str:
     )
 
 
-def _first_message(person: Person) -> list[str]:
+def _first_message(person: Person, budget: LinkedInBudget) -> list[str]:
     kind = first_draft_kind(person)
     drafts = person.drafts
+    if kind is MessageKind.INVITE and budget.notes_used_up:
+        draft = drafts[MessageKind.INVITE]
+        return [
+            f"   {person.linkedin}",
+            f"   Invite without a note ({budget.notes_gone}); once they accept, send this message:",
+            *_indented(draft.text),
+        ]
     if kind is MessageKind.EMAIL:
         return [
             f"   e-mail to {person.email}",
@@ -49,14 +57,16 @@ def next_text(plan: Plan, follow_ups: bool = True) -> list[str]:
     cadence = plan.targets.invites_per_week
     batch = outreach.next_batch(plan)
     monday = counts.week_start(plan.today).isoformat()
+    budget = linkedin_budget(plan)
     lines = _heading(
         f"Week of {monday}: {counts.invited_this_week(plan)} / {cadence} invitations sent"
     )
+    lines[-1:-1] = budget_lines(budget)
     if not batch:
         lines += [outreach.why_no_batch(plan), ""]
     for number, person in enumerate(batch, 1):
         lines.append(f"{number}. {click.style(_describe(person), bold=True)}")
-        lines += _first_message(person)
+        lines += _first_message(person, budget)
         lines.append("")
     nudges = outreach.pending_invitations(plan)
     if nudges:

@@ -19,14 +19,18 @@ from generator.errors import Location, Problem, Severity
 from generator.model.model import (
     Company,
     Inbound,
+    InvitationDay,
+    LinkedInCounts,
     Me,
     Messages,
+    PendingDay,
     Person,
     Plan,
     Sector,
     Targets,
     Touch,
 )
+from generator.model.profiles import profile_key
 from generator.model.vocabulary import MessageKind
 from generator.reading import schema
 from generator.reading.cache import CheckedFile, ReadCache
@@ -34,6 +38,7 @@ from generator.reading.fields import INVALID, Context, Field, Record
 from generator.reading.files import (
     COMPANIES_DIR,
     INBOUND_FILE,
+    LINKEDIN_FILE,
     PLAN_FILE,
     as_text,
     company_files,
@@ -49,11 +54,16 @@ Overrides = Mapping[Path, str | None]
 _EMPTY_HINT = {
     "plan": "expected a mapping with me, targets, sectors and messages",
     "company": "expected one company: a mapping with at least name and sector",
+    "linkedin": (
+        "expected LinkedIn's counts as `playbook import linkedin` writes them "
+        "(delete the file; the next import writes it again)"
+    ),
 }
 _SCHEMAS: dict[str, Field] = {
     "plan": schema.PLAN,
     "company": schema.COMPANY,
     "inbound": schema.INBOUND,
+    "linkedin": schema.LINKEDIN_COUNTS,
 }
 
 
@@ -158,7 +168,13 @@ def read_plan(
         checked = _checked(inbound_path, "inbound", plans_dir, cache, overrides)
         problems += checked.problems
         inbound = checked.content or []
-    cache.forget_missing({plans_dir / PLAN_FILE, inbound_path, *paths})
+    linkedin_path = plans_dir / LINKEDIN_FILE
+    linkedin: Record | None = None
+    if linkedin_path.exists() or linkedin_path.is_symlink() or linkedin_path in overrides:
+        checked = _checked(linkedin_path, "linkedin", plans_dir, cache, overrides)
+        problems += checked.problems
+        linkedin = checked.content
+    cache.forget_missing({plans_dir / PLAN_FILE, inbound_path, linkedin_path, *paths})
     if plan_file.content is None:
         return None, problems
     plan = _plan(plan_file.content, problems)
@@ -167,7 +183,10 @@ def read_plan(
         if company is not None:
             plan.companies.append(company)
     _check_unique(((c.name, c.location) for c in plan.companies), "company", problems)
+    _check_profiles(plan, problems)
     plan.inbound = [Inbound(location=r.location, **r.values) for r in inbound]
+    if linkedin is not None:
+        plan.linkedin = _linkedin_counts(linkedin)
     return plan, problems
 
 
@@ -187,6 +206,38 @@ def _check_unique(
             _error(problems, location, f"{prefix}{what} '{name}' is already listed at {where}")
         else:
             seen[key] = location
+
+
+def _check_profiles(plan: Plan, problems: list[Problem]) -> None:
+    """One LinkedIn profile is one member: two people with one address (however it is
+    written) are one person listed twice, and the import could not tell them apart."""
+    seen: dict[str, Person] = {}
+    for person in plan.people:
+        key = profile_key(person.linkedin)
+        if not key:
+            continue
+        first = seen.setdefault(key, person)
+        if first is person:
+            continue
+        where = first.location if first.location.path != person.location.path else None
+        at = f"line {first.location.line}" if where is None else str(first.location)
+        _error(
+            problems,
+            person.location,
+            f"{person.name} ({person.company.name}) has the LinkedIn profile of "
+            f"{first.name} ({first.company.name}, {at}): one profile is one person; "
+            "keep one of them, or correct the address",
+        )
+
+
+def _linkedin_counts(record: Record) -> LinkedInCounts:
+    values = record.values
+    return LinkedInCounts(
+        exported_on=values["exported_on"],
+        invitations=[InvitationDay(location=r.location, **r.values) for r in values["invitations"]],
+        pending=[PendingDay(location=r.location, **r.values) for r in values["pending"]],
+        location=record.location,
+    )
 
 
 def _messages(record: Record) -> Messages:
