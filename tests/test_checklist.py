@@ -32,10 +32,10 @@ def test_checklist() -> None:
 
 
 def test_headline_numbers() -> None:
-    numbers = {n.label: n.value for n in headline_numbers(small_on(TODAY))}
+    numbers = {n.label: (n.value, n.of, n.target) for n in headline_numbers(small_on(TODAY))}
     assert numbers == {
-        "inbound contacts in the last 12 months": "2",
-        "people contacted": "5 / 6",
-        "invitations this week": "0 / 3",
-        "follow-ups due": "1",
+        "inbound contacts in the last 12 months": (2, None, None),
+        "people contacted": (5, 6, None),
+        "invitations this week": (0, None, 3),
+        "follow-ups due": (1, None, None),
     }

@@ -128,18 +128,28 @@ def _outreach(plan: Plan) -> Step:
 
 @dataclass(frozen=True)
 class Number:
+    """A headline number: part of a whole ("5 of 6 people"), measured against a target,
+    or on its own; `topic` names what it is about, for a link to the details."""
+
     label: str
-    value: str
+    value: int
+    topic: str
+    of: int | None = None
+    target: int | None = None
 
 
 def headline_numbers(plan: Plan) -> list[Number]:
     people = plan.people
     return [
-        Number("inbound contacts in the last 12 months", str(len(inbound_last_12_months(plan)))),
-        Number("people contacted", f"{contacted_count(people)} / {len(people)}"),
+        Number(
+            "inbound contacts in the last 12 months", len(inbound_last_12_months(plan)), "inbound"
+        ),
+        Number("people contacted", contacted_count(people), "funnel", of=len(people)),
         Number(
             "invitations this week",
-            f"{invited_this_week(plan)} / {plan.targets.invites_per_week}",
+            invited_this_week(plan),
+            "this week",
+            target=plan.targets.invites_per_week,
         ),
-        Number("follow-ups due", str(len(follow_ups_due(plan)))),
+        Number("follow-ups due", len(follow_ups_due(plan)), "follow-ups"),
     ]

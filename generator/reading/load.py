@@ -22,6 +22,7 @@ from generator.model.model import (
     Messages,
     Person,
     Plan,
+    PlanMessages,
     Sector,
     Targets,
     Touch,
@@ -164,8 +165,20 @@ def _check_unique(
             seen[key] = location
 
 
+_KINDS = {kind.value for kind in MessageKind}
+
+
 def _messages(record: Record) -> Messages:
-    return {MessageKind(k): v for k, v in record.values.items() if v is not None}
+    return {MessageKind(k): v for k, v in record.values.items() if k in _KINDS and v is not None}
+
+
+def _plan_messages(record: Record) -> PlanMessages:
+    """The shared templates, their language, and the sections per language (every
+    other key)."""
+    values = dict(record.values)
+    language = values.pop("language")
+    languages = {code: _messages(section) for code, section in values.items() if code not in _KINDS}
+    return PlanMessages(_messages(record), language, languages)
 
 
 def _plan(record: Record, problems: list[Problem]) -> Plan:
@@ -178,7 +191,7 @@ def _plan(record: Record, problems: list[Problem]) -> Plan:
         me=Me(**values["me"].values),
         targets=Targets(**values["targets"].values),
         sectors=sectors,
-        messages=_messages(values["messages"]),
+        messages=_plan_messages(values["messages"]),
         location=record.location,
     )
 
