@@ -39,8 +39,15 @@ def subject_kind(kind: MessageKind) -> MessageKind | None:
 
 
 def shown_kinds(person: Person) -> list[MessageKind]:
-    """The drafts a person page shows as tabs, in the vocabulary's order."""
-    return [kind for kind in MessageKind if kind not in PART_OF and kind in person.drafts]
+    """The drafts a person page shows as tabs, in the vocabulary's order: all but the
+    parts of another, and the LinkedIn note only for someone with a profile to send it to."""
+    return [
+        kind
+        for kind in MessageKind
+        if kind not in PART_OF
+        and kind in person.drafts
+        and (kind is not MessageKind.INVITE or person.linkedin)
+    ]
 
 
 def next_draft(person: Person) -> MessageKind:

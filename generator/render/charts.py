@@ -182,7 +182,7 @@ def vertical_bars(
         y = height - bottom - target * scale
         body.append(
             f'<line class="target" x1="{left}" y1="{y:.1f}" x2="{WIDTH - right}" y2="{y:.1f}" '
-            f'stroke="#ff6e42" stroke-width="2" stroke-dasharray="6 4"/>'
+            f'stroke="#bf360c" stroke-width="2" stroke-dasharray="6 4"/>'
         )
         body.append(_text(left - 4, y + 4, target, "end", "target-label"))
         description += f". Target: {target} a week."
@@ -193,8 +193,6 @@ def vertical_bars(
 
 def segment_label(segment: Segment, width: float) -> str:
     """What fits on a segment: its name and number, else the number, else nothing."""
-    if not segment.value:
-        return ""
     for text in (f"{segment.label} {segment.value}", str(segment.value)):
         if CHAR_WIDTH * len(text) + 8 <= width:
             return text
@@ -221,6 +219,8 @@ def stacked_rows(
             x = float(label_width)
             for segment in segments:
                 legend.setdefault(segment.label, segment.css)
+                if not segment.value:
+                    continue
                 width = span * segment.value / total
                 tooltip = f"{label}, {segment.label}: {segment.value}"
                 body.append(_rect(x, y + 3, width, row_height - 8, segment.css, tooltip))
