@@ -21,8 +21,8 @@ from click.testing import CliRunner
 from generator.checking import load_plan
 from generator.cli import cli
 from tests.conftest import EXAMPLE_PLAN, TODAY
-from tests.helpers import build, make_project
-from tests.test_browser import CHROMIUM, CHROMIUM_ARGS, _require_chromium
+from tests.helpers import build
+from tests.test_browser import CHROMIUM, CHROMIUM_ARGS, built_site, require_chromium
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
@@ -62,7 +62,7 @@ def test_the_vendored_axe_core_is_the_pinned_release() -> None:
 
 @pytest.fixture(scope="module")
 def browser() -> Iterator[Any]:
-    _require_chromium()
+    require_chromium()
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
@@ -78,17 +78,13 @@ def run(*args: str) -> None:
 
 @pytest.fixture(scope="module")
 def example_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    _require_chromium()
-    project = make_project(tmp_path_factory.mktemp("example"), EXAMPLE_PLAN)
-    code, output = build(project)
-    assert code == 0, output
-    return project / "site"
+    return built_site(tmp_path_factory.mktemp("example"), EXAMPLE_PLAN)
 
 
 @pytest.fixture(scope="module")
 def new_site(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str, str]]:
     """A playbook as a newcomer starts one: `init`, then a company and two people."""
-    _require_chromium()
+    require_chromium()
     folder = tmp_path_factory.mktemp("new") / "mine"
     run("init", str(folder))
     sector = load_plan(folder / "plans", TODAY).sectors[0]

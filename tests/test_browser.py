@@ -26,7 +26,7 @@ CHROMIUM_ARGS = [
 pytestmark = pytest.mark.browser
 
 
-def _require_chromium() -> None:
+def require_chromium() -> None:
     if Path(CHROMIUM).exists():
         return
     if os.environ.get("CI") == "true":
@@ -34,13 +34,18 @@ def _require_chromium() -> None:
     pytest.skip("Chromium is not installed")
 
 
-@pytest.fixture(scope="module")
-def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    _require_chromium()
-    project = make_project(tmp_path_factory.mktemp("browser"), SMALL_PLAN)
+def built_site(folder: Path, plans: Path) -> Path:
+    """The site of a project made from `plans`, for a browser to open."""
+    require_chromium()
+    project = make_project(folder, plans)
     code, output = build(project)
     assert code == 0, output
     return project / "site"
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return built_site(tmp_path_factory.mktemp("browser"), SMALL_PLAN)
 
 
 @pytest.fixture

@@ -48,38 +48,31 @@ def test_a_call_from_them_is_contact_already(small_plan: Path) -> None:
     assert kind_for(small_plan, "Anna Nowak", "Nordic Robotics") is MessageKind.FOLLOW_UP
 
 
+INVITED = "      - {date: 2026-11-02, action: invited, channel: linkedin}\n"
+
+
+def give_anna_an_address(plans: Path) -> None:
+    replace_in(plans / VOLTA, "    focus: hr\n", "    focus: hr\n    email: anna@volta.example\n")
+
+
+def after_her_invitation(plans: Path, touch: str) -> None:
+    replace_in(plans / VOLTA, INVITED, INVITED + f"      - {touch}\n")
+
+
 def test_a_pending_invitation_with_an_address_not_yet_written_to_gets_the_email(
     small_plan: Path,
 ) -> None:
     # Invited on LinkedIn on 2026-11-02, no answer, no address: the follow-up.
     assert kind_for(small_plan, "Anna Nowak", "Volta Cells") is MessageKind.FOLLOW_UP
-    replace_in(
-        small_plan / VOLTA,
-        "    focus: hr\n",
-        "    focus: hr\n    email: anna.nowak@volta-cells.example\n",
-    )
+    give_anna_an_address(small_plan)
     assert kind_for(small_plan, "Anna Nowak", "Volta Cells") is MessageKind.EMAIL
-    replace_in(
-        small_plan / VOLTA,
-        "      - {date: 2026-11-02, action: invited, channel: linkedin}\n",
-        "      - {date: 2026-11-02, action: invited, channel: linkedin}\n"
-        "      - {date: 2026-11-10, action: messaged, channel: email}\n",
-    )
+    after_her_invitation(small_plan, "{date: 2026-11-10, action: messaged, channel: email}")
     assert kind_for(small_plan, "Anna Nowak", "Volta Cells") is MessageKind.FOLLOW_UP
 
 
 def test_an_accepted_invitation_is_no_longer_waiting(small_plan: Path) -> None:
-    replace_in(
-        small_plan / VOLTA,
-        "    focus: hr\n",
-        "    focus: hr\n    email: anna.nowak@volta-cells.example\n",
-    )
-    replace_in(
-        small_plan / VOLTA,
-        "      - {date: 2026-11-02, action: invited, channel: linkedin}\n",
-        "      - {date: 2026-11-02, action: invited, channel: linkedin}\n"
-        "      - {date: 2026-11-03, action: connected}\n",
-    )
+    give_anna_an_address(small_plan)
+    after_her_invitation(small_plan, "{date: 2026-11-03, action: connected}")
     assert kind_for(small_plan, "Anna Nowak", "Volta Cells") is MessageKind.FOLLOW_UP
 
 
