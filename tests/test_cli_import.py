@@ -314,7 +314,7 @@ def test_the_add_person_line_adds_the_connection(small_plan: Path, tmp_path: Pat
     assert result.output.splitlines() == [
         f"Read 9 connections from {source} (2 without a name skipped).",
         "6 are people in the plan; 1 change made:",
-        f"  {nordic}:25: Marta Wiśniewska: connected on 2025-03-12 (linkedin)",
+        f"  {nordic}:26: Marta Wiśniewska: connected on 2025-03-12 (linkedin)",
         *TAIL[:3],
     ]
     assert nordic.read_text(encoding="utf-8").endswith(

@@ -191,8 +191,14 @@ def test_a_busy_port_is_one_line() -> None:
              str(Path(__file__).parent.parent / "mkdocs.yml")],
             catch_exceptions=False,
         )  # fmt: skip
-    assert result.exit_code == 1
-    assert result.output == f"port {port} is busy; use --port\n"
+        prefix = f"port {port} is busy (another preview?); choose another: make serve PORT="
+        assert result.exit_code == 1
+        assert result.output.startswith(prefix)
+        free = int(result.output[len(prefix) :].split(",")[0])
+        assert result.output == f"{prefix}{free}, or playbook serve --port {free}\n"
+        assert free > port
+        with socket.socket() as probe:
+            probe.bind(("127.0.0.1", free))  # the port suggested is free
 
 
 def test_sigterm_stops_the_preview_and_removes_its_copy_of_the_site(tmp_path: Path) -> None:

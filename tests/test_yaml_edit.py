@@ -21,14 +21,20 @@ from hypothesis import strategies as st
 from ruamel.yaml import YAML
 
 from generator.editing.yaml_edit import (
+    COMPANY_KEYS,
+    PERSON_KEYS,
     Edit,
     EditRefused,
     add_inbound,
+    add_item,
     add_person,
     add_touch,
     company_file,
     format_scalar,
     make_yaml,
+    remove_fields,
+    remove_item,
+    set_fields,
     set_person_fields,
 )
 
@@ -100,13 +106,13 @@ CASES = [
     Case("touch_same_day_after", touch(0, "2026-02-03", "replied"), 9),
     Case("touch_indent3", touch(0, "2026-01-11", "messaged"), 9),
     Case("touch_indent4", touch(0, "2026-02-01", "replied", channel="email"), 9),
-    Case("touch_people_not_indented", touch(1, "2026-05-02", "invited", channel="linkedin"), 10),
-    Case("touch_no_touches_key", touch(0, "2026-06-01", "invited", channel="linkedin"), 10),
-    Case("touch_no_touches_not_indented", touch(0, "2026-06-01", "invited"), 6),
+    Case("touch_people_not_indented", touch(1, "2026-05-02", "invited", channel="linkedin"), 11),
+    Case("touch_no_touches_key", touch(0, "2026-06-01", "invited", channel="linkedin"), 11),
+    Case("touch_no_touches_not_indented", touch(0, "2026-06-01", "invited"), 7),
     Case(
         "touch_empty_list",
         touch(0, "2026-06-01", "invited"),
-        6,
+        7,
         changed=("    touches: []   # none yet",),
     ),
     Case("touch_empty_value", touch(0, "2026-06-01", "invited"), 7),
@@ -135,7 +141,7 @@ CASES = [
     Case("touch_crlf", touch(0, "2026-03-24", "connected", note="Fast: 1 day"), 7),
     Case("touch_bom", touch(0, "2026-03-24", "connected"), 8),
     Case("touch_no_final_newline", touch(0, "2026-03-24", "connected"), 7),
-    Case("touch_no_final_newline_new_key", touch(0, "2026-03-24", "connected"), 6),
+    Case("touch_no_final_newline_new_key", touch(0, "2026-03-24", "connected"), 7),
     Case(
         "touch_quoted_notes",
         chain(
@@ -172,12 +178,12 @@ CASES = [
     Case(
         "person_no_people",
         lambda text: add_person(text, {"name": "Olga Nowak", "role": "Plant Manager"}),
-        8,
+        9,
     ),
     Case(
         "person_empty_people",
         lambda text: add_person(text, {"name": "Olga Nowak", "focus": "operations"}),
-        3,
+        4,
         changed=("people: []   # none yet",),
     ),
     Case(
@@ -205,6 +211,116 @@ CASES = [
             "  - {name: Ola Wrona, role: COO, touches: [{date: 2026-05-01, action: invited}]}",
             "  - {name: Adam Sowa, role: CTO}",
         ),
+    ),
+    Case(
+        "set_block_person",
+        chain(
+            lambda text: set_fields(
+                text,
+                ("people", 0),
+                {
+                    "role": "Managing Director",
+                    "linkedin": "https://www.linkedin.com/in/robert-lis",
+                    "email": "robert@odra.example",
+                    "hook": "We both studied in Opole",
+                    "country": "Poland",
+                },
+                PERSON_KEYS,
+            ),
+            lambda text: set_fields(
+                text, ("people", 1), {"email": "aga@odra.example", "first_name": "Aga"}, PERSON_KEYS
+            ),
+        ),
+        18,
+        changed=(
+            "    role: Plant Manager          # since 2024",
+            "    email: old@odra.example      # private?",
+            "    hook: >",
+            "      We both studied",
+            "      in Opole",
+            "    email:",
+        ),
+    ),
+    Case(
+        "set_flow_person",
+        chain(
+            lambda text: set_fields(
+                text,
+                ("people", 0),
+                {"role": "Chief Operating Officer", "email": "ola@kalina.example"},
+                PERSON_KEYS,
+            ),
+            lambda text: set_fields(
+                text, ("people", 1), {"hook": "Met at the fair: stand 4"}, PERSON_KEYS
+            ),
+        ),
+        5,
+        changed=(
+            "  - {name: Ola Wrona, role: COO, touches: [{date: 2026-05-01, action: invited}]}   "
+            "# met at the fair",
+            "  - {name: Adam Sowa}",
+        ),
+    ),
+    Case(
+        "remove_fields_person",
+        chain(
+            lambda text: remove_fields(text, ("people", 0), ("hook", "email")),
+            lambda text: remove_fields(text, ("people", 1), ("email",)),
+        ),
+        7,
+        changed=(
+            "    email: old@odra.example      # private?",
+            "    hook: >",
+            "      We both studied",
+            "      in Opole",
+            "  - {name: Adam Sowa, role: CTO, email: adam@odra.example}",
+        ),
+    ),
+    Case(
+        "me_set_remove",
+        chain(
+            lambda text: set_fields(
+                text,
+                ("me",),
+                {"name": "Marta Kowalska", "goal": "Head of Logistics at a 3PL by 2029"},
+                ("name", "headline", "goal", "location", "country", "linkedin", "email"),
+            ),
+            lambda text: remove_fields(text, ("me",), ("email", "country")),
+        ),
+        7,
+        changed=(
+            "  name: Your Name                          # as on LinkedIn",
+            "  goal: The role you want in a few years   # what I want",
+            "  country: Your Country                    # optional: else taken from location",
+            "  email: you@example.com                   # optional",
+        ),
+    ),
+    Case(
+        "sectors_add_remove",
+        chain(
+            lambda text: add_item(text, ("sectors",), {"name": "Cold chain", "why": "Fast: 9%"}, 2),
+            lambda text: remove_item(text, ("sectors",), 1),
+        ),
+        7,
+        changed=("  - name: Automation",),
+    ),
+    Case(
+        "sectors_flow",
+        chain(
+            lambda text: add_item(text, ("sectors",), {"name": "Cold chain"}, 2),
+            lambda text: remove_item(text, ("sectors",), 0),
+        ),
+        2,
+        changed=(
+            "sectors: [{name: Battery cells}, {name: Automation}, {name: Recruitment, "
+            "recruiters: true}]",
+        ),
+    ),
+    Case(
+        "company_sector",
+        lambda text: set_fields(text, (), {"sector": "Heat pumps"}, COMPANY_KEYS),
+        2,
+        changed=('sector: "HVAC"   # the plan\'s sector',),
     ),
     Case(
         "inbound_empty",
@@ -394,6 +510,69 @@ def test_key_already_present() -> None:
 )
 def test_other_refusals(call: Callable[[], object], message: str) -> None:
     assert refusal(call) == message
+
+
+SECTORS = read(EDITS / "sectors_add_remove" / "before.yaml")
+ROBERT = read(EDITS / "set_block_person" / "before.yaml")
+
+
+@pytest.mark.parametrize(
+    ("call", "message"),
+    [
+        (lambda: set_fields(ROBERT, ("people", 0), {}, PERSON_KEYS), "there is nothing to set"),
+        (
+            lambda: set_fields(ROBERT, ("people", 0), {"mood": "good"}, PERSON_KEYS),
+            "this mapping cannot have the key 'mood'",
+        ),
+        (
+            lambda: set_fields(ROBERT, ("people", 0), {"touches": "none"}, PERSON_KEYS),
+            "the value of 'touches' is not text",
+        ),
+        (
+            lambda: set_fields(ROBERT, ("people", 5), {"role": "x"}, PERSON_KEYS),
+            "there is no item 5 here",
+        ),
+        (
+            lambda: set_fields("me: &m {name: A}\nyou: *m\n", ("you",), {"name": "B"}, ("name",)),
+            "the value is an alias (*name) of another one; edit it by hand",
+        ),
+        (
+            lambda: remove_fields(ROBERT, ("people", 0), ("name",)),
+            "'name' starts a list item; remove the whole item instead",
+        ),
+        (
+            lambda: remove_fields(ROBERT, ("people", 1), ("hook",)),
+            "there is no hook to remove",
+        ),
+        (lambda: remove_item(SECTORS, ("sectors",), 3), "there is no item 3 to remove"),
+        (lambda: remove_item(SECTORS, ("me",), 0), "me is not a list"),
+        (
+            lambda: add_item(SECTORS, ("sectors",), {"name": ["x"]}),
+            "the value of 'name' must be text, a number or true/false",
+        ),
+    ],
+)
+def test_setting_and_removing_refusals(call: Callable[[], object], message: str) -> None:
+    assert refusal(call) == message
+
+
+@given(st.text(st.characters(exclude_categories=("Cc", "Cs")), min_size=1))
+def test_any_value_set_reads_back_and_keeps_every_other_line(value: str) -> None:
+    for where in (("people", 0), ("people", 1)):
+        edit = set_fields(ROBERT, where, {"role": value, "hook": value}, PERSON_KEYS)
+        person = data(edit.text)["people"][where[1]]
+        assert person["role"] == value and person["hook"] == value
+        assert keeps_lines(
+            ROBERT,
+            edit.text,
+            (
+                "    role: Plant Manager          # since 2024",
+                "    role: HR",
+                "    hook: >",
+                "      We both studied",
+                "      in Opole",
+            ),
+        )
 
 
 def test_never_returns_text_that_reads_back_differently() -> None:

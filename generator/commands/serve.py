@@ -16,6 +16,7 @@ import html
 import logging
 import shutil
 import signal
+import socket
 import tempfile
 import time
 from collections.abc import Callable, Iterable
@@ -31,6 +32,18 @@ from generator.site.session import SiteSession
 
 Echo = Callable[[str], None]
 _DIRTY_WARNING = "A 'dirty' build is being performed"
+
+
+def free_port_after(port: int, tries: int = 50) -> int:
+    """The first port after `port` that 127.0.0.1 can listen on now, to suggest one."""
+    for candidate in range(port + 1, min(port + 1 + tries, 65536)):
+        with socket.socket() as probe:
+            try:
+                probe.bind(("127.0.0.1", candidate))
+            except OSError:
+                continue
+            return candidate
+    return port + 1 if port < 65535 else 8000
 
 
 class PrivateServer(LiveReloadServer):
@@ -64,7 +77,11 @@ class PrivateServer(LiveReloadServer):
             self.server_close()
             if exc.errno == errno.EADDRINUSE:
                 port = self.server_address[1]
-                raise PlaybookError(f"port {port} is busy; use --port") from None
+                free = free_port_after(port)
+                raise PlaybookError(
+                    f"port {port} is busy (another preview?); choose another: "
+                    f"make serve PORT={free}, or playbook serve --port {free}"
+                ) from None
             raise PlaybookError(f"cannot listen on {self.url}: {exc.strerror}") from None
 
     def run(self) -> None:

@@ -28,6 +28,8 @@ class Change:
     summary: str
 
     def __str__(self) -> str:
+        if self.line <= 0:  # a file removed or changed as a whole
+            return f"{self.path}: {self.summary}"
         return f"{self.path}:{self.line}: {self.summary}"
 
 
@@ -36,6 +38,8 @@ class EditReport:
     changes: list[Change]
     diff: str
     written: bool
+    # Lines worth showing with the result: a warning about it, or why nothing changed.
+    notes: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -45,6 +49,7 @@ class EditSession:
     plan: Plan = field(init=False)
     texts: dict[Path, str] = field(default_factory=dict)
     created: set[Path] = field(default_factory=set)
+    removed: set[Path] = field(default_factory=set)
     changes: list[Change] = field(default_factory=list)
 
     def __post_init__(self) -> None:
@@ -84,8 +89,22 @@ class EditSession:
         self.texts[path] = text
         self.changes.append(Change(path, 1, summary))
 
+    def remove(self, path: Path, summary: str) -> None:
+        """Delete a file in the same all-or-nothing change as the other edits."""
+        if path in self.texts or path in self.removed or not path.is_file():
+            raise PlaybookError(f"{path}: cannot remove it; nothing was written")
+        self.removed.add(path)
+        self.changes.append(Change(path, 0, summary))
+
     def diff(self) -> str:
         parts: list[str] = []
+        for path in sorted(self.removed):
+            parts += difflib.unified_diff(
+                self.text_on_disk(path).splitlines(keepends=True),
+                [],
+                fromfile=str(path),
+                tofile="/dev/null",
+            )
         for path, new in self.texts.items():
             old = "" if path in self.created else self.text_on_disk(path)
             parts += difflib.unified_diff(
@@ -103,7 +122,9 @@ class EditSession:
     def check(self) -> Plan:
         """The plan as the edits would leave it; raises if it would be invalid."""
         try:
-            return load_plan(self.plans_dir, self.today, overrides=self.texts)
+            # A removed company file is read as one holding nothing.
+            gone = {path: "" for path in self.removed}
+            return load_plan(self.plans_dir, self.today, overrides={**self.texts, **gone})
         except InvalidPlan as exc:
             heading = "This edit would leave the plan invalid, so nothing was written:"
             raise InvalidPlan(exc.problems, heading) from None
@@ -119,6 +140,8 @@ class EditSession:
                 for path in self.created:
                     path.parent.mkdir(parents=True, exist_ok=True)
                     atomic_create(path, self.texts[path])
+                for path in self.removed:
+                    path.unlink()
             except OSError as exc:
                 where = exc.filename or self.plans_dir
                 raise PlaybookError(f"{where}: cannot write it: {exc.strerror}") from None

@@ -31,7 +31,7 @@ from ruamel.yaml.constructor import RoundTripConstructor
 from ruamel.yaml.error import MarkedYAMLError
 from ruamel.yaml.nodes import MappingNode, ScalarNode, SequenceNode
 
-TOUCH_KEYS = ("date", "action", "channel", "note")
+TOUCH_KEYS = ("date", "time", "action", "channel", "note")
 PERSON_KEYS = (
     "name",
     "first_name",
@@ -51,10 +51,14 @@ _NOT_SAME = "the new text would not read back as the same data"
 _INDICATORS = frozenset("-?:,[]{}#&*!|>'\"%@`")
 _FLOW_INDICATORS = frozenset(",[]{}")
 _DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+# A time such as 10:00 is a number (600) to a YAML 1.1 reader; 09:30 is not, but
+# every time is quoted alike.
+_CLOCK = re.compile(r"[0-9]+(?::[0-9]+)+")
 _BREAK = re.compile(r"\r\n|\r|\n")
 _BLOCK_HEADER = re.compile(r"[|>][0-9+-]*")
 _ESCAPES = {'"': '\\"', "\\": "\\\\", "\n": "\\n", "\t": "\\t"}
 _NULL = "tag:yaml.org,2002:null"
+_COMMENT_GAP = re.compile(r"( +)#")
 
 # Writes one list item given (dash column, columns from dash to content, flow style).
 _Writer = Callable[[int, int, bool], list[str]]
@@ -185,7 +189,7 @@ def format_scalar(value: object, *, flow: bool = False) -> str:
         return str(value)
     if not isinstance(value, str):
         raise TypeError(f"cannot write a {type(value).__name__} as a YAML scalar")
-    if _is_date(value) or _plain_ok(value, flow):
+    if _is_date(value) or (_plain_ok(value, flow) and not _CLOCK.fullmatch(value)):
         return value
     return '"' + "".join(_escape(ch) for ch in value) + '"'
 
@@ -562,6 +566,8 @@ def _separated(body: str, seq: Any) -> bool:
         return False
     for item in seq.value[1:]:
         prev = _prev_line(body, _line_start(body, _dash(body, item)))
+        while prev is not None and prev[1].lstrip().startswith("#"):  # a comment on the item
+            prev = _prev_line(body, prev[0])
         if prev is None or prev[1].strip():
             return False
     return True
@@ -595,8 +601,7 @@ def _block_after_key(src: _Source, key: Any, value: Any, lines: list[str]) -> _S
     while start > key.end_mark.index and body[start - 1] in " \t":
         start -= 1
     body = body[:start] + body[value.end_mark.index :]
-    new, _ = _insert_lines(body, _next_line(body, key.end_mark.index), lines, src.nl)
-    return new, key.start_mark.index
+    return _insert_lines(body, _next_line(body, key.end_mark.index), lines, src.nl)
 
 
 def _block_for_root(src: _Source, seq: Any, lines: list[str]) -> _Splice:
@@ -735,7 +740,8 @@ def _put_touch(src: _Source, node: Any, k: int, fields: Mapping[str, object]) ->
         col = node.start_mark.column
         lines = [" " * col + "touches:"]
         lines += _flat_item(fields, col + layout.touch_offset, layout.touch_gap, False)
-        return _insert_lines(body, _after(body, node), lines, src.nl)
+        new, focus = _insert_lines(body, _after(body, node), lines, src.nl)
+        return new, _next_line(new, focus)  # the touch's own line, not `touches:`
     key, value = pair
     if _is_empty_list(value):
         dash = key.start_mark.column + layout.touch_offset
@@ -770,7 +776,8 @@ def _put_person(src: _Source, root: Any, fields: Mapping[str, object]) -> _Splic
     if pair is None:
         col = root.start_mark.column
         lines = [" " * col + "people:", *write(col + layout.offset, layout.gap, False)]
-        return _insert_lines(body, len(body), lines, src.nl)
+        new, focus = _insert_lines(body, len(body), lines, src.nl)
+        return new, _next_line(new, focus)  # the person's own line, not `people:`
     key, value = pair
     if _is_empty_list(value):
         lines = write(key.start_mark.column + layout.offset, layout.gap, False)
@@ -807,3 +814,225 @@ def _put_inbound(src: _Source, k: int, fields: Mapping[str, object]) -> _Splice:
     if isinstance(root, SequenceNode) and _is_flow(root):
         return _flow_insert(src.body, root, k, _inline(fields))
     return _block_insert(src, root, k, write, 2)
+
+
+# ---------------------------------------------------------------- setting and removing
+
+# Where a mapping or list is in a file: keys and list indexes from the top.
+KeyPath = tuple[str | int, ...]
+
+
+def set_fields(
+    text: str, where: KeyPath, values: Mapping[str, object], order: tuple[str, ...]
+) -> Edit:
+    """Give keys of the mapping at `where` new scalar values: a key it has keeps its
+    place (and its comment), a key it lacks goes where `order` puts it among the keys
+    it has. The line reported is the first that changed."""
+    if not values:
+        raise EditRefused("there is nothing to set")
+    fields = _fields(values, order, "this mapping")
+    for key, value in fields.items():
+        if not isinstance(value, str | int):
+            raise EditRefused(f"the value of '{key}' must be text, a number or true/false")
+    src = _read(text)
+    expected = _plain(src.data)
+    _data_at(expected, where, dict).update(_plain(fields))
+    body, focuses = src.body, list[int]()
+    for key, value in fields.items():
+        part = _read(body)
+        node = _node_at(part.root, where, MappingNode)
+        pair = _pair(node, key)
+        if pair is None:
+            later = order[order.index(key) + 1 :]
+            body, focus = _add_pair(part, node, key, value, later)
+        else:
+            body, focus = _replace_value(part, *pair, value, flow=_is_flow(node))
+        delta = len(body) - len(part.body)
+        focuses = [f + delta if f > focus else f for f in focuses] + [focus]
+    return _finish(src, body, min(focuses), expected)
+
+
+def remove_fields(text: str, where: KeyPath, keys: tuple[str, ...]) -> Edit:
+    """Remove keys (with their values and the comments on their lines) from the
+    mapping at `where`."""
+    src = _read(text)
+    expected = _plain(src.data)
+    data = _data_at(expected, where, dict)
+    for key in keys:
+        data.pop(key, None)
+    body, focus = src.body, len(src.body)
+    for key in keys:
+        part = _read(body)
+        node = _node_at(part.root, where, MappingNode)
+        pair = _pair(node, key)
+        if pair is None:
+            continue
+        start, end = _pair_span(part.body, node, *pair)
+        body = part.body[:start] + part.body[end:]
+        focus = min(focus if focus < start else focus - (end - start), start)
+    if body == src.body:
+        raise EditRefused(f"there is no {' or '.join(keys)} to remove")
+    return _finish(src, body, focus, expected)
+
+
+def add_item(
+    text: str, where: KeyPath, item: Mapping[str, object], index: int | None = None
+) -> Edit:
+    """Insert a mapping of scalars into the list at `where` (at its end by default),
+    written like its neighbours."""
+    fields = dict(item)
+    for key, value in fields.items():
+        if not isinstance(value, str | int):
+            raise EditRefused(f"the value of '{key}' must be text, a number or true/false")
+    src = _read(text)
+    expected = _plain(src.data)
+    items = _data_at(expected, where, list)
+    k = len(items) if index is None else index
+    items.insert(k, _plain(fields))
+    key, seq = _pair_at(src.root, where)
+    write = functools.partial(_flat_item, fields)
+    if _is_empty_list(seq) and key is not None:
+        lines = write(key.start_mark.column + 2, 2, False)
+        body, focus = _block_after_key(src, key, seq, lines)
+        return _finish(src, body, focus, expected)
+    if not isinstance(seq, SequenceNode):
+        raise EditRefused("the place for the new item is not a list")
+    if _is_flow(seq):
+        body, focus = _flow_insert(src.body, seq, k, _inline(fields))
+    else:
+        body, focus = _block_insert(src, seq, k, write, 2)
+    return _finish(src, body, focus, expected)
+
+
+def remove_item(text: str, where: KeyPath, index: int) -> Edit:
+    """Remove items[index] of the list at `where`, with the blank line that set it apart."""
+    src = _read(text)
+    expected = _plain(src.data)
+    items = _data_at(expected, where, list)
+    if not 0 <= index < len(items):
+        raise EditRefused(f"there is no item {index} to remove")
+    del items[index]
+    seq = _node_at(src.root, where, SequenceNode)
+    body, nodes = src.body, seq.value
+    node = nodes[index]
+    if _is_flow(seq):
+        if len(nodes) == 1:
+            start, end = node.start_mark.index, node.end_mark.index
+        elif index + 1 < len(nodes):
+            start, end = node.start_mark.index, nodes[index + 1].start_mark.index
+        else:
+            start, end = nodes[index - 1].end_mark.index, node.end_mark.index
+        return _finish(src, body[:start] + body[end:], start, expected)
+    start, end = _line_start(body, _dash(body, node)), _after(body, node)
+    before = _prev_line(body, start)
+    if before is not None and not before[1].strip():
+        # The blank line that set the item apart goes with it: the one after it, if any.
+        if end < len(body) and not body[end : _next_line(body, end)].strip():
+            end = _next_line(body, end)
+        else:
+            start = before[0]
+    new = body[:start] + body[end:]
+    focus = start
+    while focus < len(new) and not new[focus : _next_line(new, focus)].strip():
+        focus = _next_line(new, focus)  # report the line that now stands there
+    return _finish(src, new, min(focus, max(len(new) - 1, 0)), expected)
+
+
+def _data_at(data: Any, where: KeyPath, kind: type) -> Any:
+    for step in where:
+        if isinstance(step, int):
+            if not isinstance(data, list) or not 0 <= step < len(data):
+                raise EditRefused(f"there is no item {step} here")
+            data = data[step]
+        else:
+            if not isinstance(data, dict) or step not in data:
+                raise EditRefused(f"there is no '{step}' here")
+            data = data[step]
+    if kind is list and data is None:
+        return []
+    if not isinstance(data, kind):
+        what = "a list" if kind is list else "a mapping"
+        raise EditRefused(f"{'.'.join(map(str, where)) or 'the file'} is not {what}")
+    return data
+
+
+def _pair_at(root: Any, where: KeyPath) -> tuple[Any, Any]:
+    """The node at `where`, and the key node it is the value of (None at the top or in a list)."""
+    key, node = None, root
+    for step in where:
+        if isinstance(step, int):
+            if not isinstance(node, SequenceNode) or not 0 <= step < len(node.value):
+                raise EditRefused(f"there is no item {step} here")
+            key, node = None, node.value[step]
+        else:
+            pair = _pair(node, step) if isinstance(node, MappingNode) else None
+            if pair is None:
+                raise EditRefused(f"there is no '{step}' here")
+            key, node = pair
+    if node is not None and key is not None and node.start_mark.index < key.end_mark.index:
+        raise EditRefused("the value is an alias (*name) of another one; edit it by hand")
+    return key, node
+
+
+def _node_at(root: Any, where: KeyPath, kind: type) -> Any:
+    node = _pair_at(root, where)[1]
+    if not isinstance(node, kind):
+        raise EditRefused(f"{'.'.join(map(str, where)) or 'the file'} is not written as expected")
+    return node
+
+
+def _replace_value(src: _Source, key: Any, value: Any, new: object, *, flow: bool) -> _Splice:
+    """Write a new scalar where the old value stands; what follows it on the line stays."""
+    body = src.body
+    if not isinstance(value, ScalarNode):
+        raise EditRefused(f"the value of '{key.value}' is not text")
+    scalar = format_scalar(new, flow=flow)
+    if _is_empty(value):
+        colon = body.index(":", key.end_mark.index) + 1
+        return body[:colon] + " " + scalar + body[colon:], colon + 1
+    start = value.start_mark.index
+    if start < key.end_mark.index:
+        raise EditRefused(f"the value of '{key.value}' is an alias (*name); edit it by hand")
+    if value.style in ("|", ">"):
+        end = _after_block_scalar(body, value)
+        last = end == len(body) and not body.endswith(("\n", "\r"))
+        return body[:start] + scalar + ("" if last else src.nl) + body[end:], start
+    end = value.end_mark.index
+    gap = _COMMENT_GAP.match(body, end)
+    if gap is not None and "\n" not in body[start:end]:
+        # A comment after the value keeps its column where there is room.
+        spaces = max(1, len(gap.group(1)) - (len(scalar) - (end - start)))
+        return body[:start] + scalar + " " * spaces + body[gap.end(1) :], start
+    return body[:start] + scalar + body[end:], start
+
+
+def _add_pair(src: _Source, node: Any, key: str, value: object, later: tuple[str, ...]) -> _Splice:
+    """Add `key: value` before the first key that `later` names, else at the end."""
+    body = src.body
+    keys = [k for k, _ in node.value]
+    anchor = next((k for k in keys if getattr(k, "value", None) in later), None)
+    if _is_flow(node):
+        return _flow_add(body, node, anchor, f"{key}: {format_scalar(value, flow=True)}")
+    line = [" " * node.start_mark.column + f"{key}: {format_scalar(value)}"]
+    if (
+        anchor is not None
+        and not body[_line_start(body, anchor.start_mark.index) : anchor.start_mark.index].strip()
+    ):
+        return _insert_lines(body, _above_comments(body, anchor), line, src.nl)
+    return _insert_lines(body, _after(body, node), line, src.nl)
+
+
+def _pair_span(body: str, node: Any, key: Any, value: Any) -> tuple[int, int]:
+    """The text of one `key: value` pair: whole lines in a block mapping."""
+    pairs = node.value
+    at = next(i for i, (k, _) in enumerate(pairs) if k is key)
+    if _is_flow(node):
+        if at + 1 < len(pairs):
+            return key.start_mark.index, pairs[at + 1][0].start_mark.index
+        if at:
+            return pairs[at - 1][1].end_mark.index, value.end_mark.index
+        return key.start_mark.index, value.end_mark.index
+    start = _line_start(body, key.start_mark.index)
+    if body[start : key.start_mark.index].strip():
+        raise EditRefused(f"'{key.value}' starts a list item; remove the whole item instead")
+    return start, _after_value(body, key.end_mark.index, value)

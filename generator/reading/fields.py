@@ -201,7 +201,21 @@ class LinkedInUrl(Url):
                 expected = "expected a web address; a LinkedIn profile is written"
                 return ctx.error(location, where, f"{expected} linkedin.com/in/{value.strip()}")
             value = complete_linkedin(value)
+            host = _host(value.strip())
+            if value.strip() and host != "linkedin.com" and not host.endswith(".linkedin.com"):
+                elsewhere = f" ({host} is not LinkedIn)" if host else ""
+                message = "expected a LinkedIn profile address (https://www.linkedin.com/in/…)"
+                return ctx.error(location, where, f"{message}; got {_shown(value)}{elsewhere}")
         return super().clean(ctx, value, where, location)
+
+
+def _host(text: str) -> str:
+    """The host a web address names, with or without its scheme; "" when none."""
+    try:
+        host = urlsplit(text if "://" in text else f"https://{text}").hostname
+    except ValueError:
+        return ""
+    return (host or "").lower()
 
 
 # One address: no display name, no header tricks (?cc=, ;bcc=), nothing to quote.
@@ -263,6 +277,31 @@ class Date(Field):
             message = f"{expected} between {FIRST_YEAR} and {LAST_YEAR}; got {value!r}"
             return ctx.error(location, where, message)
         return day
+
+
+TIME_EXPECTED = 'expected a time of day as HH:MM on the 24-hour clock, such as "09:30"'
+_TIME = re.compile(r"([01]?[0-9]|2[0-3]):([0-5][0-9])")
+
+
+def parse_time(text: str) -> dt.time | None:
+    """`9:30` or `09:30` → 09:30; None for anything else (seconds, am/pm, 24:00)."""
+    match = _TIME.fullmatch(text.strip())
+    if match is None:
+        return None
+    return dt.time(int(match.group(1)), int(match.group(2)))
+
+
+class Time(Field):
+    """A time of day, written in quotes ("10:00"): a YAML 1.1 reader takes a bare
+    10:00 for the number 600."""
+
+    def clean(self, ctx: Context, value: Any, where: str, location: Location) -> Any:
+        if isinstance(value, str):
+            found = parse_time(value)
+            if found is not None:
+                return found
+        hint = " in quotes" if isinstance(value, int | float) else ""
+        return ctx.error(location, where, f"{TIME_EXPECTED}{hint}; got {describe(value)}")
 
 
 class Choice(Field):

@@ -68,7 +68,8 @@ def check_text(path: Path, text: str, kind: str) -> CheckedFile:
             # no company yet: worth a word, not a failed build.
             message = (
                 f"the file holds no company yet; {_EMPTY_HINT[kind]} "
-                "(an example to copy? delete it once you have your own)"
+                "(an example to copy? delete it once you have your own: "
+                f"playbook remove company {path.stem})"
             )
             return CheckedFile(None, [Problem(Location(path, 1, 1), message, Severity.WARNING)])
         message = f"the file is empty; {_EMPTY_HINT[kind]}"
@@ -187,8 +188,10 @@ def _plan(record: Record, problems: list[Problem]) -> Plan:
     if not sectors and not any(p.is_error for p in problems):
         _error(problems, record.where("sectors"), "sectors: list at least one sector")
     _check_unique(((s.name, s.location) for s in sectors), "sector", problems, "sectors: ")
+    me = Me(**values["me"].values)
+    me.key_locations = dict(values["me"].value_locations)
     return Plan(
-        me=Me(**values["me"].values),
+        me=me,
         targets=Targets(**values["targets"].values),
         sectors=sectors,
         messages=_plan_messages(values["messages"]),

@@ -24,6 +24,7 @@ from generator.reading.fields import (
     Sections,
     Template,
     Text,
+    Time,
     Url,
 )
 
@@ -79,6 +80,8 @@ TOUCH = Mapping(
     Required("action", Choice(Action)),
     Optional("channel", Choice(Channel), None),
     Optional("note", Text(max_length=2000, multiline=True), ""),
+    # When on that day (a booked call or meeting): a timed calendar event.
+    Optional("time", Time(), None),
 )
 
 PERSON = Mapping(
