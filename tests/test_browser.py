@@ -179,3 +179,14 @@ def test_the_error_page_searches_and_leads_home_from_a_file(site: Path, browser_
     page.locator("article").get_by_role("link", name="Home").click()
     assert page.locator("h1").inner_text() == "Łucja Test"
     assert outside == [] and errors == []
+
+
+def test_a_match_in_the_folded_inbound_log_opens_it(site: Path, browser_page: Any) -> None:
+    page, outside, errors = browser_page
+    page.goto((site / "scoreboard" / "index.html").as_uri() + "?h=katowice")
+    page.locator("article mark").first.wait_for(timeout=5000)
+    assert page.evaluate("document.querySelector('details.pb-log').open")
+    assert page.locator("article mark").first.inner_text() == "Katowice"
+    page.goto((site / "scoreboard" / "index.html").as_uri())
+    assert not page.evaluate("document.querySelector('details.pb-log').open")
+    assert outside == [] and errors == []

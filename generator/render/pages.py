@@ -38,6 +38,7 @@ from generator.render.terms import (
     focus_term,
     joined,
     stage_pill,
+    term,
 )
 from generator.wording import percent, plural
 
@@ -74,6 +75,7 @@ def _environment() -> jinja2.Environment:
         focus_term=focus_term,
         joined=joined,
         against_target=against_target,
+        term=term,
         bold=lambda text: Markup(f"**{escape_inline(text)}**"),
         draft_label=draft_label,
         draft_noun=draft_noun,

@@ -34,6 +34,24 @@ FOCUS_MEANINGS = {
 }
 
 
+# What a column or a figure counts, shown as its tooltip.
+TERM_MEANINGS = {
+    "Contacted": "Reached on any channel, or who called: anyone with a touch or an inbound contact",
+    "Furthest stage": "The stage of the person who got furthest there",
+    "Inbound (12 months)": "Calls, messages and offers that came in during the last 365 days",
+    "Relevance": "How relevant an inbound contact was to the goal, from 1 to 5",
+    "Days waiting": "Days since the invitation, without an answer",
+}
+
+
+def term(label: str) -> Markup:
+    """A word of the method with its meaning as a tooltip (an abbreviation element)."""
+    meaning = TERM_MEANINGS.get(label)
+    if meaning is None:
+        return escape_inline(label)
+    return Markup(f'<abbr title="{escape_inline(meaning)}">{escape_inline(label)}</abbr>')
+
+
 def channel_label(channel: object) -> str:
     """`linkedin` → `LinkedIn`, `email` → `e-mail`; anything else as it is."""
     name = str(channel)
@@ -70,6 +88,12 @@ def joined(*parts: object, separator: str = " · ") -> Markup:
     return Markup(separator).join(shown)
 
 
+TARGET_MEANING = "The number asked for under targets in plan.yaml"
+
+
 def against_target(count: int, target: int) -> Markup:
     """`14 (target 12)`: a count beside its goal, never read as "14 of 12"."""
-    return Markup(f'{count} <span class="pb-target">(target {target})</span>')
+    return Markup(
+        f'{count} <abbr class="pb-target" title="{escape_inline(TARGET_MEANING)}">'
+        f"(target {target})</abbr>"
+    )

@@ -205,6 +205,10 @@
     var terms = searchTerms();
     if (article && terms.length) {
       highlight(article, terms);
+      // A match inside a folded block (the inbound log) opens it.
+      article.querySelectorAll("details:not([open]) mark").forEach(function (mark) {
+        mark.closest("details").open = true;
+      });
     }
     var pending = false;
     new MutationObserver(function () {
