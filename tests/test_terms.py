@@ -43,7 +43,7 @@ def test_every_stage_has_a_pill_that_says_what_it_means() -> None:
 
 def test_a_count_above_its_target_does_not_read_as_a_share() -> None:
     shown = str(against_target(14, 12))
-    assert shown.startswith("14 <abbr class=\"pb-target\" title=\"The number asked for")
+    assert shown.startswith('14 <abbr class="pb-target" title="The number asked for')
     assert shown.endswith(">(target 12)</abbr>")
 
 
