@@ -14,6 +14,7 @@ import os
 from pathlib import Path
 
 from generator.drafts.drafts import DraftFailure, choose_template, language_of, render_drafts
+from generator.editing.recovery import settle
 from generator.errors import (
     InvalidPlan,
     Location,
@@ -44,7 +45,9 @@ def load_plan(
     """The plan as of `today`, fully checked; raises InvalidPlan listing every problem.
 
     With `overrides` ({path: text}), those files are read as given instead of from disk.
+    Anything a killed command left in the plans folder is settled first.
     """
+    settle(plans_dir)
     plan, problems = read_plan(plans_dir, cache, overrides)
     if plan is None and not os.path.lexists(plans_dir / PLAN_FILE):
         message = (

@@ -47,8 +47,9 @@ from generator.commands.setup import (
 from generator.commands.status import status_data, status_text
 from generator.commands.usage import PlaybookGroup, PlaybookSubgroup
 from generator.editing.session import EditReport
-from generator.errors import PlaybookError, echo, terminal_safe
+from generator.errors import PlaybookError, echo, shown, terminal_safe
 from generator.importing.linkedin import Connection
+from generator.locking import tell_waiting
 from generator.model.vocabulary import Action, Channel, Focus
 from generator.reading.fields import FIRST_YEAR, LAST_YEAR, TIME_EXPECTED, parse_time
 from generator.wording import plural
@@ -224,17 +225,17 @@ def build(settings: Settings, config_file: Path, markdown_dir: Path | None) -> N
     """Check the plan and build the site into site/ (a failed build keeps the old one)."""
     if markdown_dir is not None:
         pages = write_markdown(settings.plans_dir, settings.today, markdown_dir)
-        echo(f"{pages} Markdown pages written to {markdown_dir}/")
+        echo(f"{pages} Markdown pages written to {shown(markdown_dir)}/")
     report = build_site(
         config_file,
         settings.plans_dir,
         settings.today,
-        on_wait=lambda: echo("Waiting for another build of this playbook to finish…", err=True),
+        on_wait=tell_waiting,
     )
     count = plural(report.warnings, "warning", "warnings")
     warnings = f"; {count} (see playbook check)" if report.warnings else ""
-    echo(f"Site built in {report.site_dir}/ ({report.page_count} pages){warnings}.")
-    echo(f"Open {report.site_dir / 'index.html'} in your browser.")
+    echo(f"Site built in {shown(report.site_dir)}/ ({report.page_count} pages){warnings}.")
+    echo(f"Open {shown(report.site_dir / 'index.html')} in your browser.")
 
 
 @cli.command(epilog="\b\nExamples:\n  playbook serve\n  playbook serve --port 8001")
@@ -688,8 +689,8 @@ def export(settings: Settings, format: str, output: Path | None, todo: bool) -> 
         text = data.decode("utf-8")
         click.echo(terminal_safe(text) if sys.stdout.isatty() else text, nl=False)
         return
-    write_export(output, data)
-    echo(f"{output}: written")
+    write_export(output, data, settings.plans_dir)
+    echo(f"{shown(output)}: written")
 
 
 @cli.command(
@@ -725,7 +726,7 @@ def init(folder: Path, ask: bool, no_commit: bool, **values: Any) -> None:
         echo("A few questions for your plan (you can change every answer later: playbook me):")
         setup = ask_setup(setup, _ask)
     report = init_playbook(folder, setup, commit=not no_commit)
-    echo(f"Created your playbook in {folder}/:")
+    echo(f"Created your playbook in {shown(folder)}/:")
     for name in report.created:
         echo(f"  {name}")
     echo(f"git: {report.git}.")

@@ -5,7 +5,8 @@ fresh process: loading and checking the plan, rendering its pages, the whole
 `playbook build` (CPU and wall), peak memory, pages, site size; the same pages built
 by Material with its search plugin and nothing else (the floor any MkDocs site pays);
 the old round-trip loader on the same files; and the time from an edit to the
-rebuilt preview. Prints a table and writes tests/bench-results.md.
+rebuilt preview; and issue 14's cost cases (aliases of a long text, an edit of a long
+timeline). Prints a table and writes tests/bench-results.md.
 """
 
 from __future__ import annotations
@@ -247,6 +248,70 @@ def measure(size: str) -> dict[str, Any]:
         shutil.rmtree(root, ignore_errors=True)
 
 
+# Costs in proportion (issue 14): (figure, limit).
+COST_GOALS = {"alias_check_s": 1.0, "long_log_vs_check": 3.0}
+
+
+def _playbook_seconds(plans: Path, *args: str) -> float:
+    """Wall time of one `playbook` command in a fresh process, as a user runs it."""
+    command = [sys.executable, "-m", "generator", "--plans", str(plans), "--today",
+               TODAY.isoformat(), *args]  # fmt: skip
+    start = time.perf_counter()
+    subprocess.run(command, capture_output=True, check=False, cwd=REPO)
+    return time.perf_counter() - start
+
+
+def cost_cases() -> dict[str, float]:
+    """`check` of 3,000 aliases to a 1 MB text; `log` on a person with 10,000 touches
+    against `check` of that plan (best of three each)."""
+    root = Path(tempfile.mkdtemp(prefix="playbook-bench-costs-"))
+    small = REPO / "tests" / "fixtures" / "small"
+    try:
+        aliases = root / "aliases"
+        shutil.copytree(small, aliases)
+        lines = [f"- date: 2026-01-01\n  who: Someone\n  about: &a {'x' * 1_000_000}"]
+        lines += ["- date: 2026-01-02\n  who: Other\n  about: *a"] * 3000
+        (aliases / "inbound.yaml").write_text("\n".join(lines) + "\n", encoding="utf-8")
+        alias_check = min(_playbook_seconds(aliases, "check") for _ in range(3))
+        long = root / "long"
+        shutil.copytree(small, long)
+        company = long / "companies" / "nordic-robotics.yaml"
+        touches = "".join(
+            f"      - date: {dt.date(1995, 1, 1) + dt.timedelta(days=n)}\n        action: messaged\n"
+            for n in range(10_000)
+        )
+        anchor = "      - {date: 2026-07-01, action: declined}\n"
+        company.write_text(
+            company.read_text(encoding="utf-8").replace(anchor, anchor + touches), "utf-8"
+        )
+        long_check = min(_playbook_seconds(long, "check") for _ in range(3))
+        days = ("2026-11-01", "2026-11-02", "2026-11-03")
+        long_log = min(
+            _playbook_seconds(long, "log", "Lindqvist", "messaged", "--date", day) for day in days
+        )
+        return {"alias_check_s": alias_check, "long_check_s": long_check, "long_log_s": long_log}
+    finally:
+        shutil.rmtree(root, ignore_errors=True)
+
+
+def cost_lines(costs: dict[str, float]) -> list[str]:
+    ratio = costs["long_log_s"] / costs["long_check_s"]
+    alias_ok = costs["alias_check_s"] <= COST_GOALS["alias_check_s"]
+    log_ok = ratio <= COST_GOALS["long_log_vs_check"]
+    return [
+        "| case | wall |",
+        "|---|---|",
+        f"| `check`, 3,000 aliases of a 1 MB text | {costs['alias_check_s']:.2f} s |",
+        f"| `check`, a person with 10,000 touches | {costs['long_check_s']:.2f} s |",
+        f"| `log` on that person | {costs['long_log_s']:.2f} s |",
+        "",
+        f"- `check` with 3,000 aliases of 1 MB: {costs['alias_check_s']:.2f} s "
+        f"(goal ≤ {COST_GOALS['alias_check_s']} s): {'met' if alias_ok else 'MISSED'}",
+        f"- `log` on 10,000 touches: {ratio:.1f}× `check` of that plan "
+        f"(goal ≤ {COST_GOALS['long_log_vs_check']}×): {'met' if log_ok else 'MISSED'}",
+    ]
+
+
 def table(rows: list[dict[str, Any]]) -> list[str]:
     lines = [
         "| plan | people | pages | load + validate CPU | full check CPU | render CPU | MkDocs CPU "
@@ -320,8 +385,12 @@ def main() -> int:
             cwd=REPO, capture_output=True, text=True, check=True,
         )  # fmt: skip
         rows.append(json.loads(done.stdout.splitlines()[-1]))
-    lines = table(rows)
+    lines = table(rows) if rows else []
     found = verdicts(rows)
+    print("measuring the cost cases…", file=sys.stderr, flush=True)
+    costs = cost_lines(cost_cases())
+    found += [line for line in costs if line.startswith("- ")]
+    lines += ["", "Costs in proportion:", "", *(line for line in costs if line.startswith("|"))]
     print("\n".join([*lines, "", *found]))
     header = (
         f"# Benchmark results\n\n{dt.date.today().isoformat()}, {os.cpu_count()} cores, "

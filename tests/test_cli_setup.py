@@ -239,18 +239,16 @@ def test_rename_sector_changes_every_company_file_of_it(small_plan: Path) -> Non
 
 
 def test_rename_sector_is_all_or_nothing(small_plan: Path) -> None:
-    """A company file the editor cannot read (a tab after the colon) stops the rename
-    before any file, plan.yaml included, is written."""
-    (small_plan / "companies" / "voltiq.yaml").write_text(
-        "name: Voltiq\nsector:\tBattery cells\n", encoding="utf-8"
-    )
+    """A company file that cannot be written (made read-only) stops the rename before
+    any file, plan.yaml included, is written."""
+    voltiq = small_plan / "companies" / "voltiq.yaml"
+    voltiq.write_text("name: Voltiq\nsector:\tBattery cells\n", encoding="utf-8")
+    voltiq.chmod(0o444)
     before = snapshot(small_plan)
     code, output = run(small_plan, "rename", "sector", "Battery cells", "Energy storage")
     assert code == 1
     assert output == (
-        f"{small_plan / 'companies' / 'voltiq.yaml'}: cannot make this edit: the file is not "
-        "valid YAML (line 2: found character '\\t' that cannot start any token); nothing was "
-        "written\n"
+        f"{voltiq} is read-only; make it writable (chmod u+w) to change it; nothing was written\n"
     )
     assert snapshot(small_plan) == before
 

@@ -31,12 +31,12 @@ from generator.editing.yaml_edit import (
     add_touch,
     company_file,
     format_scalar,
-    make_yaml,
     remove_fields,
     remove_item,
     set_fields,
     set_person_fields,
 )
+from generator.reading.yaml_source import read_nodes
 
 EDITS = Path(__file__).parent / "fixtures" / "edits"
 UPDATE = os.environ.get("PLAYBOOK_UPDATE_GOLDEN") == "1"
@@ -59,7 +59,8 @@ def keeps_lines(before: str, after: str, changed: tuple[str, ...] = ()) -> bool:
 
 
 def data(text: str) -> Any:
-    return make_yaml().load(text.removeprefix("\ufeff"))
+    """The values as the plan reader (which the editor uses too) reads them."""
+    return read_nodes(text.removeprefix("\ufeff"))[1]
 
 
 # ---------------------------------------------------------------- golden files
@@ -443,10 +444,12 @@ def test_person_out_of_range() -> None:
 def test_not_yaml() -> None:
     broken = "name: Odra\npeople: [\n  - name: x\n"
     assert refusal(lambda: add_touch(broken, 0, {"date": "2026-04-01", "action": "invited"})) == (
-        "the file is not valid YAML (line 3: expected the node content, but found '-')"
+        "the file is not valid YAML (line 3: a value is missing here: after a comma, or a [ or { "
+        "that is never closed)"
     )
     assert refusal(lambda: add_inbound("a: b: c\n", {"date": "2026-04-01", "who": "X"})) == (
-        "the file is not valid YAML (line 1: mapping values are not allowed here)"
+        "the file is not valid YAML (line 1: a colon followed by a space inside a value; YAML "
+        'reads it as a new key. Put the text in quotes: a: "b: c")'
     )
 
 
@@ -534,7 +537,8 @@ ROBERT = read(EDITS / "set_block_person" / "before.yaml")
         ),
         (
             lambda: set_fields("me: &m {name: A}\nyou: *m\n", ("you",), {"name": "B"}, ("name",)),
-            "the value is an alias (*name) of another one; edit it by hand",
+            "line 1: an alias (*name) repeats a value written elsewhere; plans do not use "
+            "anchors and aliases: write the value out",
         ),
         (
             lambda: remove_fields(ROBERT, ("people", 0), ("name",)),
@@ -575,10 +579,24 @@ def test_any_value_set_reads_back_and_keeps_every_other_line(value: str) -> None
         )
 
 
-def test_never_returns_text_that_reads_back_differently() -> None:
+def test_an_alias_of_a_list_is_refused_as_check_refuses_it() -> None:
     # An alias shares one list between two people: adding to one would change both.
     shared = "people:\n  - name: A\n    touches: &t\n      - {date: 2026-01-01, action: met}\n  - name: B\n    touches: *t\n"
     message = refusal(lambda: add_touch(shared, 0, {"date": "2026-02-01", "action": "met"}))
+    assert message == (
+        "line 3: an alias (*name) repeats a value written elsewhere; plans do not use anchors "
+        "and aliases: write the value out"
+    )
+
+
+def test_never_returns_text_that_reads_back_differently(monkeypatch: pytest.MonkeyPatch) -> None:
+    from generator.editing import yaml_edit
+
+    def misplaced(src: Any, node: Any, k: int, fields: Any) -> tuple[str, int]:
+        return src.body.replace("role: Plant Manager", "role: Plant Director"), 0
+
+    monkeypatch.setattr(yaml_edit, "_put_touch", misplaced)
+    message = refusal(lambda: add_touch(ODRA, 0, {"date": "2026-02-01", "action": "met"}))
     assert message == "the new text would not read back as the same data"
 
 

@@ -14,7 +14,7 @@ from typing import Any
 
 from generator.editing import yaml_edit
 from generator.editing.session import EditReport, EditSession
-from generator.errors import Location, PlaybookError
+from generator.errors import Location, PlaybookError, shown
 from generator.model.lookup import (
     Ambiguous,
     InboundMatcher,
@@ -174,7 +174,7 @@ def add_company(
     existing = next((c for c in session.plan.companies if fold(c.name) == fold(name)), None)
     if existing is not None:
         raise PlaybookError(
-            f"{existing.name} is already in {existing.location.path}; nothing was written"
+            f"{existing.name} is already in {shown(existing.location.path)}; nothing was written"
         )
     company = _present(
         {
@@ -229,7 +229,7 @@ def _person_values(details: PersonDetails) -> dict[str, object]:
 def _written_keys(session: EditSession, person: Person) -> set[str]:
     """The keys the person's entry in the file has (the model fills in the others:
     focus other, the first word of the name, the company's country)."""
-    data = yaml_edit.make_yaml().load(session.text(person.company.location.path))
+    data = yaml_edit.read_data(session.text(person.company.location.path))
     entry = data["people"][_index_in_file(person)]
     return {str(key) for key, value in entry.items() if value is not None}
 

@@ -8,7 +8,9 @@ remote, so the plan never lives in (or gets pushed with) the tool's own clone.
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
+import os
 import shlex
 import shutil
 import string
@@ -19,8 +21,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from generator.commands.edit import checked, checked_option
-from generator.editing import yaml_edit
-from generator.errors import PlaybookError
+from generator.editing import atomic, yaml_edit
+from generator.errors import PlaybookError, shown
 from generator.model.names import fold
 from generator.model.placeholders import SECTORS as SECTOR_PLACEHOLDERS
 from generator.reading import schema
@@ -38,6 +40,8 @@ FILES = {
     "gitignore": ".gitignore",
 }
 EXAMPLE_COMPANY = "plans/companies/example-company.yaml"
+PLAN = "plans/plan.yaml"
+COMPANIES = "plans/companies"
 # Templates that name this installation's `playbook`.
 TEMPLATES = {"Makefile.in": "Makefile", "README.md.in": "README.md"}
 
@@ -216,39 +220,39 @@ def _sectors(text: str, names: tuple[str, ...]) -> str:
 
 
 def init_playbook(folder: Path, setup: Setup | None = None, commit: bool = True) -> InitReport:
+    """Write the playbook's files all at once or none (a full disk leaves nothing); files
+    an interrupted `init` left, exactly as it writes them, are taken as written."""
     setup = setup or Setup()
-    if (folder / "plans" / "plan.yaml").exists():
-        raise PlaybookError(f"{folder} already holds a plan (plans/plan.yaml); nothing was written")
     files = dict(FILES)
     if setup.given:  # set up by command: no commented example to delete later
         del files[EXAMPLE_COMPANY]
-    targets = [*files.values(), *TEMPLATES.values()]
-    clashes = [name for name in targets if (folder / name).exists()]
+    plan = plan_text(setup) if setup.given else None
+    contents = _contents(files, plan)
+    present = {name for name in contents if os.path.lexists(folder / name)}
+    same = {name for name in present if _holds(folder / name, contents[name])}
+    if present == set(contents) or (PLAN in present and PLAN not in same):
+        raise PlaybookError(
+            f"{shown(folder)} already holds a plan (plans/plan.yaml); nothing was written"
+        )
+    clashes = [name for name in contents if name in present - same]
     if clashes:
         raise PlaybookError(
-            f"{folder} already has {', '.join(clashes)}; choose a new folder (nothing was written)"
+            f"{shown(folder)} already has {', '.join(clashes)}; choose a new folder "
+            "(nothing was written)"
         )
-    plan = plan_text(setup) if setup.given else None
+    made: list[Path] = []
     try:
-        for source, target in files.items():
-            path = folder / target
-            path.parent.mkdir(parents=True, exist_ok=True)
-            shutil.copyfile(SKELETON / source, path)
-        if plan is not None:
-            (folder / "plans" / "plan.yaml").write_text(plan, encoding="utf-8")
-        (folder / "plans" / "companies").mkdir(exist_ok=True)
-        words = playbook_words()
-        values = {
-            "playbook": playbook_command(),
-            "playbook_shown": shlex.join(words),
-            "playbook_folder": str(Path(words[0]).parent),
-        }
-        for source, target in TEMPLATES.items():
-            template = string.Template((SKELETON / source).read_text(encoding="utf-8"))
-            (folder / target).write_text(template.substitute(values), encoding="utf-8")
+        for place in [*((folder / name).parent for name in contents), folder / COMPANIES]:
+            made += _make_folders(place)
+        new = {folder / name: text for name, text in contents.items() if name not in same}
+        atomic.commit({}, creates=new)
     except OSError as exc:
+        for path in reversed(made):
+            with contextlib.suppress(OSError):
+                path.rmdir()
+        where = shown(exc.filename) if exc.filename else shown(folder)
         raise PlaybookError(
-            f"cannot create the playbook: {exc.strerror} ({exc.filename})"
+            f"cannot create the playbook: {exc.strerror or exc} ({where}); nothing was written"
         ) from None
     warning = ""
     if _inside_this_clone(folder):
@@ -256,7 +260,44 @@ def init_playbook(folder: Path, setup: Setup | None = None, commit: bool = True)
             "this folder is inside Playbook's own clone: a `git push` of the clone could "
             "carry your plan; a folder elsewhere is safer"
         )
-    return InitReport(folder, targets, _git_init(folder, commit), warning, setup.given)
+    return InitReport(folder, list(contents), _git_init(folder, commit), warning, setup.given)
+
+
+def _contents(files: dict[str, str], plan: str | None) -> dict[str, str]:
+    """Every file of the new playbook, by its place in it."""
+    contents = {
+        target: (SKELETON / source).read_text(encoding="utf-8") for source, target in files.items()
+    }
+    if plan is not None:
+        contents[PLAN] = plan
+    words = playbook_words()
+    values = {
+        "playbook": playbook_command(),
+        "playbook_shown": shlex.join(words),
+        "playbook_folder": str(Path(words[0]).parent),
+    }
+    for source, target in TEMPLATES.items():
+        template = string.Template((SKELETON / source).read_text(encoding="utf-8"))
+        contents[target] = template.substitute(values)
+    return contents
+
+
+def _holds(path: Path, text: str) -> bool:
+    try:
+        return path.is_file() and path.read_bytes() == text.encode("utf-8")
+    except OSError:
+        return False
+
+
+def _make_folders(folder: Path) -> list[Path]:
+    """Create a folder and its missing parents; the ones made, outermost first."""
+    missing = []
+    while not folder.exists():
+        missing.append(folder)
+        folder = folder.parent
+    for path in reversed(missing):
+        path.mkdir()
+    return list(reversed(missing))
 
 
 def _git(git: str, folder: Path, *args: str) -> subprocess.CompletedProcess[str]:

@@ -173,7 +173,7 @@ def rename_sector(
 
 def _written_sector(session: EditSession, company: Company) -> str:
     """The sector as the company's file spells it (the plan matches it in any case)."""
-    data = yaml_edit.make_yaml().load(session.text(company.location.path))
+    data = yaml_edit.read_data(session.text(company.location.path))
     return str(data.get("sector", "")) if isinstance(data, dict) else ""
 
 

@@ -9,10 +9,11 @@ problems of the files' content come from here; facts about the plan as of a day
 from __future__ import annotations
 
 import difflib
-import re
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
+
+import yaml
 
 from generator.errors import Location, Problem, Severity
 from generator.model.model import (
@@ -40,9 +41,11 @@ from generator.reading.files import (
     read_text,
 )
 from generator.reading.yaml_source import parse_yaml
+from generator.wording import plural
 
-# File texts that stand in for what is on disk: {path: text}.
-Overrides = Mapping[Path, str]
+# File texts that stand in for what is on disk: {path: text}; None for a file an
+# edit removes.
+Overrides = Mapping[Path, str | None]
 
 _EMPTY_HINT = {
     "plan": "expected a mapping with me, targets, sectors and messages",
@@ -76,28 +79,45 @@ def check_text(path: Path, text: str, kind: str) -> CheckedFile:
         return CheckedFile(None, [Problem(Location(path, 1, 1), message)])
     ctx = Context(path, text)
     cleaned = _SCHEMAS[kind].clean(ctx, data, "", Location(path, 1, 1))
-    return CheckedFile(None if cleaned is INVALID else cleaned, [*ctx.problems, *_tabs(path, text)])
+    problems = ctx.problems
+    if "*" in text and "&" in text:  # only then can the file hold an alias
+        problems = [*problems, *_aliases(path, text)]
+    return CheckedFile(None if cleaned is INVALID else cleaned, problems)
 
 
-_TAB_AFTER_INDICATOR = re.compile(r"^\s*(?:-\s*)?(?:[^\s#:'\"][^:#]*)?[:-]\t")
+# Every warning about what the editing commands cannot do to a file says this.
+NOT_EDITABLE = "playbook's commands cannot change"
 
 
-def _tabs(path: Path, text: str) -> list[Problem]:
-    """A tab after a colon or dash: libyaml reads it, ruamel.yaml (which the editing
-    commands use) does not, so the file could be checked but not edited."""
-    for number, line in enumerate(text.split("\n"), 1):
-        match = _TAB_AFTER_INDICATOR.match(line)
-        if match:
-            message = "a tab after the colon; use a space, so playbook's commands can edit the file"
-            return [Problem(Location(path, number, match.end()), message, Severity.WARNING)]
-    return []
+def _aliases(path: Path, text: str) -> list[Problem]:
+    """An alias of a text is read, but the editing commands cannot change the value it
+    repeats (nor the alias) without changing both: worth one warning per file."""
+    found = [
+        event.start_mark
+        for event in yaml.parse(text, Loader=yaml.CSafeLoader)
+        if isinstance(event, yaml.AliasEvent) and event.start_mark is not None
+    ]
+    if not found:
+        return []
+    more = (
+        f" (and {plural(len(found) - 1, 'more alias', 'more aliases')})" if len(found) > 1 else ""
+    )
+    message = (
+        f"an alias (*name) repeats a value written elsewhere{more}; {NOT_EDITABLE} either "
+        "value: write the value out"
+    )
+    mark = found[0]
+    return [Problem(Location(path, mark.line + 1, mark.column + 1), message, Severity.WARNING)]
 
 
 def _checked(
     path: Path, kind: str, plans_dir: Path, cache: ReadCache, overrides: Overrides
 ) -> CheckedFile:
     if path in overrides:
-        return check_text(path, as_text(overrides[path]), kind)
+        text = overrides[path]
+        if text is None:
+            return CheckedFile(None, [Problem(Location(path), "file not found")])
+        return check_text(path, as_text(text), kind)
     return cache.checked(
         path,
         kind,
@@ -123,6 +143,7 @@ def read_plan(
     problems += listing_problems
     folder = plans_dir / COMPANIES_DIR
     paths = sorted({*paths, *(p for p in overrides if p.parent == folder)})
+    paths = [p for p in paths if p not in overrides or overrides[p] is not None]
     companies = []
     for path in paths:
         checked = _checked(path, "company", plans_dir, cache, overrides)
@@ -131,7 +152,10 @@ def read_plan(
             companies.append(checked.content)
     inbound_path = plans_dir / INBOUND_FILE
     inbound: list[Record] = []
-    if inbound_path.exists() or inbound_path.is_symlink() or inbound_path in overrides:
+    present = inbound_path.exists() or inbound_path.is_symlink()
+    if inbound_path in overrides:
+        present = overrides[inbound_path] is not None
+    if present:
         checked = _checked(inbound_path, "inbound", plans_dir, cache, overrides)
         problems += checked.problems
         inbound = checked.content or []
