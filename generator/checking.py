@@ -13,7 +13,7 @@ import datetime as dt
 import os
 from pathlib import Path
 
-from generator.drafts.drafts import DraftFailure, render_drafts
+from generator.drafts.drafts import DraftFailure, choose_template, language_of, render_drafts
 from generator.editing.recovery import settle
 from generator.errors import (
     InvalidPlan,
@@ -69,12 +69,12 @@ def load_plan(
 def _drafts(plan: Plan) -> list[Problem]:
     """Write every draft; a failing plan template is reported once, with a count."""
     problems = []
-    shared: dict[MessageKind, list[DraftFailure]] = {}
+    shared: dict[str, list[DraftFailure]] = {}
     for person in plan.people:
         person.drafts, failures = render_drafts(plan, person)
         for failure in failures:
             if failure.shared:
-                shared.setdefault(failure.kind, []).append(failure)
+                shared.setdefault(failure.origin, []).append(failure)
             else:
                 problems.append(failure.problem())
     for failures in shared.values():
@@ -88,6 +88,7 @@ def advice(plan: Plan) -> list[Problem]:
         *_thin_companies(plan),
         *_unreachable_people(plan),
         *_long_invites(plan),
+        *_languages_without_templates(plan),
         *_far_future_dates(plan),
         *_near_misses(plan),
         *_look_alike_companies(plan),
@@ -133,11 +134,9 @@ def _long_invites(plan: Plan) -> list[Problem]:
         draft = person.drafts.get(MessageKind.INVITE)
         if person.channel is not Channel.LINKEDIN or draft is None or not draft.over_limit:
             continue
-        own = person.messages.get(MessageKind.INVITE)
-        shared = plan.messages.get(MessageKind.INVITE)
-        template = own or shared
-        location = template.location if template else plan.location
-        origins[location] = f"{person.name}'s messages.invite" if own else "messages.invite"
+        chosen = choose_template(plan, person, MessageKind.INVITE)
+        location = chosen.template.location
+        origins[location] = chosen.origin
         over.setdefault(location, []).append(draft.length)
         names.setdefault(location, []).append(person.name)
     problems = []
@@ -148,6 +147,33 @@ def _long_invites(plan: Plan) -> list[Problem]:
             f"{origins[location]}: the invitation note runs over the limit for {people}: "
             f"up to {max(lengths)} characters; LinkedIn allows {plan.targets.note_limit} "
             "(targets.note_limit)"
+        )
+        problems.append(_warning(location, message))
+    return problems
+
+
+def _languages_without_templates(plan: Plan) -> list[Problem]:
+    """People to be written to in a language the plan has no templates in: one warning
+    per language, where the first of them is."""
+    missing: dict[str, list[tuple[str, Location, list[str]]]] = {}
+    for person in plan.people:
+        language = language_of(person)
+        if not language:
+            continue
+        kinds = [str(kind) for kind, draft in person.drafts.items() if draft.language != language]
+        if kinds:
+            missing.setdefault(language, []).append((person.name, person.location, kinds))
+    problems = []
+    for language, people in missing.items():
+        name, location, kinds = people[0]
+        who = (
+            name if len(people) == 1 else f"{name} and {plural(len(people) - 1, 'other', 'others')}"
+        )
+        message = (
+            f"{who} {'is' if len(people) == 1 else 'are'} to be written to in '{language}', "
+            f"but messages has no '{language}' templates for {', '.join(kinds)}: those "
+            f"drafts use the others. Add them under messages: {language}:, or say the "
+            "language of the plan's templates (messages: language:)"
         )
         problems.append(_warning(location, message))
     return problems

@@ -165,7 +165,7 @@ def test_with_no_notes_left_the_batch_invites_without_one(small_plan: Path) -> N
         "LinkedIn invitation without a note · this month&#39;s one personalised note is used"
         in page
     )
-    assert "Once they accept, send this message:" in page
+    assert ">Once they accept, send this message</p>" in page
 
 
 def test_status_json_keeps_the_spec_keys_and_adds_the_budget(small_plan: Path) -> None:

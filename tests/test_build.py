@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+import json
 import re
 from html.parser import HTMLParser
 from pathlib import Path
@@ -86,9 +87,9 @@ def test_pages_have_titles_drafts_and_privacy_meta(small_site: Path) -> None:
     assert "Hi Jan, I&#x27;m Łucja Test: Quality engineer, 8 years in automotive." in jan or (
         "Hi Jan, I'm Łucja Test: Quality engineer, 8 years in automotive." in jan
     )
-    assert jan.count('<pre class="pb-draft"><code>') == 4
+    assert jan.count('<pre class="pb-draft"') == 4
     assert 'class="highlight"' not in jan, "no highlighter runs over plain-text drafts"
-    assert "142 / 300 characters" in jan
+    assert "142 of 300 characters" in jan
     for page in site.rglob("*.html"):
         text = page.read_text(encoding="utf-8")
         assert '<meta name="robots" content="noindex, nofollow">' in text, page
@@ -102,6 +103,30 @@ def test_the_error_page_works_from_a_file(small_site: Path) -> None:
     page = (small_site / "site" / "404.html").read_text(encoding="utf-8")
     assert not re.findall(r'(?:href|src)="/(?!/)', page)
     assert 'href="assets/playbook/playbook.css"' in page
+    config = json.loads(
+        re.search(r'<script id="__config"[^>]*>(.*?)</script>', page, re.S).group(1)
+    )  # type: ignore[union-attr]
+    assert config["base"] == "." and config["search"].startswith("assets/javascripts/")
+    assert "<h1>Page not found</h1>" in page
+    links = re.findall(r'<li><a href="([^"]*)">([^<]*)</a></li>', page)
+    assert links == [
+        ("index.html", "Home"),
+        ("this-week/index.html", "This week"),
+        ("scoreboard/index.html", "Scoreboard"),
+        ("sectors/index.html", "Sectors"),
+        ("method.html", "Method"),
+    ]
+
+
+def test_drafts_and_boilerplate_stay_out_of_the_search_index(small_site: Path) -> None:
+    script = (small_site / "site" / "search" / "search_index.js").read_text(encoding="utf-8")
+    index = json.loads(script.removeprefix("var __index = ").rstrip().rstrip(";"))
+    text = " ".join(f"{doc['title']} {doc['text']}" for doc in index["docs"])
+    assert "a short hello from" not in text, "follow-up drafts are not indexed"
+    assert "I aim at" not in text, "invitations are not indexed"
+    assert "Message drafts" not in text
+    assert "Coffee in Wrocław" in text, "a person's notes are"
+    assert "Piotr Żółć" in text and "Talent Bridge" in text
 
 
 def test_home_page_renders_macros(small_site: Path) -> None:

@@ -1,13 +1,24 @@
 from __future__ import annotations
 
 import xml.etree.ElementTree as ET
+from itertools import pairwise
 
 from hypothesis import given
 from hypothesis import strategies as st
 
 from generator.checking import load_plan
 from generator.render import scoreboard
-from generator.render.charts import Segment, horizontal_bars, stacked_rows, vertical_bars
+from generator.render.charts import (
+    CHAR_WIDTH,
+    VALUE_FONT,
+    VALUE_GAP,
+    Segment,
+    horizontal_bars,
+    segment_label,
+    stacked_rows,
+    value_step,
+    vertical_bars,
+)
 from tests.conftest import SMALL_PLAN, TODAY
 
 SVG = "{http://www.w3.org/2000/svg}"
@@ -120,3 +131,66 @@ def test_long_labels_are_shortened_with_the_full_text_kept() -> None:
     title = texts[0].find(f"{SVG}title")
     assert title is not None and title.text == label
     assert title.tail is not None and title.tail.endswith("…") and len(title.tail) <= 18
+
+
+def value_labels(root: ET.Element) -> list[ET.Element]:
+    return [t for t in root.iter(f"{SVG}text") if t.get("class") == "value"]
+
+
+def test_numbers_above_26_weekly_bars_never_run_together() -> None:
+    """Three weeks of 15 on a 15 target once read "151515" along the target line."""
+    weeks = [(f"w{i}", 15) for i in range(26)]
+    root = parse(vertical_bars("w", weeks, target=15))
+    labels = value_labels(root)
+    xs = [float(t.get("x", "0")) for t in labels]
+    width = 2 * VALUE_FONT * 0.58
+    assert all(b - a >= width + VALUE_GAP for a, b in pairwise(xs))
+    assert labels[-1].text == "15" and xs[-1] == max(xs), "the latest week is always labelled"
+    assert len(bars(root)) == 26
+    tooltips = [r.find(f"{SVG}title") for r in bars(root)]
+    assert all(t is not None and t.text and t.text.endswith(": 15") for t in tooltips)
+    kinds = [child.get("class") for child in root.iter() if child.get("class")]
+    assert kinds.index("target") < kinds.index("value"), "numbers are drawn over the line"
+
+
+def test_value_step_is_the_fewest_skips_that_fit() -> None:
+    two_digits = 2 * VALUE_FONT * 0.58
+    exact = two_digits + VALUE_GAP
+    assert value_step([15], exact) == 1
+    assert value_step([15], exact - 0.1) == 2
+    assert value_step([15], exact / 2) == 2
+    assert value_step([15], exact / 2 - 0.1) == 3
+    assert value_step([5], exact) == 1
+
+
+def test_single_digits_label_every_bar() -> None:
+    root = parse(vertical_bars("w", [(f"w{i}", 1 + i % 9) for i in range(26)], target=5))
+    assert len(value_labels(root)) == 26
+
+
+def test_segments_carry_their_name_where_it_fits_and_empty_ones_are_not_drawn() -> None:
+    svg = stacked_rows(
+        "t",
+        [
+            (
+                "S",
+                [
+                    (
+                        "focus",
+                        [
+                            Segment("operations", 30, "seg-1"),
+                            Segment("hr", 1, "seg-2"),
+                            Segment("other", 0, "seg-4"),
+                        ],
+                    )
+                ],
+            )
+        ],
+    )
+    root = parse(svg)
+    on_bar = [t.text for t in root.iter(f"{SVG}text") if "on-bar" in (t.get("class") or "")]
+    assert on_bar == ["operations 30"]
+    assert len(bars(root, "seg-4")) == 1, "only the legend's swatch"
+    assert segment_label(Segment("hr", 12, "seg-2"), CHAR_WIDTH * 5 + 8) == "hr 12"
+    assert segment_label(Segment("hr", 12, "seg-2"), CHAR_WIDTH * 5 + 7.9) == "12"
+    assert segment_label(Segment("hr", 12, "seg-2"), CHAR_WIDTH * 2 + 7.9) == ""

@@ -62,10 +62,10 @@ def test_status_json_is_exact() -> None:
                 "title": "List the companies",
                 "done": False,
                 "progress": [
-                    "3 / 4 companies",
-                    "Battery cells: 1 / 2",
-                    "Automation: 1 / 2",
-                    "Recruitment: 1 / 4",
+                    "3 companies (target 4)",
+                    "Battery cells: 1 (target 2)",
+                    "Automation: 1 (target 2)",
+                    "Recruitment: 1 (target 4)",
                 ],
                 "next_action": "List 1 more company in Battery cells.",
             },
@@ -74,9 +74,9 @@ def test_status_json_is_exact() -> None:
                 "title": "Name the key people",
                 "done": True,
                 "progress": [
-                    "6 / 6 people",
-                    "3 / 3 companies with 2+ people",
-                    "3 / 3 companies with operations and HR",
+                    "6 people (target 6)",
+                    "3 of 3 companies with 2+ people",
+                    "3 of 3 companies with operations and HR",
                     "5 at home, 1 abroad",
                 ],
                 "next_action": "Keep names current when people change jobs.",
@@ -86,8 +86,8 @@ def test_status_json_is_exact() -> None:
                 "title": "Reach out, steadily",
                 "done": False,
                 "progress": [
-                    "5 / 6 people contacted (83%)",
-                    "0 / 3 invitations this week",
+                    "5 of 6 people contacted (83%)",
+                    "0 invitations this week (target 3)",
                     "0 weeks in a row on target",
                 ],
                 "next_action": "Invite 1 more person this week (see This week).",
@@ -121,8 +121,8 @@ def test_status_text_is_aligned_and_plain_when_piped() -> None:
     lines = output.splitlines()
     assert lines[:3] == ["Łucja Test, as of 2026-11-26", "Goal: Plant quality director by 2029", ""]
     assert (
-        "  [ ] 2. List the companies     3 / 4 companies · Battery cells: 1 / 2 · Automation: 1 / 2 · Recruitment: 1 / 4"
-        in lines
+        "  [ ] 2. List the companies     3 companies (target 4) · Battery cells: 1 (target 2) · "
+        "Automation: 1 (target 2) · Recruitment: 1 (target 4)" in lines
     )
     assert "         next: List 1 more company in Battery cells." in lines
     funnel = lines[lines.index("Funnel") + 1 : lines.index("Funnel") + 7]

@@ -93,7 +93,7 @@ def problems_of(plan: Path) -> list[str]:
             "why: New gigafactory near Wrocław",
             "reason: New gigafactory near Wrocław",
             "companies/volta-cells.yaml:5:1: unknown key 'reason'; expected one of name, sector, "
-            "country, website, why, priority, people",
+            "country, website, why, priority, language, people",
         ),
         (
             VOLTA,

@@ -41,11 +41,16 @@ def test_person_pages_hold_the_drafts_for_their_channel() -> None:
     people = {path: text for path, text in pages.items() if path.startswith("people/")}
     assert len(people) == 6
     for path, text in people.items():
-        assert "### E-mail" in text and "### Follow-up" in text
-        email_only = path in ("people/anna-nowak.md", "people/piotr-zolc.md")
-        assert ("### LinkedIn invitation" in text) is not email_only, path
-        drafts = 3 if email_only else 4  # (invite,) subject, body, follow-up
-        assert text.count('<pre class="pb-draft"><code>') == drafts, path
+        assert '<label for="pb-draft-email">' in text and '<label for="pb-draft-follow-up">' in text
+        no_profile = path in (
+            "people/anna-nowak.md",
+            "people/piotr-zolc.md",
+            "people/anna-nowak-volta-cells.md",
+        )
+        assert ('<label for="pb-draft-invite">' in text) is not no_profile, path
+        drafts = 3 if no_profile else 4  # (invite,) subject, body, follow-up
+        assert text.count('<pre class="pb-draft"') == drafts, path
+        assert text.count(" checked>") == 1, path
         assert "```" not in text, "drafts are plain text: no highlighter runs over them"
 
 
@@ -53,8 +58,9 @@ def test_over_long_invite_is_flagged(small_plan: Path) -> None:
     replace_in(
         small_plan / "plan.yaml", "  invites_per_week: 3", "  invites_per_week: 3\n  note_limit: 50"
     )
-    page = all_pages(load_plan(small_plan, TODAY))["people/jan-nowak.md"]
-    assert '!!! warning "Too long: 142 / 50 characters"' in page
+    page = html.unescape(all_pages(load_plan(small_plan, TODAY))["people/jan-nowak.md"])
+    assert ('<p class="admonition-title">Too long: 142 characters, LinkedIn allows 50</p>') in page
+    assert "142 of 50 characters" in page
 
 
 def test_email_links_open_the_draft_in_the_mail_app() -> None:
@@ -70,6 +76,7 @@ def test_a_thin_company_offers_a_people_search(small_plan: Path) -> None:
         small_plan / "companies" / "volta-cells.yaml", "    focus: hr\n", "    focus: other\n"
     )
     page = html.unescape(all_pages(load_plan(small_plan, TODAY))["companies/volta-cells.md"])
+    assert '<div class="admonition note" data-search-exclude markdown>' in page
     assert "No hr contact yet." in page
     assert (
         'href="https://www.linkedin.com/search/results/people/?keywords=Volta+Cells+HR+OR+'

@@ -34,11 +34,17 @@ DEFAULT_TEMPLATES = {
 }
 
 
+# The language the built-in templates are written in.
+DEFAULT_LANGUAGE = "en"
+
+
 @dataclass(frozen=True)
 class Draft:
     kind: MessageKind
     text: str
     limit: int | None = None
+    # The language its template is written in ("" when the plan does not say).
+    language: str = ""
 
     @property
     def length(self) -> int:
@@ -112,15 +118,41 @@ def _suggestion(source: str, values: dict[str, Any], reason: str) -> str:
     return f"; did you mean '{near[0]}'?" if near else f"; it has {', '.join(fields)}"
 
 
-def template_for(plan: Plan, person: Person, kind: MessageKind) -> tuple[Template, str]:
-    """The template and where it comes from (for messages)."""
+@dataclass(frozen=True)
+class Chosen:
+    """The template a draft is written from, how messages name it, and its language."""
+
+    template: Template
+    origin: str
+    language: str
+
+
+def language_of(person: Person) -> str:
+    """The language to write to someone in: their own, else their company's, else ""."""
+    return person.language or person.company.language
+
+
+def choose_template(plan: Plan, person: Person, kind: MessageKind) -> Chosen:
+    """A person's own template, else the plan's in their language, else the plan's, else
+    the built-in one. A person's own templates are written in their language."""
+    language = language_of(person)
     own = person.messages.get(kind)
     if own is not None:
-        return own, f"{person.name}'s messages.{kind}"
+        return Chosen(own, f"{person.name}'s messages.{kind}", language)
+    translated = plan.messages.languages.get(language, {}).get(kind) if language else None
+    if translated is not None:
+        return Chosen(translated, f"messages.{language}.{kind}", language)
     shared: Template | None = plan.messages.get(kind)
     if shared is not None:
-        return shared, f"messages.{kind}"
-    return Template(DEFAULT_TEMPLATES[kind], plan.location), f"the built-in {kind} template"
+        return Chosen(shared, f"messages.{kind}", plan.messages.language)
+    default = Template(DEFAULT_TEMPLATES[kind], plan.location)
+    return Chosen(default, f"the built-in {kind} template", DEFAULT_LANGUAGE)
+
+
+def template_for(plan: Plan, person: Person, kind: MessageKind) -> tuple[Template, str]:
+    """The template and where it comes from (for messages)."""
+    chosen = choose_template(plan, person, kind)
+    return chosen.template, chosen.origin
 
 
 def variables(plan: Plan, person: Person) -> dict[str, Any]:
@@ -166,7 +198,8 @@ def render_drafts(
     drafts: dict[MessageKind, Draft] = {}
     failures = []
     for kind in MessageKind:
-        template, origin = template_for(plan, person, kind)
+        chosen = choose_template(plan, person, kind)
+        template, origin = chosen.template, chosen.origin
         source = template.text
         try:
             text = render(source, values).strip()
@@ -180,7 +213,7 @@ def render_drafts(
         if kind is MessageKind.EMAIL_SUBJECT:
             text = " ".join(text.split())
         limit = plan.targets.note_limit if kind is MessageKind.INVITE else None
-        drafts[kind] = Draft(kind, text, limit)
+        drafts[kind] = Draft(kind, text, limit, chosen.language)
     return drafts, failures
 
 

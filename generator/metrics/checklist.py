@@ -61,11 +61,11 @@ def _sectors(plan: Plan) -> Step:
 
 def _companies(plan: Plan) -> Step:
     target = plan.targets.companies
-    progress = [f"{len(plan.companies)} / {target} companies"]
+    progress = [f"{len(plan.companies)} companies (target {target})"]
     short = []
     for sector in plan.sectors:
         wanted = sector_company_target(plan, sector)
-        progress.append(f"{sector.name}: {len(sector.companies)} / {wanted}")
+        progress.append(f"{sector.name}: {len(sector.companies)} (target {wanted})")
         if len(sector.companies) < wanted:
             short.append((sector, wanted - len(sector.companies)))
     done = len(plan.companies) >= target and not short
@@ -92,9 +92,9 @@ def _people(plan: Plan) -> Step:
         where += f", {unknown} country unknown"
     companies = len(plan.companies)
     progress = [
-        f"{len(people)} / {target} people",
-        f"{companies - len(thin)} / {companies} companies with {per_company}+ people",
-        f"{companies - len(lacking)} / {companies} companies with operations and HR",
+        f"{len(people)} people (target {target})",
+        f"{companies - len(thin)} of {companies} companies with {per_company}+ people",
+        f"{companies - len(lacking)} of {companies} companies with operations and HR",
         where,
     ]
     done = len(people) >= target and not thin and not lacking
@@ -118,8 +118,8 @@ def _outreach(plan: Plan) -> Step:
     weeks_on_target = streak(plan)
     share = f"{round(100 * contacted / len(people))}%" if people else "0%"
     progress = [
-        f"{contacted} / {len(people)} people contacted ({share})",
-        f"{invited_this_week(plan)} / {cadence} invitations this week",
+        f"{contacted} of {len(people)} people contacted ({share})",
+        f"{invited_this_week(plan)} invitations this week (target {cadence})",
         f"{weeks_on_target} weeks in a row on target",
     ]
     everyone = bool(people) and contacted == len(people)
@@ -134,18 +134,28 @@ def _outreach(plan: Plan) -> Step:
 
 @dataclass(frozen=True)
 class Number:
+    """A headline number: part of a whole ("5 of 6 people"), measured against a target,
+    or on its own; `topic` names what it is about, for a link to the details."""
+
     label: str
-    value: str
+    value: int
+    topic: str
+    of: int | None = None
+    target: int | None = None
 
 
 def headline_numbers(plan: Plan) -> list[Number]:
     people = plan.people
     return [
-        Number("inbound contacts in the last 12 months", str(len(inbound_last_12_months(plan)))),
-        Number("people contacted", f"{contacted_count(people)} / {len(people)}"),
+        Number(
+            "inbound contacts in the last 12 months", len(inbound_last_12_months(plan)), "inbound"
+        ),
+        Number("people contacted", contacted_count(people), "funnel", of=len(people)),
         Number(
             "invitations this week",
-            f"{invited_this_week(plan)} / {plan.targets.invites_per_week}",
+            invited_this_week(plan),
+            "this week",
+            target=plan.targets.invites_per_week,
         ),
-        Number("follow-ups due", str(len(follow_ups_due(plan)))),
+        Number("follow-ups due", len(follow_ups_due(plan)), "follow-ups"),
     ]

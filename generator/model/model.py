@@ -32,6 +32,16 @@ class Template:
 Messages = dict[MessageKind, Template]
 
 
+class PlanMessages(dict[MessageKind, Template]):
+    """The plan's templates by kind; `language`, the language they are written in ("" if
+    not said); and `languages`, more templates by language code (`messages.de.invite`)."""
+
+    def __init__(self, templates: Messages, language: str, languages: dict[str, Messages]) -> None:
+        super().__init__(templates)
+        self.language = language
+        self.languages = languages
+
+
 @dataclass
 class Me:
     name: str
@@ -90,6 +100,8 @@ class Person:
     linkedin: str
     email: str
     hook: str
+    # The language to write to this person in (a code such as "de"); else the company's.
+    language: str
     messages: Messages
     touches: list[Touch]
     location: Location
@@ -153,6 +165,8 @@ class Company:
     website: str
     why: str
     priority: int
+    # The language to write to its people in, unless a person has their own.
+    language: str
     people: list[Person]
     location: Location
     slug: str = field(init=False, default="")
@@ -238,7 +252,7 @@ class Plan:
     me: Me
     targets: Targets
     sectors: list[Sector]
-    messages: Messages
+    messages: PlanMessages
     location: Location
     companies: list[Company] = field(init=False, default_factory=list)
     inbound: list[Inbound] = field(init=False, default_factory=list)

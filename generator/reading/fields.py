@@ -325,6 +325,49 @@ class Choice(Field):
         return ctx.error(location, where, message)
 
 
+# ISO 639-1: the two-letter language codes (`lang` in HTML, the keys of `messages`).
+_ISO_639_1_CODES = (
+    "aa ab ae af ak am an ar as av ay az ba be bg bh bi bm bn bo br bs ca ce ch co cr cs "
+    "cu cv cy da de dv dz ee el en eo es et eu fa ff fi fj fo fr fy ga gd gl gn gu gv ha "
+    "he hi ho hr ht hu hy hz ia id ie ig ii ik io is it iu ja jv ka kg ki kj kk kl km kn "
+    "ko kr ks ku kv kw ky la lb lg li ln lo lt lu lv mg mh mi mk ml mn mr ms mt my na nb "
+    "nd ne ng nl nn no nr nv ny oc oj om or os pa pi pl ps pt qu rm rn ro ru rw sa sc sd "
+    "se sg si sk sl sm sn so sq sr ss st su sv sw ta te tg th ti tk tl tn to tr ts tt tw "
+    "ty ug uk ur uz ve vi vo wa wo xh yi yo za zh zu"
+)
+ISO_639_1 = frozenset(_ISO_639_1_CODES.split())
+# A language code as HTML's `lang` takes it: `de`, `pt-BR`, `sr-Latn`, `es-419`.
+_LANGUAGE_TAG = re.compile(r"([A-Za-z]{2})((?:[-_](?:[A-Za-z]{4}|[A-Za-z]{2}|\d{3}))*)")
+
+
+def language_shaped(text: str) -> bool:
+    """Written like a language code (whether or not the code exists)."""
+    return bool(_LANGUAGE_TAG.fullmatch(text.strip()))
+
+
+def normal_language(text: str) -> str:
+    """`DE` → `de`, `pt_br` → `pt-BR`, `sr-latn` → `sr-Latn`: the form HTML documents use."""
+    primary, *subtags = re.split(r"[-_]", text.strip())
+    shaped = [
+        tag.upper() if len(tag) == 2 else tag.capitalize() if len(tag) == 4 else tag
+        for tag in subtags
+    ]
+    return "-".join([primary.lower(), *shaped])
+
+
+class Language(Field):
+    """A language code (ISO 639-1, optionally with a region): `de`, `en-GB`, `pt-BR`."""
+
+    def clean(self, ctx: Context, value: Any, where: str, location: Location) -> Any:
+        expected = "expected a two-letter language code such as de, en or pl (ISO 639-1)"
+        if not isinstance(value, str) or not language_shaped(value):
+            return ctx.error(location, where, f"{expected}; got {describe(value)}")
+        code = normal_language(value)
+        if code.split("-")[0] not in ISO_639_1:
+            return ctx.error(location, where, f"{expected}; '{code}' is not one")
+        return code
+
+
 class Template(Text):
     """A Jinja2 message template; a syntax error points at the template's own line."""
 
@@ -421,9 +464,20 @@ def Optional(name: str, kind: Field, default: Any = None) -> Key:
     return Key(name, kind, default=default)
 
 
+@dataclass(frozen=True)
+class Sections:
+    """Keys a mapping takes beyond its own: each a language code naming a section of the
+    same shape (`de:` in `messages`, holding the templates in German)."""
+
+    field: Field
+    # How the unknown-key message names such a key.
+    noun: str
+
+
 class Mapping(Field):
-    def __init__(self, *keys: Key) -> None:
+    def __init__(self, *keys: Key, sections: Sections | None = None) -> None:
         self.keys = {key.name: key for key in keys}
+        self.sections = sections
 
     @property
     def is_named(self) -> bool:
@@ -449,8 +503,14 @@ class Mapping(Field):
         record = Record({}, start)
         complete = True
         previous: Any = None
+        sections: dict[str, Location] = {}
         for name, item in value.items():
             key_at = ctx.at(value.key_marks[name])
+            if self._is_section(name):
+                item_at = ctx.at(value.value_marks[name])
+                self._section(ctx, record, sections, (name, item), where, (key_at, item_at))
+                previous = name
+                continue
             if not isinstance(name, str) or name not in self.keys:
                 ctx.error(key_at, where, self._unknown_key(value, name, previous))
                 previous = name
@@ -479,6 +539,41 @@ class Mapping(Field):
                 record.values[name] = self._default(spec, start)
         return record if complete else INVALID
 
+    def _is_section(self, name: Any) -> bool:
+        return (
+            self.sections is not None
+            and isinstance(name, str)
+            and name not in self.keys
+            and language_shaped(name)
+        )
+
+    def _section(
+        self,
+        ctx: Context,
+        record: Record,
+        seen: dict[str, Location],
+        pair: tuple[str, Any],
+        where: str,
+        at: tuple[Location, Location],
+    ) -> None:
+        """One language section: its code checked and written the standard way."""
+        assert self.sections is not None
+        name, item = pair
+        key_at, item_at = at
+        code = Language().clean(ctx, name, child(where, name), key_at)
+        if code is INVALID:
+            return
+        if code in seen:
+            first = seen[code]
+            message = f"the templates in '{code}' are already given at line {first.line}"
+            ctx.error(key_at, child(where, name), message)
+            return
+        seen[code] = key_at
+        cleaned = self.sections.field.clean(ctx, item, child(where, name), item_at)
+        if cleaned is not INVALID:
+            record.values[code] = cleaned
+            record.value_locations[code] = item_at
+
     def _warn_if_commented_out(self, ctx: Context, key_at: Location, where: str) -> None:
         """`hook: #LogisticsDays` is an empty value and a comment, not a hashtag."""
         rest = ctx.line_text(key_at.line)[key_at.col - 1 :]
@@ -505,4 +600,5 @@ class Mapping(Field):
         close = difflib.get_close_matches(name, list(self.keys), n=1, cutoff=0.6)
         if close:
             return f"unknown key {shown}; did you mean '{close[0]}'?"
-        return f"unknown key {shown}; expected one of {', '.join(self.keys)}"
+        more = f", or {self.sections.noun}" if self.sections else ""
+        return f"unknown key {shown}; expected one of {', '.join(self.keys)}{more}"

@@ -26,6 +26,7 @@ from generator.model.model import (
     PendingDay,
     Person,
     Plan,
+    PlanMessages,
     Sector,
     Targets,
     Touch,
@@ -240,8 +241,20 @@ def _linkedin_counts(record: Record) -> LinkedInCounts:
     )
 
 
+_KINDS = {kind.value for kind in MessageKind}
+
+
 def _messages(record: Record) -> Messages:
-    return {MessageKind(k): v for k, v in record.values.items() if v is not None}
+    return {MessageKind(k): v for k, v in record.values.items() if k in _KINDS and v is not None}
+
+
+def _plan_messages(record: Record) -> PlanMessages:
+    """The shared templates, their language, and the sections per language (every
+    other key)."""
+    values = dict(record.values)
+    language = values.pop("language")
+    languages = {code: _messages(section) for code, section in values.items() if code not in _KINDS}
+    return PlanMessages(_messages(record), language, languages)
 
 
 def _plan(record: Record, problems: list[Problem]) -> Plan:
@@ -256,7 +269,7 @@ def _plan(record: Record, problems: list[Problem]) -> Plan:
         me=me,
         targets=Targets(**values["targets"].values),
         sectors=sectors,
-        messages=_messages(values["messages"]),
+        messages=_plan_messages(values["messages"]),
         location=record.location,
     )
 

@@ -14,12 +14,14 @@ from generator.reading.fields import (
     Date,
     Email,
     Integer,
+    Language,
     LinkedInUrl,
     ListOf,
     Mapping,
     Name,
     Optional,
     Required,
+    Sections,
     Template,
     Text,
     Time,
@@ -27,6 +29,15 @@ from generator.reading.fields import (
 )
 
 MESSAGES = Mapping(*(Optional(kind.value, Template()) for kind in MessageKind))
+
+# The plan's templates, the language they are in, and sections of templates per
+# language: `de: {invite: …}` is the invitation for people written to in German
+# (`language: de` on them or their company).
+PLAN_MESSAGES = Mapping(
+    Optional("language", Language(), ""),
+    *MESSAGES.keys.values(),
+    sections=Sections(MESSAGES, "a language code (de, fr, …) holding templates in that language"),
+)
 
 ME = Mapping(
     Required("name", Name()),
@@ -65,7 +76,7 @@ PLAN = Mapping(
     Required("me", ME),
     Optional("targets", TARGETS, DEFAULTS),
     Required("sectors", ListOf(SECTOR, noun="sector")),
-    Optional("messages", MESSAGES, DEFAULTS),
+    Optional("messages", PLAN_MESSAGES, DEFAULTS),
 )
 
 TOUCH = Mapping(
@@ -86,6 +97,7 @@ PERSON = Mapping(
     Optional("linkedin", LinkedInUrl(), ""),
     Optional("email", Email(), ""),
     Optional("hook", Text(max_length=1000), ""),
+    Optional("language", Language(), ""),
     Optional("messages", MESSAGES, DEFAULTS),
     Optional("touches", ListOf(TOUCH, noun="touch"), []),
 )
@@ -97,6 +109,7 @@ COMPANY = Mapping(
     Optional("website", Url(), ""),
     Optional("why", Text(max_length=1000), ""),
     Optional("priority", Integer(minimum=1, maximum=3), 2),
+    Optional("language", Language(), ""),
     Optional("people", ListOf(PERSON, noun="person", label_key="name"), []),
 )
 

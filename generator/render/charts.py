@@ -1,8 +1,10 @@
 """Charts as inline SVG, drawn from numbers alone: no JavaScript, nothing fetched.
 
-Colours come from classes styled in playbook.css with Material's palette variables, so
-charts follow the light and dark scheme; the attributes here are fallbacks. Every chart
-has a <title> and a <desc> holding the same numbers as text.
+Colours come from classes styled in playbook.css, so charts follow the light and dark
+scheme; the attributes here are fallbacks. Every chart has a <title> and a <desc>
+holding the same numbers as text, every bar or segment a tooltip with its number, and
+meaning never rests on colour alone: segments carry their label where it fits, are
+parted by a gap, and keep the legend's order.
 """
 
 from __future__ import annotations
@@ -16,6 +18,9 @@ WIDTH = 480
 FONT = 15
 # Roughly how wide a character of the chart font is, to shorten labels that do not fit.
 CHAR_WIDTH = FONT * 0.58
+# Numbers above the bars of a bar chart are a little smaller, and never closer than this.
+VALUE_FONT = 13
+VALUE_GAP = 3
 
 
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
@@ -53,9 +58,12 @@ def _svg(title: str, description: str, height: int, body: list[str]) -> str:
     )
 
 
-def _text(x: float, y: float, text: object, anchor: str = "start", css: str = "label") -> str:
+def _text(
+    x: float, y: float, text: object, anchor: str = "start", css: str = "label", size: int = 0
+) -> str:
+    font = f' font-size="{size}"' if size else ""
     return (
-        f'<text class="{css}" x="{x:.1f}" y="{y:.1f}" text-anchor="{anchor}" '
+        f'<text class="{css}" x="{x:.1f}" y="{y:.1f}" text-anchor="{anchor}"{font} '
         f'fill="currentColor">{_x(text)}</text>'
     )
 
@@ -77,23 +85,36 @@ def _label(x: float, y: float, label: str, width: float) -> str:
     )
 
 
-# Fallback fills, for when the stylesheet is not there (the CSS uses the same hues).
+# Fallback fills, for when the stylesheet is not there (the light scheme's colours).
 FILLS = {
-    "bar": "#009485",
-    "seg-1": "#00897b",
-    "seg-2": "#8e24aa",
-    "seg-3": "#f4511e",
-    "seg-4": "#757575",
-    "seg-5": "#1e88e5",
-    "seg-6": "#fbc02d",
+    "bar": "#00695c",
+    "seg-1": "#00695c",
+    "seg-2": "#6a1b9a",
+    "seg-3": "#a63a00",
+    "seg-4": "#545454",
+    "seg-5": "#1565c0",
+    "seg-6": "#7a5900",
 }
 
 
-def _rect(x: float, y: float, width: float, height: float, css: str) -> str:
-    return (
+def _rect(x: float, y: float, width: float, height: float, css: str, tooltip: str = "") -> str:
+    shape = (
         f'<rect class="{css}" x="{x:.1f}" y="{y:.1f}" width="{max(width, 0):.1f}" '
-        f'height="{max(height, 0):.1f}" fill="{FILLS.get(css, FILLS["bar"])}"/>'
+        f'height="{max(height, 0):.1f}" fill="{FILLS.get(css, FILLS["bar"])}"'
     )
+    if tooltip:
+        return f"{shape}><title>{_x(tooltip)}</title></rect>"
+    return shape + "/>"
+
+
+def value_step(values: Sequence[int], slot: float) -> int:
+    """Label every n-th bar, so that the widest number fits its room with a gap:
+    1 when they all fit, 2 when every other one does, and so on."""
+    widest = max((len(str(value)) for value in values), default=1) * VALUE_FONT * 0.58
+    step = 1
+    while step * slot < widest + VALUE_GAP:
+        step += 1
+    return step
 
 
 def horizontal_bars(
@@ -108,7 +129,10 @@ def horizontal_bars(
     for index, (label, value, extra) in enumerate(rows):
         y = top + index * row_height
         body.append(_label(label_width - 8, y + 16, label, label_width - 12))
-        body.append(_rect(label_width, y + 3, span * value / longest, row_height - 8, "bar"))
+        tooltip = f"{label}: {value} {extra}".strip()
+        body.append(
+            _rect(label_width, y + 3, span * value / longest, row_height - 8, "bar", tooltip)
+        )
         shown = f"{value}  {extra}".rstrip()
         body.append(_text(label_width + span * value / longest + 6, y + 16, shown))
     description = "; ".join(f"{label}: {value} {extra}".strip() for label, value, extra in rows)
@@ -124,26 +148,31 @@ def vertical_bars(
     label_every: int = 1,
     show_values: bool = True,
 ) -> str:
-    """Bars over time, oldest left, with an optional dashed target line."""
+    """Bars over time, oldest left, with an optional dashed target line.
+
+    Numbers stand above the bars, as many as fit side by side (counted back from the
+    latest bar); every bar's number is in its tooltip and in the description.
+    """
     height, left, right, top, bottom = 220, 34, 12, 16, 28
     plot_height = height - top - bottom
     peak = max([value for _, value in bars] + [target or 0, 1])
     scale = plot_height / (peak * 1.15)
     slot = (WIDTH - left - right) / max(len(bars), 1)
+    step = value_step([value for _, value in bars], slot)
     body = [
         f'<line class="axis" x1="{left}" y1="{height - bottom}" x2="{WIDTH - right}" '
         f'y2="{height - bottom}" stroke="currentColor" stroke-opacity="0.4"/>'
     ]
+    labels = []
     for index, (label, value) in enumerate(bars):
         x = left + index * slot
         bar_height = value * scale
+        top_y = height - bottom - bar_height
         body.append(
-            _rect(x + slot * 0.15, height - bottom - bar_height, slot * 0.7, bar_height, "bar")
+            _rect(x + slot * 0.15, top_y, slot * 0.7, bar_height, "bar", f"{label}: {value}")
         )
-        if show_values and value:
-            body.append(
-                _text(x + slot / 2, height - bottom - bar_height - 4, value, "middle", "value")
-            )
+        if show_values and value and (len(bars) - 1 - index) % step == 0:
+            labels.append(_text(x + slot / 2, top_y - 4, value, "middle", "value", VALUE_FONT))
         if (len(bars) - 1 - index) % label_every == 0:
             half = CHAR_WIDTH * len(label) / 2
             centre = min(max(x + slot / 2, half), WIDTH - half)
@@ -153,11 +182,21 @@ def vertical_bars(
         y = height - bottom - target * scale
         body.append(
             f'<line class="target" x1="{left}" y1="{y:.1f}" x2="{WIDTH - right}" y2="{y:.1f}" '
-            f'stroke="#ff6e42" stroke-width="2" stroke-dasharray="6 4"/>'
+            f'stroke="#bf360c" stroke-width="2" stroke-dasharray="6 4"/>'
         )
         body.append(_text(left - 4, y + 4, target, "end", "target-label"))
         description += f". Target: {target} a week."
-    return _svg(title, description, height, body)
+    # The numbers go on top of the target line, with a halo (playbook.css) that keeps
+    # them readable where the line runs through.
+    return _svg(title, description, height, body + labels)
+
+
+def segment_label(segment: Segment, width: float) -> str:
+    """What fits on a segment: its name and number, else the number, else nothing."""
+    for text in (f"{segment.label} {segment.value}", str(segment.value)):
+        if CHAR_WIDTH * len(text) + 8 <= width:
+            return text
+    return ""
 
 
 def stacked_rows(
@@ -180,11 +219,20 @@ def stacked_rows(
             x = float(label_width)
             for segment in segments:
                 legend.setdefault(segment.label, segment.css)
+                if not segment.value:
+                    continue
                 width = span * segment.value / total
-                body.append(_rect(x, y + 3, width, row_height - 8, segment.css))
-                if segment.value and width > 24:
+                tooltip = f"{label}, {segment.label}: {segment.value}"
+                body.append(_rect(x, y + 3, width, row_height - 8, segment.css, tooltip))
+                shown = segment_label(segment, width)
+                if shown:
                     css = f"on-bar on-{segment.css}"
-                    body.append(_text(x + width / 2, y + 16, segment.value, "middle", css))
+                    body.append(_text(x + width / 2, y + 16, shown, "middle", css))
+                if x > label_width:
+                    body.append(
+                        f'<line class="gap" x1="{x:.1f}" y1="{y + 3}" x2="{x:.1f}" '
+                        f'y2="{y + row_height - 5}" stroke="#fff" stroke-width="2"/>'
+                    )
                 x += width
             y += row_height
         y += 6

@@ -66,11 +66,8 @@ def mailto(email: str, subject: str = "", body: str = "", label: object | None =
     return link(mailto_url(email, subject, body), email if label is None else label)
 
 
-def preformatted(text: str, css: str = "pb-draft") -> Markup:
-    """A block of text shown as written: a raw `<pre><code>` that Markdown leaves alone.
-
-    Drafts are plain text, so no highlighter runs over them; the theme still gives
-    the block its copy button.
-    """
-    escaped = html.escape(text, quote=False).replace("\n", "&#10;")
-    return Markup(f'<pre class="{css}"><code>{escaped}</code></pre>')
+def code_text(text: str) -> Markup:
+    """Text for inside a raw `<pre><code>`: escaped, its line breaks as `&#10;` so the
+    block stays on one line and Markdown leaves it alone. Drafts are plain text: no
+    highlighter runs over them; the theme still gives the block its copy button."""
+    return Markup(html.escape(text, quote=False).replace("\n", "&#10;"))

@@ -15,15 +15,32 @@ from typing import Any
 import jinja2
 from markupsafe import Markup
 
-from generator.drafts.drafts import Draft, first_draft_kind
+from generator.drafts.drafts import Draft, language_of
+from generator.drafts.order import (
+    draft_label,
+    draft_noun,
+    next_draft,
+    shown_kinds,
+    subject_kind,
+)
 from generator.metrics import counts, outreach
 from generator.metrics.budget import linkedin_budget
-from generator.metrics.checklist import checklist, headline_numbers, sector_company_target
+from generator.metrics.checklist import Number, checklist, headline_numbers, sector_company_target
 from generator.model.model import Company, Person, Plan, Sector
 from generator.model.vocabulary import PLANNED, Focus, MessageKind
 from generator.render import scoreboard
-from generator.render.escape import escape_inline, link, mailto, preformatted
+from generator.render.escape import code_text, escape_inline, link, mailto
 from generator.render.search_links import people_search_url
+from generator.render.tables import drop_empty_columns
+from generator.render.terms import (
+    action_label,
+    against_target,
+    channel_label,
+    focus_term,
+    joined,
+    stage_pill,
+    term,
+)
 from generator.wording import percent, plural
 
 
@@ -48,11 +65,23 @@ def _environment() -> jinja2.Environment:
     env.globals.update(
         link=link,
         mailto=mailto,
-        preformatted=preformatted,
+        draft_code=code_text,
         percent=percent,
         plural=plural,
         people_search_url=people_search_url,
         planned=lambda action: PLANNED[action],
+        stage_pill=stage_pill,
+        channel_label=channel_label,
+        action_label=action_label,
+        focus_term=focus_term,
+        joined=joined,
+        against_target=against_target,
+        term=term,
+        bold=lambda text: Markup(f"**{escape_inline(text)}**"),
+        draft_label=draft_label,
+        draft_noun=draft_noun,
+        shown_kinds=shown_kinds,
+        subject_kind=subject_kind,
     )
     env.filters["safe"] = Markup
     return env
@@ -64,7 +93,7 @@ _ENV = _environment()
 def render(template: str, **context: Any) -> str:
     text = _ENV.get_template(template).render(**context)
     lines = "\n".join(line.rstrip() for line in text.strip().split("\n"))
-    return re.sub(r"\n{3,}", "\n\n", lines) + "\n"
+    return drop_empty_columns(re.sub(r"\n{3,}", "\n\n", lines) + "\n")
 
 
 @dataclass(frozen=True)
@@ -107,14 +136,13 @@ def sector_rows(plan: Plan) -> list[SectorRow]:
 
 
 def person_page(plan: Plan, person: Person) -> str:
-    first = first_draft_kind(person)
     return render(
         "person.md.j2",
         person=person,
         drafts=person.drafts,
-        first=first,
+        first=next_draft(person),
+        language=language_of(person),
         status=outreach.next_step(plan, person),
-        nudge=outreach.nudge_for(plan, person),
         note_limit=plan.targets.note_limit,
     )
 
@@ -161,7 +189,7 @@ def sector_pages(plan: Plan) -> dict[str, str]:
 
 
 def this_week_page(plan: Plan) -> str:
-    batch = [Suggestion(p, first_draft_kind(p)) for p in outreach.next_batch(plan)]
+    batch = [Suggestion(p, next_draft(p)) for p in outreach.next_batch(plan)]
     follow_ups = [Suggestion(p, MessageKind.FOLLOW_UP) for p in outreach.follow_ups_this_week(plan)]
     return render(
         "this_week.md.j2",
@@ -176,6 +204,7 @@ def this_week_page(plan: Plan) -> str:
         nudges=outreach.pending_invitations(plan),
         coming_up=outreach.coming_up(plan),
         budget=linkedin_budget(plan),
+        note_limit=plan.targets.note_limit,
     )
 
 
@@ -184,7 +213,7 @@ def scoreboard_page(plan: Plan) -> str:
         "scoreboard.md.j2",
         today=plan.today,
         targets=plan.targets,
-        headline=headline_numbers(plan),
+        cards=Markup(headline_cards(plan, "scoreboard")),
         funnel_chart=scoreboard.funnel_chart(plan),
         sector_funnels=[(s, counts.reached_counts(s.people)) for s in plan.sectors],
         channel_funnels=counts.funnel_by_channel(plan),
@@ -193,6 +222,8 @@ def scoreboard_page(plan: Plan) -> str:
         inbound_chart=scoreboard.inbound_chart(plan),
         inbound_by_sector=counts.inbound_by_sector(plan),
         inbound_by_company=counts.inbound_by_company(plan),
+        sectors_by_name={sector.name: sector for sector in plan.sectors},
+        companies_by_name={company.name: company for company in plan.companies},
         average_relevance=counts.average_relevance(plan),
         coverage_chart=scoreboard.coverage_chart(plan),
         sectors=sector_rows(plan),
@@ -208,8 +239,33 @@ def home_checklist(plan: Plan) -> str:
     return render("checklist.md.j2", steps=checklist(plan))
 
 
+# Where each headline number is explained: (page, section, link text).
+NUMBER_DETAILS = {
+    "inbound": ("scoreboard/index.md", "inbound", "Inbound, month by month"),
+    "funnel": ("scoreboard/index.md", "funnel", "The funnel"),
+    "this week": ("this-week/index.md", "reach-out", "This week's batch"),
+    "follow-ups": ("this-week/index.md", "follow-up", "The follow-ups to send"),
+}
+
+
+def _detail_link(number: Number, page: str) -> tuple[str, str]:
+    """The link from a headline number to its details, relative to the page it is on."""
+    target, section, text = NUMBER_DETAILS[number.topic]
+    if page == "home":
+        return f"{target}#{section}", text
+    if target == page + "/index.md":
+        return f"#{section}", text
+    return f"../{target}#{section}", text
+
+
+def headline_cards(plan: Plan, page: str) -> str:
+    """The headline numbers as Material grid cards, each linking to its details."""
+    cards = [(number, *_detail_link(number, page)) for number in headline_numbers(plan)]
+    return render("numbers.md.j2", cards=cards)
+
+
 def home_numbers(plan: Plan) -> str:
-    return render("numbers.md.j2", numbers=headline_numbers(plan))
+    return headline_cards(plan, "home")
 
 
 def home_week(plan: Plan) -> str:

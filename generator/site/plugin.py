@@ -22,7 +22,7 @@ from mkdocs.structure.files import File, Files
 from generator.errors import PlaybookError
 from generator.model.model import Plan
 from generator.site.nav import expand_nav
-from generator.site.search import FOLDED_FIELD, search_plugin, with_folded
+from generator.site.search import search_plugin
 from generator.site.session import SiteSession
 
 log = logging.getLogger("mkdocs.plugins.playbook")
@@ -30,6 +30,7 @@ log = logging.getLogger("mkdocs.plugins.playbook")
 ROBOTS = "User-agent: *\nDisallow: /\n"
 THEME_DIR = Path(__file__).resolve().parent.parent / "theme"
 STYLESHEET = "assets/playbook/playbook.css"
+SCRIPT = "assets/playbook/playbook.js"
 # Search from file:// runs its worker through this script instead of one from a CDN.
 WORKER_SHIM = "assets/playbook/iframe-worker-shim.js"
 
@@ -77,9 +78,6 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):  # type: ignore[no-untyped-cal
         session.render()
         config.nav = expand_nav(config.nav, session.nav_entries())
         config.extra["playbook_problems"] = session.problems
-        search = search_plugin(config.plugins)
-        if search is not None:
-            search.config.fields.setdefault(FOLDED_FIELD, {"boost": 1.0})
         self._seen_entries = 0
         return config
 
@@ -114,7 +112,7 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):  # type: ignore[no-untyped-cal
         if search is None or self.session is None:
             return context
         entries = search.search_index.entries
-        new = [with_folded(entry) for entry in entries[self._seen_entries :]]
+        new = entries[self._seen_entries :]
         self._seen_entries = len(entries)
         self.session.search_entries[page.file.src_uri] = new
         return context
@@ -136,12 +134,16 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):  # type: ignore[no-untyped-cal
 
 
 def _relative_error_page(path: Path) -> None:
-    """The 404 page links its assets from the site root (`/assets/…`), which fails from
-    file://; at the root of the site the same links work relative."""
+    """The 404 page links its assets and pages from the site root (`/assets/…`), and
+    its search looks for the index there (`"base": "/"`): both fail from file://. At the
+    root of the site the same addresses work relative; served over http, the page
+    itself puts the root back (theme/404.html), wherever the missing address was."""
     if not path.is_file():
         return
     text = path.read_text(encoding="utf-8")
     fixed = re.sub(r'((?:href|src)=")/(?!/)', r"\1", text)
+    fixed = re.sub(r'("base":\s*)"/"', r'\1"."', fixed)
+    fixed = re.sub(r'("search":\s*")/(?!/)', r"\1", fixed)
     if fixed != text:
         path.write_text(fixed, encoding="utf-8")
 
@@ -154,5 +156,7 @@ def _use_theme_additions(config: Any) -> None:
         theme_dirs.insert(1 if config.theme.custom_dir else 0, str(THEME_DIR))
     if STYLESHEET not in config.extra_css:
         config.extra_css.append(STYLESHEET)
+    if SCRIPT not in [str(script) for script in config.extra_javascript]:
+        config.extra_javascript.append(SCRIPT)
     polyfills = [p for p in config.extra.get("polyfills", []) if "iframe-worker" not in str(p)]
     config.extra["polyfills"] = [*polyfills, WORKER_SHIM]

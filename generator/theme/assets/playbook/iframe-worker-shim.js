@@ -1,15 +1,38 @@
 /*
- * Playbook's stand-in for Web Workers on file:// pages.
+ * Playbook's stand-in for Web Workers on file:// pages, and the accent folding of the
+ * search worker (search-fold.js, beside this file) on every page.
  *
  * Browsers refuse to start a Worker from a file:// page, and the site search runs in
  * one. When the site is opened from disk, this replaces `Worker` with an object that
  * runs the worker script inside a hidden iframe of the same page and passes messages
- * across. The file name contains "iframe-worker" so that Material's offline plugin
- * uses it instead of fetching its own shim from the internet.
+ * across. Served over http, the search worker is started through search-fold.js,
+ * which loads Material's worker and then folds its words. The file name contains
+ * "iframe-worker" so that Material's offline plugin uses it instead of fetching its
+ * own shim from the internet.
  */
 (function () {
   "use strict";
+  var here = document.currentScript ? document.currentScript.src : location.href;
+  var FOLD = new URL("search-fold.js", here).href;
+
+  function isSearch(url) {
+    return /\/workers\/search\.[^/]*\.js/.test(String(url));
+  }
+
   if (location.protocol !== "file:") {
+    var NativeWorker = window.Worker;
+    if (typeof NativeWorker !== "function") {
+      return;
+    }
+    var Folding = function (url, options) {
+      if (!isSearch(url)) {
+        return new NativeWorker(url, options);
+      }
+      var material = new URL(String(url), document.baseURI).href;
+      return new NativeWorker(FOLD + "?worker=" + encodeURIComponent(material), options);
+    };
+    Folding.prototype = NativeWorker.prototype;
+    window.Worker = Folding;
     return;
   }
 
@@ -55,7 +78,17 @@
       inner.document.close();
       var script = inner.document.createElement("script");
       script.src = scriptUrl;
-      script.onload = resolve;
+      script.onload = function () {
+        if (!isSearch(scriptUrl)) {
+          resolve();
+          return;
+        }
+        var fold = inner.document.createElement("script");
+        fold.src = FOLD;
+        fold.onload = resolve;
+        fold.onerror = resolve;
+        inner.document.body.appendChild(fold);
+      };
       script.onerror = function () {
         var error = new ErrorEvent("error", { message: "cannot load " + scriptUrl });
         target.dispatchEvent(error);

@@ -1,0 +1,137 @@
+"""Which draft a person page shows first (the next step) and how drafts are named."""
+
+from __future__ import annotations
+
+import html
+import re
+from enum import StrEnum
+from pathlib import Path
+
+from generator.checking import load_plan
+from generator.drafts.order import draft_label, draft_noun, next_draft, shown_kinds
+from generator.model.model import Person, Plan
+from generator.model.vocabulary import MessageKind
+from generator.render.pages import person_page
+from tests.conftest import SMALL_PLAN, TODAY
+from tests.helpers import replace_in
+
+VOLTA = "companies/volta-cells.yaml"
+NORDIC = "companies/nordic-robotics.yaml"
+
+
+def person(plan: Plan, name: str, company: str) -> Person:
+    return next(p for p in plan.people if p.name == name and p.company.name == company)
+
+
+def kind_for(plans: Path, name: str, company: str) -> MessageKind:
+    return next_draft(person(load_plan(plans, TODAY), name, company))
+
+
+def test_nobody_contacted_gets_the_first_message_for_their_channel(small_plan: Path) -> None:
+    assert kind_for(small_plan, "Anna Nowak", "Nordic Robotics") is MessageKind.EMAIL
+    replace_in(
+        small_plan / NORDIC,
+        "    email: anna.nowak@nordic-robotics.example\n",
+        "    email: anna.nowak@nordic-robotics.example\n"
+        "    linkedin: https://www.linkedin.com/in/anna-nowak-example\n",
+    )
+    assert kind_for(small_plan, "Anna Nowak", "Nordic Robotics") is MessageKind.INVITE
+
+
+def test_a_call_from_them_is_contact_already(small_plan: Path) -> None:
+    path = small_plan / "inbound.yaml"
+    path.write_text(
+        path.read_text(encoding="utf-8")
+        + "- date: 2026-11-20\n  who: Anna Nowak\n  company: Nordic Robotics\n  channel: phone\n",
+        encoding="utf-8",
+    )
+    assert kind_for(small_plan, "Anna Nowak", "Nordic Robotics") is MessageKind.FOLLOW_UP
+
+
+INVITED = "      - {date: 2026-11-02, action: invited, channel: linkedin}\n"
+
+
+def give_anna_an_address(plans: Path) -> None:
+    replace_in(plans / VOLTA, "    focus: hr\n", "    focus: hr\n    email: anna@volta.example\n")
+
+
+def after_her_invitation(plans: Path, touch: str) -> None:
+    replace_in(plans / VOLTA, INVITED, INVITED + f"      - {touch}\n")
+
+
+def test_a_pending_invitation_with_an_address_not_yet_written_to_gets_the_email(
+    small_plan: Path,
+) -> None:
+    # Invited on LinkedIn on 2026-11-02, no answer, no address: the follow-up.
+    assert kind_for(small_plan, "Anna Nowak", "Volta Cells") is MessageKind.FOLLOW_UP
+    give_anna_an_address(small_plan)
+    assert kind_for(small_plan, "Anna Nowak", "Volta Cells") is MessageKind.EMAIL
+    after_her_invitation(small_plan, "{date: 2026-11-10, action: messaged, channel: email}")
+    assert kind_for(small_plan, "Anna Nowak", "Volta Cells") is MessageKind.FOLLOW_UP
+
+
+def test_an_accepted_invitation_is_no_longer_waiting(small_plan: Path) -> None:
+    give_anna_an_address(small_plan)
+    after_her_invitation(small_plan, "{date: 2026-11-03, action: connected}")
+    assert kind_for(small_plan, "Anna Nowak", "Volta Cells") is MessageKind.FOLLOW_UP
+
+
+def test_everyone_in_touch_gets_the_follow_up() -> None:
+    plan = load_plan(SMALL_PLAN, TODAY)
+    for name, company in [
+        ("Jan Nowak", "Volta Cells"),  # met
+        ("Ewa Kot", "Talent Bridge"),  # replied
+        ("Piotr Żółć", "Talent Bridge"),  # connected
+        ("Åsa Lindqvist", "Nordic Robotics"),  # declined
+    ]:
+        assert next_draft(person(plan, name, company)) is MessageKind.FOLLOW_UP, name
+
+
+def test_the_page_selects_the_next_step_and_keeps_the_others_in_order() -> None:
+    plan = load_plan(SMALL_PLAN, TODAY)
+    jan = person(plan, "Jan Nowak", "Volta Cells")
+    page = html.unescape(person_page(plan, jan))
+    inputs = re.findall(
+        r'<input type="radio" name="pb-drafts" id="pb-draft-([a-z-]+)"( checked)?>', page
+    )
+    assert inputs == [("invite", ""), ("email", ""), ("follow-up", " checked")]
+    labels = re.findall(r'<label for="pb-draft-[a-z-]+">([^<]*)', page)
+    assert labels == ["LinkedIn note", "E-mail", "Follow-up "]
+    assert (
+        '<label for="pb-draft-follow-up">Follow-up <span class="pb-next-step">next step</span>'
+        in page
+    )
+    assert page.count("next step") == 1
+
+
+def test_drafts_show_in_vocabulary_order_with_the_subject_inside_the_email() -> None:
+    plan = load_plan(SMALL_PLAN, TODAY)
+    jan = person(plan, "Jan Nowak", "Volta Cells")
+    assert shown_kinds(jan) == [MessageKind.INVITE, MessageKind.EMAIL, MessageKind.FOLLOW_UP]
+    assert [kind for kind in MessageKind if kind not in shown_kinds(jan)] == [
+        MessageKind.EMAIL_SUBJECT
+    ]
+
+
+def test_a_kind_without_a_name_of_its_own_is_named_from_its_key() -> None:
+    class Later(StrEnum):
+        UNANSWERED_FOLLOW_UP = "unanswered_follow_up"
+
+    kind = Later.UNANSWERED_FOLLOW_UP
+    assert draft_label(kind) == "Unanswered follow up"  # type: ignore[arg-type]
+    assert draft_noun(kind) == "the unanswered follow up"  # type: ignore[arg-type]
+    assert draft_noun(MessageKind.INVITE) == "the LinkedIn note"
+
+
+def test_someone_without_a_profile_gets_no_linkedin_note_and_still_a_selected_tab(
+    small_plan: Path,
+) -> None:
+    replace_in(small_plan / NORDIC, "    email: anna.nowak@nordic-robotics.example\n", "")
+    plan = load_plan(small_plan, TODAY)
+    anna = person(plan, "Anna Nowak", "Nordic Robotics")
+    assert next_draft(anna) is MessageKind.INVITE
+    assert shown_kinds(anna) == [MessageKind.EMAIL, MessageKind.FOLLOW_UP]
+    page = person_page(plan, anna)
+    assert '<input type="radio" name="pb-drafts" id="pb-draft-email" checked>' in page
+    assert page.count(" checked>") == 1
+    assert "next step" not in page, "their next step is finding an address, not a draft"
