@@ -1,7 +1,8 @@
 """The week's work as an iCalendar file (RFC 5545): to-dos and booked events.
 
-A to-do per follow-up due, per person in this week's batch (with the draft) and per
-invitation left pending; an all-day event per planned touch. UIDs come from the data
+A to-do per follow-up or reminder due, per person in this week's batch (with the
+draft), per invitation left pending and per withdrawn one (due the day LinkedIn lets
+you invite again); an all-day event per planned touch. UIDs come from the data
 (who, what, which date), so importing the file again updates entries instead of
 adding copies.
 """
@@ -13,7 +14,7 @@ import datetime as dt
 from icalendar import Calendar, Event, Todo
 
 from generator import __version__
-from generator.drafts.drafts import first_draft_kind
+from generator.drafts.drafts import as_linkedin_message, first_draft_kind
 from generator.exporting.contacts import person_key
 from generator.metrics import outreach
 from generator.model.model import Person, Plan
@@ -35,6 +36,8 @@ def _who(person: Person) -> str:
 
 def _draft(person: Person) -> str:
     kind = first_draft_kind(person)
+    if as_linkedin_message(person, kind):
+        return f"LinkedIn message for {person.linkedin}:\n\n" + person.drafts[kind].text
     if kind is MessageKind.EMAIL:
         subject = person.drafts[MessageKind.EMAIL_SUBJECT].text
         address = f"E-mail to {person.email}\nSubject: {subject}\n\n"
@@ -75,6 +78,18 @@ def week_calendar(plan: Plan) -> bytes:
         summary = f"Invitation to {_who(person)} pending {nudge.days} days: {nudge.advice}"
         uid = _uid("pending", person, nudge.since.isoformat())
         calendar.add_component(_todo(uid, summary, _draft(person), today, stamp))
+    for reminder in outreach.reminders_due(plan):
+        person = reminder.person
+        summary = f"No answer from {_who(person)}: {reminder.how}"
+        subject = f"Subject: {reminder.subject}\n\n" if reminder.subject else ""
+        uid = _uid("reminder", person, reminder.after.date.isoformat())
+        calendar.add_component(_todo(uid, summary, subject + reminder.text, today, stamp))
+    for reinvite in outreach.withdrawn_invitations(plan):
+        person = reinvite.person
+        due = max(today, reinvite.allowed_from)
+        uid = _uid("reinvite", person, reinvite.withdrawn.isoformat())
+        summary = f"Invite {_who(person)} again (withdrawn {reinvite.withdrawn.isoformat()})"
+        calendar.add_component(_todo(uid, summary, _draft(person), due, stamp))
     for item in outreach.coming_up(plan):
         calendar.add_component(_event(item, stamp))
     data: bytes = calendar.to_ical()

@@ -5,10 +5,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from generator.metrics.counts import (
+    already_connected_count,
     contacted_count,
     inbound_last_12_months,
     invited_this_week,
     streak,
+    weeks_in_a_row,
 )
 from generator.metrics.outreach import follow_ups_due, missing_roles, next_batch, why_no_batch
 from generator.model.model import Plan, Sector
@@ -53,21 +55,29 @@ def _sectors(plan: Plan) -> Step:
     return Step(1, "Choose 2–3 sectors", done, progress, action)
 
 
+def leading_companies(plan: Plan) -> int:
+    """The companies the method's "30–40" counts: recruitment firms are listed apart."""
+    return sum(len(s.companies) for s in plan.sectors if not s.recruiters)
+
+
 def _companies(plan: Plan) -> Step:
     target = plan.targets.companies
-    progress = [f"{len(plan.companies)} / {target} companies"]
+    leading = leading_companies(plan)
+    progress = [f"{leading} / {target} leading companies (recruitment firms apart)"]
     short = []
     for sector in plan.sectors:
         wanted = sector_company_target(plan, sector)
-        progress.append(f"{sector.name}: {len(sector.companies)} / {wanted}")
+        firms = " firms" if sector.recruiters else ""
+        progress.append(f"{sector.name}: {len(sector.companies)} / {wanted}{firms}")
         if len(sector.companies) < wanted:
             short.append((sector, wanted - len(sector.companies)))
-    done = len(plan.companies) >= target and not short
+    done = leading >= target and not short
     if short:
         sector, missing = short[0]
-        action = f"List {plural(missing, 'more company', 'more companies')} in {sector.name}."
+        noun = ("more firm", "more firms") if sector.recruiters else ("more company", "more companies")
+        action = f"List {plural(missing, *noun)} in {sector.name}."
     elif not done:
-        action = f"List {plural(target - len(plan.companies), 'more company', 'more companies')}."
+        action = f"List {plural(target - leading, 'more company', 'more companies')}."
     else:
         action = "Add companies as you discover them."
     return Step(2, "List the companies", done, progress, action)
@@ -114,8 +124,11 @@ def _outreach(plan: Plan) -> Step:
     progress = [
         f"{contacted} / {len(people)} people contacted ({share})",
         f"{invited_this_week(plan)} / {cadence} invitations this week",
-        f"{weeks_on_target} weeks in a row on target",
+        f"{weeks_in_a_row(weeks_on_target)} on target",
     ]
+    waiting = already_connected_count(people)
+    if waiting:
+        progress.append(f"{waiting} already connected before the plan, not yet contacted")
     everyone = bool(people) and contacted == len(people)
     done = everyone or weeks_on_target >= STEADY_WEEKS
     batch = len(next_batch(plan))

@@ -48,6 +48,8 @@ TARGETS = Mapping(
     Optional("invites_per_week", Integer(minimum=1, maximum=10_000), 15),
     Optional("keep_alive_days", Integer(minimum=1, maximum=3_650), 90),
     Optional("note_limit", Integer(minimum=1, maximum=100_000), 300),
+    # Business days (Monday to Friday) without an answer before a reminder is due.
+    Optional("follow_up_after_days", Integer(minimum=1, maximum=365), 7),
 )
 
 SECTOR = Mapping(

@@ -15,7 +15,7 @@ from typing import Any
 import jinja2
 from markupsafe import Markup
 
-from generator.drafts.drafts import Draft, first_draft_kind
+from generator.drafts.drafts import Draft, as_linkedin_message, first_draft_kind
 from generator.metrics import counts, outreach
 from generator.metrics.checklist import checklist, headline_numbers, sector_company_target
 from generator.model.model import Company, Person, Plan, Sector
@@ -52,6 +52,7 @@ def _environment() -> jinja2.Environment:
         plural=plural,
         people_search_url=people_search_url,
         planned=lambda action: PLANNED[action],
+        as_linkedin_message=as_linkedin_message,
     )
     env.filters["safe"] = Markup
     return env
@@ -174,7 +175,20 @@ def this_week_page(plan: Plan) -> str:
         keep_alive_days=plan.targets.keep_alive_days,
         nudges=outreach.pending_invitations(plan),
         coming_up=outreach.coming_up(plan),
+        **no_answer_context(plan),
     )
+
+
+def no_answer_context(plan: Plan) -> dict[str, Any]:
+    """What the no-answer cycle adds to This week (its own partial)."""
+    return {
+        "reminders": outreach.reminders_due(plan),
+        "follow_up_after_days": plan.targets.follow_up_after_days,
+        "max_reminders": outreach.MAX_REMINDERS,
+        "move_on": outreach.try_someone_else(plan),
+        "withdrawn": outreach.withdrawn_invitations(plan),
+        "today": plan.today,
+    }
 
 
 def scoreboard_page(plan: Plan) -> str:
@@ -214,6 +228,7 @@ def home_week(plan: Plan) -> str:
     return render(
         "this_week_summary.md.j2",
         batch=outreach.next_batch(plan),
+        reminders=outreach.reminders_due(plan),
         follow_ups=outreach.follow_ups_due(plan),
         nudges=outreach.pending_invitations(plan),
         coming_up=outreach.coming_up(plan),
