@@ -42,9 +42,10 @@ def test_person_pages_hold_the_drafts_for_their_channel() -> None:
     assert len(people) == 6
     for path, text in people.items():
         assert "### E-mail" in text and "### Follow-up" in text
+        assert "### Reminder, while there is no answer" in text
         email_only = path in ("people/anna-nowak.md", "people/piotr-zolc.md")
         assert ("### LinkedIn invitation" in text) is not email_only, path
-        drafts = 3 if email_only else 4  # (invite,) subject, body, follow-up
+        drafts = 4 if email_only else 5  # (invite,) subject, body, reminder, follow-up
         assert text.count('<pre class="pb-draft"><code>') == drafts, path
         assert "```" not in text, "drafts are plain text: no highlighter runs over them"
 

@@ -17,6 +17,7 @@ from generator.model.model import Plan, Sector
 from generator.wording import plural
 
 STEADY_WEEKS = 4
+_MORE_COMPANIES = ("more company", "more companies")
 
 
 @dataclass
@@ -56,7 +57,7 @@ def _sectors(plan: Plan) -> Step:
 
 
 def leading_companies(plan: Plan) -> int:
-    """The companies the method's "30–40" counts: recruitment firms are listed apart."""
+    """The companies the method counts in its "30 to 40": recruitment firms are apart."""
     return sum(len(s.companies) for s in plan.sectors if not s.recruiters)
 
 
@@ -74,10 +75,10 @@ def _companies(plan: Plan) -> Step:
     done = leading >= target and not short
     if short:
         sector, missing = short[0]
-        noun = ("more firm", "more firms") if sector.recruiters else ("more company", "more companies")
-        action = f"List {plural(missing, *noun)} in {sector.name}."
+        one, many = ("more firm", "more firms") if sector.recruiters else _MORE_COMPANIES
+        action = f"List {plural(missing, one, many)} in {sector.name}."
     elif not done:
-        action = f"List {plural(target - leading, 'more company', 'more companies')}."
+        action = f"List {plural(target - leading, *_MORE_COMPANIES)}."
     else:
         action = "Add companies as you discover them."
     return Step(2, "List the companies", done, progress, action)

@@ -435,7 +435,8 @@ def next_step(plan: Plan, person: Person) -> str:
     if not person.in_touch and not person.reachable:
         return "no linkedin or email yet: add one to reach out"
     if not person.in_touch and person.already_connected_on is not None:
-        return f"already connected (since {person.already_connected_on}): message them in a future batch"
+        since = person.already_connected_on
+        return f"already connected (since {since}): message them in a future batch"
     if not person.in_touch:
         return "waiting for a future batch"
     return ""
