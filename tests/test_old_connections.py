@@ -158,3 +158,23 @@ def test_an_old_connection_waiting_for_a_batch_says_so(tmp_path: Path) -> None:
     assert outreach.next_step(plan, who(plan, "Ben Hora")) == (
         "already connected (since 2019-05-02): message them in a future batch"
     )
+
+
+@pytest.mark.parametrize(
+    ("ada_focus", "expected"),
+    [("operations", "Ada Kral"), ("hr", "Ben Hora")],
+)
+def test_an_old_connection_goes_first_among_people_of_the_same_kind(
+    tmp_path: Path, ada_focus: str, expected: str
+) -> None:
+    """The future boss still comes before HR; between two of a kind, the connection first."""
+    plans = write_plan(
+        tmp_path,
+        {
+            "Kessel": [
+                person("Ada Kral", focus=ada_focus),
+                person("Ben Hora", touch("2019-05-02", "connected"), focus="hr"),
+            ]
+        },
+    )
+    assert [p.name for p in outreach.next_batch(on(plans, "2026-11-26"))] == [expected]

@@ -87,6 +87,13 @@ def test_the_wait_is_a_target(tmp_path: Path, today: str, due: bool) -> None:
     assert bool(outreach.reminders_due(on(plans, today))) is due
 
 
+def test_a_reminder_due_is_a_calendar_to_do(cold_email: Path) -> None:
+    assert "No answer from" not in week_calendar(on(cold_email, "2026-11-16")).decode()
+    ics = week_calendar(on(cold_email, "2026-11-17")).decode().replace("\r\n ", "")
+    assert "SUMMARY:No answer from Ada Kral (Kessel): send reminder 1 of 2 by e-mail" in ics
+    assert "DESCRIPTION:Subject: Re: Hello from Mia Test\\n\\nHi Ada\\, a reminder." in ics
+
+
 def test_the_reminder_answers_the_first_email(cold_email: Path) -> None:
     output = run(cold_email, "2026-11-17", "next")
     assert (
@@ -143,6 +150,11 @@ def test_moving_on_waits_for_the_last_reminder(tmp_path: Path, today: str, movin
     plan = on(write_plan(tmp_path, {"Kessel": [ada]}), today)
     assert bool(outreach.try_someone_else(plan)) is moving_on
     assert outreach.reminders_due(plan) == []
+    assert outreach.next_step(plan, who(plan, "Ada Kral")) == (
+        "no answer to 3 messages: try someone else at Kessel"
+        if moving_on
+        else "waiting for an answer: try someone else from 2026-11-12 if none comes"
+    )
 
 
 def test_moving_on_ends_once_someone_else_is_written_to(tmp_path: Path) -> None:

@@ -429,9 +429,9 @@ def next_step(plan: Plan, person: Person) -> str:
         return f"invitation withdrawn on {reinvite.withdrawn}: {reinvite.when(plan.today)}"
     if is_follow_up_due(plan, person):
         return "due a follow-up"
-    due = reminder_due_on(plan, person)
-    if due is not None and due > plan.today and reminder_route(person) is not None:
-        return f"waiting for an answer: remind them from {due} if none comes"
+    waiting = _waiting_for_answer(plan, person)
+    if waiting:
+        return waiting
     if not person.in_touch and not person.reachable:
         return "no linkedin or email yet: add one to reach out"
     if not person.in_touch and person.already_connected_on is not None:
@@ -440,6 +440,18 @@ def next_step(plan: Plan, person: Person) -> str:
     if not person.in_touch:
         return "waiting for a future batch"
     return ""
+
+
+def _waiting_for_answer(plan: Plan, person: Person) -> str:
+    """Before a reminder is due: when it will be, or when to move on after the last one."""
+    run, due = person.unanswered, reminder_due_on(plan, person)
+    if run is None or due is None or due <= plan.today:
+        return ""
+    if run.follow_ups >= MAX_REMINDERS:
+        return f"waiting for an answer: try someone else from {due} if none comes"
+    if reminder_route(person) is None:
+        return ""
+    return f"waiting for an answer: remind them from {due} if none comes"
 
 
 def missing_roles(company: Company) -> list[Focus]:
