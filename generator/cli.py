@@ -40,7 +40,7 @@ from generator.editing.session import EditReport
 from generator.errors import echo, terminal_safe
 from generator.importing.linkedin import Connection
 from generator.model.vocabulary import Action, Channel, Focus
-from generator.reading.fields import FIRST_YEAR, LAST_YEAR
+from generator.reading.fields import FIRST_YEAR, LAST_YEAR, TIME_EXPECTED, parse_time
 from generator.wording import plural
 
 EXAMPLES = """
@@ -292,11 +292,20 @@ date_option = click.option(
 )
 
 
+def _clock_time(value: str | None) -> dt.time | None:
+    if value is None:
+        return None
+    found = parse_time(value)
+    if found is None:
+        raise click.BadParameter(f"{TIME_EXPECTED}; got {value!r}")
+    return found
+
+
 @cli.command(
     epilog="\b\nExamples:\n"
     '  playbook log "Jan Nowak" invited --channel linkedin\n'
     "  playbook log zolkiewska replied --note 'Happy to talk in January'\n"
-    '  playbook log "Anna Nowak" met --company "Volta Cells" --date 2026-12-03'
+    '  playbook log "Anna Nowak" met --company "Volta Cells" --date 2026-12-03 --at 10:00'
 )
 @click.argument("person", type=TEXT)
 @click.argument("action", type=_choice(Action))
@@ -305,6 +314,13 @@ date_option = click.option(
 @click.option("--note", default="", type=TEXT, help="What was said, in a sentence.")
 @click.option(
     "--company", type=TEXT, help="The person's company, when the name fits several people."
+)
+@click.option(
+    "--at",
+    "at",
+    callback=lambda ctx, param, value: _clock_time(value),
+    metavar="HH:MM",
+    help="The time of a meeting or call: a timed event in `export ics`.",
 )
 @dry_run_option
 @plan_options
@@ -317,12 +333,13 @@ def log(
     channel: str | None,
     note: str,
     company: str | None,
+    at: dt.time | None,
     dry_run: bool,
 ) -> None:
     """Record a touch with PERSON (a name, or part of one: no accents needed).
 
-    A date after today records something booked, such as a meeting: it shows under
-    "Coming up" and counts once it has happened.
+    A date after today records something booked, such as a meeting (`--at` gives its
+    time): it shows under "Coming up" and counts once it has happened.
     """
     report = log_touch(
         settings.plans_dir,
@@ -333,6 +350,7 @@ def log(
         channel=Channel(channel.lower()) if channel else None,
         note=note,
         company=company,
+        at=at,
         dry_run=dry_run,
     )
     _report(report)
@@ -457,7 +475,8 @@ def import_linkedin_command(settings: Settings, file: Path, dry_run: bool) -> No
     epilog="\b\nExamples:\n"
     "  playbook export csv --output contacts.csv\n"
     "  playbook export vcard --output contacts.vcf\n"
-    "  playbook export ics --output week.ics"
+    "  playbook export ics --output week.ics\n"
+    "  playbook export ics --todo --output tasks.ics"
 )
 @click.argument("format", type=click.Choice(["csv", "vcard", "ics"], case_sensitive=False))
 @click.option(
@@ -465,16 +484,26 @@ def import_linkedin_command(settings: Settings, file: Path, dry_run: bool) -> No
     type=click.Path(dir_okay=False, path_type=Path),
     help="Write to this file instead of the terminal.",
 )
+@click.option(
+    "--todo",
+    is_flag=True,
+    help="ics: the batch, follow-ups and pending invitations as to-dos, not events.",
+)
 @plan_options
 @click.pass_obj
-def export(settings: Settings, format: str, output: Path | None) -> None:
+def export(settings: Settings, format: str, output: Path | None, todo: bool) -> None:
     """Contacts as CSV or vCard; the week's work (batch, follow-ups, booked
-    meetings) as an iCalendar file."""
+    meetings) as an iCalendar file of events (to-dos with --todo)."""
     # Imported here: the calendar and vCard libraries cost every other command time.
     from generator.commands.export import export_data, write_export
 
+    if todo and format.lower() != "ics":
+        raise click.UsageError("--todo is for `export ics` only")
     data = export_data(
-        load_plan(settings.plans_dir, settings.today), format.lower(), to_file=output is not None
+        load_plan(settings.plans_dir, settings.today),
+        format.lower(),
+        to_file=output is not None,
+        todo=todo,
     )
     if output is None:
         text = data.decode("utf-8")

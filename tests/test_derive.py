@@ -17,7 +17,7 @@ from tests.helpers import replace_in
 def touches(*actions: str) -> list[Touch]:
     start = dt.date(2026, 1, 1)
     return [
-        Touch(start + dt.timedelta(days=i), Action(action), None, "", Location(Path("x")))
+        Touch(start + dt.timedelta(days=i), Action(action), None, "", None, Location(Path("x")))
         for i, action in enumerate(actions)
     ]
 
@@ -47,7 +47,7 @@ def test_stage_rules(actions: tuple[str, ...], stage: str) -> None:
 def test_latest_touch_is_by_date_not_by_position() -> None:
     declined, invited = touches("declined", "invited")
     out_of_order = [
-        Touch(dt.date(2026, 3, 1), Action.DECLINED, None, "", declined.location),
+        Touch(dt.date(2026, 3, 1), Action.DECLINED, None, "", None, declined.location),
         invited,
     ]
     assert stage_of(out_of_order) is Stage.DECLINED

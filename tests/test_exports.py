@@ -362,35 +362,112 @@ def test_ics_header_and_required_properties() -> None:
         assert component.decoded("DTSTAMP") == dt.datetime(2026, 11, 26, tzinfo=dt.UTC)
 
 
-def test_ics_to_dos_on_2026_11_26() -> None:
+def item(cal: Calendar, summary: str) -> Any:
+    (found,) = [c for c in cal.subcomponents if str(c["SUMMARY"]) == summary]
+    return found
+
+
+def test_ics_the_weeks_work_is_all_day_events_today() -> None:
+    """Events, not to-dos: khal and many calendar apps drop VTODOs."""
     cal = calendar(SMALL_PLAN)
+    assert components(cal, "VTODO") == []
+    events = {
+        (str(e["SUMMARY"]), e.decoded("DTSTART"), e.decoded("DTEND"), str(e["TRANSP"]))
+        for e in components(cal, "VEVENT")
+    }
+    today, tomorrow = dt.date(2026, 11, 26), dt.date(2026, 11, 27)
+    assert events == {
+        (BATCH, today, tomorrow, "TRANSPARENT"),
+        (FOLLOW_UP, today, tomorrow, "TRANSPARENT"),  # due 2026-08-18: today at the earliest
+        (PENDING, today, tomorrow, "TRANSPARENT"),
+    }
+    for event in components(cal, "VEVENT"):
+        assert type(event.decoded("DTSTART")) is dt.date  # all day, not a time
+    descriptions = {str(e["SUMMARY"]): str(e["DESCRIPTION"]) for e in components(cal, "VEVENT")}
+    assert descriptions[FOLLOW_UP] == (
+        f"Overdue since 2026-08-18: last contact 2026-05-20, 190 days ago.\n\n{PIOTR_FOLLOW_UP}"
+    )
+    # The invitation note to send again (Volta's Anna has no linkedin in the plan).
+    assert descriptions[PENDING].endswith(f"\n\n{INVITE_FOR_VOLTA_ANNA}")
+    assert descriptions[BATCH] == ANNA_EMAIL_DRAFT
+
+
+def test_ics_todo_option_makes_to_dos_due_today_at_the_earliest() -> None:
+    cal = Calendar.from_ical(export(SMALL_PLAN, "ics", "--todo").stdout_bytes)
     assert components(cal, "VEVENT") == []  # no touch in the small plan is after this day
     todos = {
         (str(t["SUMMARY"]), t.decoded("DUE"), str(t["STATUS"])) for t in components(cal, "VTODO")
     }
     assert todos == {
         (BATCH, dt.date(2026, 11, 29), "NEEDS-ACTION"),  # the week's Sunday
-        (FOLLOW_UP, dt.date(2026, 8, 18), "NEEDS-ACTION"),  # 2026-05-20 + 90 days
+        (FOLLOW_UP, dt.date(2026, 11, 26), "NEEDS-ACTION"),  # due since 2026-08-18: today
         (PENDING, dt.date(2026, 11, 26), "NEEDS-ACTION"),  # due now
     }
     descriptions = {str(t["SUMMARY"]): str(t["DESCRIPTION"]) for t in components(cal, "VTODO")}
-    assert descriptions[FOLLOW_UP] == PIOTR_FOLLOW_UP
-    # The invitation note to send again (Volta's Anna has no linkedin in the plan).
-    assert descriptions[PENDING].endswith(f"\n\n{INVITE_FOR_VOLTA_ANNA}")
+    assert descriptions[FOLLOW_UP].startswith("Overdue since 2026-08-18: last contact 2026-05-20")
+    assert descriptions[BATCH] == ANNA_EMAIL_DRAFT
+    # The same items as the events: a UID each, the same in both forms.
+    events = calendar(SMALL_PLAN)
+    assert {str(t["UID"]) for t in cal.subcomponents} == {
+        str(e["UID"]) for e in events.subcomponents
+    }
 
 
-def test_ics_batch_to_do_holds_the_draft() -> None:
-    (todo,) = [t for t in components(calendar(SMALL_PLAN), "VTODO") if str(t["SUMMARY"]) == BATCH]
-    assert str(todo["DESCRIPTION"]) == ANNA_EMAIL_DRAFT
+@pytest.mark.parametrize(
+    ("today", "expected"),
+    [
+        ("2026-08-17", None),  # 89 days: not due yet
+        ("2026-08-18", "Due today: last contact 2026-05-20, 90 days ago."),
+        ("2026-08-19", "Overdue since 2026-08-18: last contact 2026-05-20, 91 days ago."),
+    ],
+)
+@pytest.mark.parametrize("todo", [False, True])
+def test_ics_follow_up_is_due_at_keep_alive_days(
+    today: str, expected: str | None, todo: bool
+) -> None:
+    """Piotr's last contact is 2026-05-20; keep_alive_days is 90."""
+    extra = ("--todo",) if todo else ()
+    cal = Calendar.from_ical(export(SMALL_PLAN, "ics", *extra, today=today).stdout_bytes)
+    found = [c for c in cal.subcomponents if str(c["SUMMARY"]) == FOLLOW_UP]
+    if expected is None:
+        assert found == []
+        return
+    (follow_up,) = found
+    day = dt.date.fromisoformat(today)
+    assert follow_up.decoded("DUE" if todo else "DTSTART") == day
+    assert str(follow_up["DESCRIPTION"]) == f"{expected}\n\n{PIOTR_FOLLOW_UP}"
+
+
+# Reached by an invitation in 2024 (a connection older than any outreach would be
+# "already connected", due a first message rather than a follow-up).
+OLD_CONNECTION = """\
+name: Lisbon Freight
+sector: Automation
+country: Portugal
+priority: 3
+people:
+  - name: Rui Costa
+    linkedin: linkedin.com/in/rui-costa-example
+    touches:
+      - {date: 2024-03-12, action: invited, channel: linkedin}
+      - {date: 2024-03-15, action: connected}
+"""
+
+
+def test_ics_a_follow_up_for_a_2024_connection_is_due_today(small_plan: Path) -> None:
+    (small_plan / "companies" / "lisbon.yaml").write_text(OLD_CONNECTION, encoding="utf-8")
+    for extra, key in (((), "DTSTART"), (("--todo",), "DUE")):
+        cal = Calendar.from_ical(export(small_plan, "ics", *extra).stdout_bytes)
+        rui = item(cal, "Follow up with Rui Costa (Lisbon Freight)")
+        assert rui.decoded(key) == dt.date(2026, 11, 26)
+        assert str(rui["DESCRIPTION"]).startswith(
+            "Overdue since 2024-06-13: last contact 2024-03-15, 986 days ago.\n\n"
+        )
 
 
 def test_ics_planned_touches_are_all_day_events() -> None:
     """On 2026-10-10 Jan's meeting (10-20) and Anna's invitation (11-02) are still ahead."""
     cal = calendar(SMALL_PLAN, "2026-10-10")
-    assert {str(t["SUMMARY"]) for t in components(cal, "VTODO")} == {
-        "Reach out to Anna Nowak (Nordic Robotics)",
-        "Follow up with Piotr Żółć (Talent Bridge)",
-    }
     events = {
         (
             str(e["SUMMARY"]),
@@ -401,6 +478,19 @@ def test_ics_planned_touches_are_all_day_events() -> None:
         for e in components(cal, "VEVENT")
     }
     assert events == {
+        (
+            "Reach out to Anna Nowak (Nordic Robotics)",
+            dt.date(2026, 10, 10),
+            dt.date(2026, 10, 11),
+            ANNA_EMAIL_DRAFT,
+        ),
+        (
+            "Follow up with Piotr Żółć (Talent Bridge)",
+            dt.date(2026, 10, 10),
+            dt.date(2026, 10, 11),
+            "Overdue since 2026-08-18: last contact 2026-05-20, 143 days ago.\n\n"
+            + PIOTR_FOLLOW_UP,
+        ),
         (
             "Meeting: Jan Nowak (Volta Cells)",
             dt.date(2026, 10, 20),
@@ -416,14 +506,115 @@ def test_ics_planned_touches_are_all_day_events() -> None:
     }
     for event in components(cal, "VEVENT"):
         assert type(event.decoded("DTSTART")) is dt.date  # all day, not a time
+        assert str(event["TRANSP"]) == "TRANSPARENT"  # no time known: the day stays free
         assert event.decoded("DTSTAMP") == dt.datetime(2026, 10, 10, tzinfo=dt.UTC)
+    # With --todo, the week's work turns into to-dos; booked touches stay events.
+    todo = Calendar.from_ical(export(SMALL_PLAN, "ics", "--todo", today="2026-10-10").stdout_bytes)
+    assert [str(e["SUMMARY"]) for e in components(todo, "VEVENT")] == [
+        "Meeting: Jan Nowak (Volta Cells)",
+        "Invitation: Anna Nowak (Volta Cells)",
+    ]
+    assert len(components(todo, "VTODO")) == 2
+
+
+TIMED = [
+    # (the touch, the summary, start, end): a meeting takes an hour, a call or
+    # anything else half an hour.
+    (
+        "{date: 2026-12-03, time: '10:00', action: met, note: Lunch}",
+        "Meeting: Jan Nowak (Volta Cells)",
+        dt.datetime(2026, 12, 3, 10, 0),
+        dt.datetime(2026, 12, 3, 11, 0),
+    ),
+    (
+        "{date: 2026-12-03, time: '9:30', action: met, channel: meeting}",
+        "Meeting: Jan Nowak (Volta Cells)",
+        dt.datetime(2026, 12, 3, 9, 30),
+        dt.datetime(2026, 12, 3, 10, 30),
+    ),
+    (
+        "{date: 2026-12-03, time: '23:45', action: met, channel: phone}",
+        "Meeting: Jan Nowak (Volta Cells)",
+        dt.datetime(2026, 12, 3, 23, 45),
+        dt.datetime(2026, 12, 4, 0, 15),  # past midnight
+    ),
+    (
+        "{date: 2026-12-03, time: '00:00', action: messaged, channel: email}",
+        "Message: Jan Nowak (Volta Cells)",
+        dt.datetime(2026, 12, 3, 0, 0),
+        dt.datetime(2026, 12, 3, 0, 30),
+    ),
+]
+
+
+@pytest.mark.parametrize(("touch", "summary", "start", "end"), TIMED)
+def test_ics_a_touch_with_a_time_is_a_timed_event_in_floating_time(
+    small_plan: Path, touch: str, summary: str, start: dt.datetime, end: dt.datetime
+) -> None:
+    replace_in(
+        small_plan / "companies" / "volta-cells.yaml",
+        "{date: 2026-10-20, action: met, note: Coffee in Wrocław}",
+        "{date: 2026-10-20, action: met, note: Coffee in Wrocław}\n      - " + touch,
+    )
+    data = export_bytes(small_plan, "ics")
+    event = item(Calendar.from_ical(data), summary)
+    assert event.decoded("DTSTART") == start
+    assert event.decoded("DTEND") == end
+    assert start.tzinfo is None and event.decoded("DTSTART").tzinfo is None
+    assert "TRANSP" not in event  # a time is booked: busy
+    # Floating: no Z, no TZID; 10:00 wherever the calendar is read.
+    assert f"\r\nDTSTART:{start:%Y%m%dT%H%M%S}\r\n".encode() in data
+    assert f"\r\nDTEND:{end:%Y%m%dT%H%M%S}\r\n".encode() in data
+
+
+def test_ics_reads_the_same_with_vobject(small_plan: Path) -> None:
+    """A second parser (vobject's) reads the same calendar: the file is not only
+    readable by the library that wrote it."""
+    replace_in(
+        small_plan / "companies" / "volta-cells.yaml",
+        "{date: 2026-10-20, action: met, note: Coffee in Wrocław}",
+        "{date: 2026-10-20, action: met, note: Coffee in Wrocław}\n"
+        "      - {date: 2026-12-03, time: '10:00', action: met, note: 'Lunch; then a walk, \\o/'}",
+    )
+    for extra, when in (((), "DTSTART"), (("--todo",), "DUE")):
+        text = export(small_plan, "ics", *extra, today="2026-10-10").stdout_bytes.decode("utf-8")
+        parsed = vobject.readOne(text)
+        assert parsed.validate()
+        theirs = [
+            (
+                c.name,
+                c.summary.value,
+                c.uid.value,
+                c.description.value,
+                c.dtstart.value if c.name == "VEVENT" else c.due.value,
+            )
+            for c in parsed.getChildren()
+            if c.name in ("VEVENT", "VTODO")
+        ]
+        ours = [
+            (
+                c.name,
+                str(c["SUMMARY"]),
+                str(c["UID"]),
+                str(c["DESCRIPTION"]),
+                c.decoded("DTSTART" if c.name == "VEVENT" else when),
+            )
+            for c in Calendar.from_ical(text).subcomponents
+        ]
+        assert theirs == ours
+        assert len(theirs) == 5
+        (lunch,) = [e for e in parsed.vevent_list if "Lunch" in e.description.value]
+        assert lunch.description.value == "Lunch; then a walk, \\o/"
+        assert (lunch.dtstart.value, lunch.dtend.value) == (
+            dt.datetime(2026, 12, 3, 10, 0),
+            dt.datetime(2026, 12, 3, 11, 0),
+        )
 
 
 def test_ics_a_touch_dated_today_is_no_longer_planned() -> None:
     cal = calendar(SMALL_PLAN, "2026-10-20")
-    assert [str(e["SUMMARY"]) for e in components(cal, "VEVENT")] == [
-        "Invitation: Anna Nowak (Volta Cells)"
-    ]
+    planned = [str(e["UID"]) for e in components(cal, "VEVENT") if "planned-" in str(e["UID"])]
+    assert [str(item(cal, "Invitation: Anna Nowak (Volta Cells)")["UID"])] == planned
 
 
 def test_ics_is_crlf_and_folded_at_75_octets(small_plan: Path) -> None:
@@ -464,7 +655,7 @@ def test_ics_uids_are_distinct_and_stable_between_exports() -> None:
     assert [str(c["UID"]) for c in calendar(SMALL_PLAN, "2026-10-10").subcomponents] == events
 
 
-def test_ics_batch_to_do_keeps_its_uid_through_the_week() -> None:
+def test_ics_batch_keeps_its_uid_through_the_week() -> None:
     thursday, friday = calendar(SMALL_PLAN, "2026-11-26"), calendar(SMALL_PLAN, "2026-11-27")
     assert uid_of(thursday, BATCH) == uid_of(friday, BATCH)
     assert uid_of(thursday, FOLLOW_UP) == uid_of(friday, FOLLOW_UP)
@@ -539,6 +730,19 @@ def test_output_into_a_missing_folder_is_one_error(tmp_path: Path) -> None:
     assert result.stdout == ""
     assert result.stderr == f"{target}: cannot write it: No such file or directory\n"
     assert not target.parent.exists()
+
+
+@pytest.mark.parametrize("format", ["csv", "vcard"])
+def test_todo_is_for_the_calendar_only(tmp_path: Path, format: str) -> None:
+    target = tmp_path / "out"
+    result = CliRunner().invoke(
+        cli,
+        ["--plans", str(SMALL_PLAN), "export", format, "--todo", "--output", str(target)],
+        catch_exceptions=False,
+    )
+    assert result.exit_code == 2
+    assert "--todo is for `export ics` only" in result.stderr
+    assert not target.exists()
 
 
 def test_export_format_is_checked() -> None:

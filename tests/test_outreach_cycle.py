@@ -87,7 +87,7 @@ def test_the_wait_is_a_target(tmp_path: Path, today: str, due: bool) -> None:
     assert bool(outreach.reminders_due(on(plans, today))) is due
 
 
-def test_a_reminder_due_is_a_calendar_to_do(cold_email: Path) -> None:
+def test_a_reminder_due_is_in_the_calendar(cold_email: Path) -> None:
     assert "No answer from" not in week_calendar(on(cold_email, "2026-11-16")).decode()
     ics = week_calendar(on(cold_email, "2026-11-17")).decode().replace("\r\n ", "")
     assert "SUMMARY:No answer from Ada Kral (Kessel): send reminder 1 of 2 by e-mail" in ics
@@ -308,9 +308,11 @@ def test_a_withdrawn_invitation_says_when_to_invite_again(
         f"invitation withdrawn on 2026-11-02: {when}"
     )
     assert json.loads(run(plans, today, "status", "--json"))["withdrawn_invitations"] == 1
-    ics = week_calendar(plan).decode()
-    assert "SUMMARY:Invite Ada Kral (Kessel) again (withdrawn 2026-11-02)" in ics
-    assert "DUE;VALUE=DATE:" + max(today, "2026-11-23").replace("-", "") in ics
+    day = "VALUE=DATE:" + max(today, "2026-11-23").replace("-", "")
+    for todo, key in ((False, "DTSTART"), (True, "DUE")):
+        ics = week_calendar(plan, todo=todo).decode()
+        assert "SUMMARY:Invite Ada Kral (Kessel) again (withdrawn 2026-11-02)" in ics
+        assert f"{key};{day}" in ics
 
 
 def test_an_invitation_sent_again_is_pending_again(tmp_path: Path) -> None:

@@ -52,11 +52,17 @@ def _index_in_file(person: Person) -> int:
     return next(i for i, other in enumerate(person.company.people) if other is person)
 
 
+def _clock(time: dt.time | None) -> str | None:
+    """A time as a touch's `time` key holds it: `10:00`."""
+    return f"{time:%H:%M}" if time is not None else None
+
+
 def _same_touch(person: Person, touch: dict[str, object]) -> bool:
     """The very touch is recorded already (the command run twice)."""
     for t in person.touches:
         existing = {
             "date": t.date.isoformat(),
+            "time": _clock(t.time),
             "action": t.action.value,
             "channel": t.channel.value if t.channel else None,
             "note": t.note or None,
@@ -76,6 +82,7 @@ def log_touch(
     channel: Channel | None = None,
     note: str = "",
     company: str | None = None,
+    at: dt.time | None = None,
     dry_run: bool = False,
 ) -> EditReport:
     session = EditSession(plans_dir, today)
@@ -84,21 +91,23 @@ def log_touch(
     touch = _present(
         {
             "date": day.isoformat(),
+            "time": _clock(at),
             "action": action.value,
             "channel": channel.value if channel else None,
             "note": _option(Text(max_length=2000, multiline=True), note, "--note"),
         }
     )
+    when = f"{day.isoformat()} at {touch['time']}" if at is not None else day.isoformat()
     if _same_touch(person, touch):
         raise PlaybookError(
             f"{person.name} already has this {action.value.replace('_', ' ')} on "
-            f"{day.isoformat()}; nothing was written"
+            f"{when}; nothing was written"
         )
     how = f" ({channel.value})" if channel else ""
     if day > today:
-        summary = f"{person.name}: {PLANNED[action]} planned for {day.isoformat()}{how}"
+        summary = f"{person.name}: {PLANNED[action]} planned for {when}{how}"
     else:
-        summary = f"{person.name}: {action.value.replace('_', ' ')} on {day.isoformat()}{how}"
+        summary = f"{person.name}: {action.value.replace('_', ' ')} on {when}{how}"
     index = _index_in_file(person)
     session.apply(
         person.company.location.path,

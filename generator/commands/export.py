@@ -11,12 +11,12 @@ from generator.exporting.contacts import contacts_csv, vcards
 from generator.model.model import Plan
 
 
-def export_data(plan: Plan, format: str, to_file: bool = True) -> bytes:
+def export_data(plan: Plan, format: str, to_file: bool = True, todo: bool = False) -> bytes:
     if format == "csv":
         return contacts_csv(plan, for_spreadsheet=to_file).encode("utf-8")
     if format == "vcard":
         return vcards(plan).encode("utf-8")
-    return week_calendar(plan)
+    return week_calendar(plan, todo=todo)
 
 
 def write_export(path: Path, data: bytes) -> None:

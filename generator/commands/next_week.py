@@ -140,7 +140,7 @@ def next_text(plan: Plan, follow_ups: bool = True) -> list[str]:
             channel = f" ({touch.channel})" if shown else ""
             note = f": {touch.note}" if touch.note else ""
             lines.append(
-                f"- {touch.date.isoformat()}: {PLANNED[touch.action]}{channel} with "
+                f"- {touch.when}: {PLANNED[touch.action]}{channel} with "
                 f"{item.person.name} ({item.person.company.name}){note}"
             )
         lines.append("")

@@ -31,7 +31,7 @@ from ruamel.yaml.constructor import RoundTripConstructor
 from ruamel.yaml.error import MarkedYAMLError
 from ruamel.yaml.nodes import MappingNode, ScalarNode, SequenceNode
 
-TOUCH_KEYS = ("date", "action", "channel", "note")
+TOUCH_KEYS = ("date", "time", "action", "channel", "note")
 PERSON_KEYS = (
     "name",
     "first_name",
@@ -51,6 +51,9 @@ _NOT_SAME = "the new text would not read back as the same data"
 _INDICATORS = frozenset("-?:,[]{}#&*!|>'\"%@`")
 _FLOW_INDICATORS = frozenset(",[]{}")
 _DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+# A time such as 10:00 is a number (600) to a YAML 1.1 reader; 09:30 is not, but
+# every time is quoted alike.
+_CLOCK = re.compile(r"[0-9]+(?::[0-9]+)+")
 _BREAK = re.compile(r"\r\n|\r|\n")
 _BLOCK_HEADER = re.compile(r"[|>][0-9+-]*")
 _ESCAPES = {'"': '\\"', "\\": "\\\\", "\n": "\\n", "\t": "\\t"}
@@ -185,7 +188,7 @@ def format_scalar(value: object, *, flow: bool = False) -> str:
         return str(value)
     if not isinstance(value, str):
         raise TypeError(f"cannot write a {type(value).__name__} as a YAML scalar")
-    if _is_date(value) or _plain_ok(value, flow):
+    if _is_date(value) or (_plain_ok(value, flow) and not _CLOCK.fullmatch(value)):
         return value
     return '"' + "".join(_escape(ch) for ch in value) + '"'
 

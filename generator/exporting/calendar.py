@@ -1,15 +1,25 @@
-"""The week's work as an iCalendar file (RFC 5545): to-dos and booked events.
+"""The week's work as an iCalendar file (RFC 5545): events, or to-dos if asked.
 
-A to-do per follow-up or reminder due, per person in this week's batch (with the
-draft), per invitation left pending and per withdrawn one (due the day LinkedIn lets
-you invite again); an all-day event per planned touch. UIDs come from the data
-(who, what, which date), so importing the file again updates entries instead of
-adding copies.
+Each person in this week's batch (with the draft), each follow-up or reminder due and
+each invitation left pending is an all-day event today: calendar apps import events
+everywhere, while many (khal among them) drop to-dos. A withdrawn invitation is an
+event on the day LinkedIn lets you invite again (today, once that day has come).
+`--todo` makes them to-dos instead, due when the work is due: the batch by Sunday, the
+rest today. Nothing is ever due on a day already past: an overdue follow-up is due today
+and says since when it has been due. UIDs come from the data (who, what, which date), so
+importing the file again moves an item that is still open to the new day instead of
+copying it.
+
+A planned touch (a booked call or meeting) is an event on its day; with a `time` it
+is a timed event in floating time: 10:00 is 10:00 on the clock of whoever reads the
+calendar, as the user wrote it (the plan names no time zone, and a meeting abroad is
+at 10:00 local time there).
 """
 
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 
 from icalendar import Calendar, Event, Todo
 
@@ -17,11 +27,28 @@ from generator import __version__
 from generator.drafts.drafts import as_linkedin_message, first_draft_kind
 from generator.exporting.contacts import person_key
 from generator.metrics import outreach
-from generator.model.model import Person, Plan
-from generator.model.vocabulary import PLANNED, MessageKind
+from generator.model.model import Person, Plan, Touch
+from generator.model.vocabulary import PLANNED, Action, Channel, MessageKind
+from generator.wording import plural
 
 PRODID = f"-//Playbook//playbook {__version__}//EN"
 _DOMAIN = "playbook.invalid"
+# How long a timed planned touch lasts in the calendar: a meeting an hour, anything
+# else (a call, a message to send at that time) half an hour.
+MEETING_MINUTES = 60
+CALL_MINUTES = 30
+
+
+@dataclass(frozen=True)
+class Task:
+    """A piece of the week's work: an all-day event today, or a to-do with a due date."""
+
+    uid: str
+    summary: str
+    description: str
+    due: dt.date
+    # The first day the work can be done (an invitation withdrawn, not yet sent again).
+    starts: dt.date | None = None
 
 
 def _uid(kind: str, person: Person, *parts: str) -> str:
@@ -47,75 +74,111 @@ def _draft(person: Person) -> str:
     return f"LinkedIn note{where}:\n\n{note}"
 
 
-def week_calendar(plan: Plan) -> bytes:
+def week_tasks(plan: Plan) -> list[Task]:
+    """The batch (due by Sunday), follow-ups and reminders due and pending invitations
+    (due today), withdrawn invitations (due the day they may be sent again)."""
     today = plan.today
-    stamp = dt.datetime.combine(today, dt.time(0), tzinfo=dt.UTC)
-    calendar = Calendar()
-    calendar.add("prodid", PRODID)
-    calendar.add("version", "2.0")
-    calendar.add("calscale", "GREGORIAN")
-    calendar.add("x-wr-calname", f"Playbook: {plan.me.name}")
     week_end = today + dt.timedelta(days=6 - today.weekday())
-    for person in outreach.next_batch(plan):
-        calendar.add_component(
-            _todo(
-                _uid("reach-out", person),
-                f"Reach out to {_who(person)}",
-                _draft(person),
-                week_end,
-                stamp,
-            )
-        )
-    keep_alive = dt.timedelta(days=plan.targets.keep_alive_days)
-    for person in outreach.follow_ups_due(plan):
-        assert person.last_contact is not None
-        due = person.last_contact + keep_alive
-        text = person.drafts[MessageKind.FOLLOW_UP].text
-        uid = _uid("follow-up", person, person.last_contact.isoformat())
-        calendar.add_component(_todo(uid, f"Follow up with {_who(person)}", text, due, stamp))
+    tasks = [
+        Task(_uid("reach-out", p), f"Reach out to {_who(p)}", _draft(p), week_end)
+        for p in outreach.next_batch(plan)
+    ]
+    tasks += [_follow_up(plan, person) for person in outreach.follow_ups_due(plan)]
     for nudge in outreach.pending_invitations(plan):
         person = nudge.person
         summary = f"Invitation to {_who(person)} pending {nudge.days} days: {nudge.advice}"
         uid = _uid("pending", person, nudge.since.isoformat())
-        calendar.add_component(_todo(uid, summary, _draft(person), today, stamp))
+        tasks.append(Task(uid, summary, _draft(person), today))
     for reminder in outreach.reminders_due(plan):
         person = reminder.person
         summary = f"No answer from {_who(person)}: {reminder.how}"
         subject = f"Subject: {reminder.subject}\n\n" if reminder.subject else ""
         uid = _uid("reminder", person, reminder.after.date.isoformat())
-        calendar.add_component(_todo(uid, summary, subject + reminder.text, today, stamp))
+        tasks.append(Task(uid, summary, subject + reminder.text, today))
     for reinvite in outreach.withdrawn_invitations(plan):
         person = reinvite.person
-        due = max(today, reinvite.allowed_from)
-        uid = _uid("reinvite", person, reinvite.withdrawn.isoformat())
+        day = max(today, reinvite.allowed_from)
         summary = f"Invite {_who(person)} again (withdrawn {reinvite.withdrawn.isoformat()})"
-        calendar.add_component(_todo(uid, summary, _draft(person), due, stamp))
+        uid = _uid("reinvite", person, reinvite.withdrawn.isoformat())
+        tasks.append(Task(uid, summary, _draft(person), day, starts=day))
+    return tasks
+
+
+def _follow_up(plan: Plan, person: Person) -> Task:
+    """Due `keep_alive_days` after the last contact, but never on a day already past."""
+    assert person.last_contact is not None
+    today = plan.today
+    due = person.last_contact + dt.timedelta(days=plan.targets.keep_alive_days)
+    silent = plural((today - person.last_contact).days, "day", "days")
+    since = "Due today" if due >= today else f"Overdue since {due.isoformat()}"
+    why = f"{since}: last contact {person.last_contact.isoformat()}, {silent} ago."
+    text = f"{why}\n\n{person.drafts[MessageKind.FOLLOW_UP].text}"
+    uid = _uid("follow-up", person, person.last_contact.isoformat())
+    return Task(uid, f"Follow up with {_who(person)}", text, max(due, today))
+
+
+def week_calendar(plan: Plan, todo: bool = False) -> bytes:
+    stamp = dt.datetime.combine(plan.today, dt.time(0), tzinfo=dt.UTC)
+    calendar = Calendar()
+    calendar.add("prodid", PRODID)
+    calendar.add("version", "2.0")
+    calendar.add("calscale", "GREGORIAN")
+    calendar.add("x-wr-calname", f"Playbook: {plan.me.name}")
+    for task in week_tasks(plan):
+        calendar.add_component(_todo(task, stamp) if todo else _work_event(task, stamp))
     for item in outreach.coming_up(plan):
-        calendar.add_component(_event(item, stamp))
+        calendar.add_component(_planned_event(item.person, item.touch, stamp))
     data: bytes = calendar.to_ical()
     return data
 
 
-def _todo(uid: str, summary: str, description: str, due: dt.date, stamp: dt.datetime) -> Todo:
+def _todo(task: Task, stamp: dt.datetime) -> Todo:
     todo = Todo()
-    todo.add("uid", uid)
+    todo.add("uid", task.uid)
     todo.add("dtstamp", stamp)
-    todo.add("summary", summary)
-    todo.add("description", description)
-    todo.add("due", due)
+    todo.add("summary", task.summary)
+    todo.add("description", task.description)
+    todo.add("due", task.due)
     todo.add("status", "NEEDS-ACTION")
     return todo
 
 
-def _event(item: outreach.Planned, stamp: dt.datetime) -> Event:
-    touch, person = item.touch, item.person
+def _work_event(task: Task, stamp: dt.datetime) -> Event:
+    """All day on the export's day (or the first day the work can be done), as free time:
+    work to fit into the day, not an appointment."""
+    event = Event()
+    event.add("uid", task.uid)
+    event.add("dtstamp", stamp)
+    event.add("summary", task.summary)
+    event.add("description", task.description)
+    _all_day(event, task.starts or stamp.date())
+    return event
+
+
+def _all_day(event: Event, day: dt.date) -> None:
+    event.add("dtstart", day)
+    event.add("dtend", day + dt.timedelta(days=1))
+    event.add("transp", "TRANSPARENT")
+
+
+def duration(touch: Touch) -> dt.timedelta:
+    """A meeting takes an hour; a call (a meeting by phone) or anything else half one."""
+    meeting = touch.action is Action.MET and touch.channel is not Channel.PHONE
+    return dt.timedelta(minutes=MEETING_MINUTES if meeting else CALL_MINUTES)
+
+
+def _planned_event(person: Person, touch: Touch, stamp: dt.datetime) -> Event:
     event = Event()
     action = PLANNED[touch.action]
     event.add("uid", _uid("planned", person, touch.date.isoformat(), touch.action.value))
     event.add("dtstamp", stamp)
     event.add("summary", f"{action.capitalize()}: {_who(person)}")
-    event.add("dtstart", touch.date)
-    event.add("dtend", touch.date + dt.timedelta(days=1))
+    if touch.time is None:
+        _all_day(event, touch.date)
+    else:
+        start = dt.datetime.combine(touch.date, touch.time)  # floating: no time zone
+        event.add("dtstart", start)
+        event.add("dtend", start + duration(touch))
     details = [touch.note] if touch.note else []
     if touch.channel:
         details.append(f"Channel: {touch.channel.value}")

@@ -8,8 +8,11 @@ import uuid
 
 import vobject
 
+from generator.exporting.name_parts import name_parts
 from generator.metrics.outreach import next_step
+from generator.model.derive import first_name_of
 from generator.model.model import Person, Plan
+from generator.model.names import fold
 
 CSV_COLUMNS = (
     "name",
@@ -73,13 +76,24 @@ def vcards(plan: Plan) -> str:
     return "".join(_card(person).serialize() for person in plan.people)
 
 
+def _given_first_name(person: Person) -> str:
+    """The plan's `first_name`, or "" where it is only the name's first word."""
+    if fold(person.first_name) == fold(first_name_of(person.name)):
+        return ""
+    return person.first_name
+
+
 def _card(person: Person) -> vobject.base.Component:
     card = vobject.vCard()
     card.add("version").value = "4.0"
     card.add("uid").value = card_uid(person)
     card.add("fn").value = person.name
-    given, _, family = person.name.rpartition(" ")
-    card.add("n").value = vobject.vcard.Name(family=family, given=given)
+    parts = name_parts(person.name, _given_first_name(person))
+    card.add("n").value = vobject.vcard.Name(
+        family=parts.family, given=parts.given, additional=parts.additional
+    )
+    if parts.nickname:
+        card.add("nickname").value = parts.nickname
     card.add("org").value = [person.company.name]
     if person.role:
         card.add("title").value = person.role

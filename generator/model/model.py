@@ -68,7 +68,14 @@ class Touch:
     action: Action
     channel: Channel | None
     note: str
+    time: dt.time | None
     location: Location
+
+    @property
+    def when(self) -> str:
+        """The date, and the time when one is known: `2026-12-03 10:00`."""
+        day = self.date.isoformat()
+        return f"{day} {self.time:%H:%M}" if self.time is not None else day
 
 
 @dataclass(frozen=True)

@@ -265,6 +265,31 @@ class Date(Field):
         return day
 
 
+TIME_EXPECTED = 'expected a time of day as HH:MM on the 24-hour clock, such as "09:30"'
+_TIME = re.compile(r"([01]?[0-9]|2[0-3]):([0-5][0-9])")
+
+
+def parse_time(text: str) -> dt.time | None:
+    """`9:30` or `09:30` → 09:30; None for anything else (seconds, am/pm, 24:00)."""
+    match = _TIME.fullmatch(text.strip())
+    if match is None:
+        return None
+    return dt.time(int(match.group(1)), int(match.group(2)))
+
+
+class Time(Field):
+    """A time of day, written in quotes ("10:00"): a YAML 1.1 reader takes a bare
+    10:00 for the number 600."""
+
+    def clean(self, ctx: Context, value: Any, where: str, location: Location) -> Any:
+        if isinstance(value, str):
+            found = parse_time(value)
+            if found is not None:
+                return found
+        hint = " in quotes" if isinstance(value, int | float) else ""
+        return ctx.error(location, where, f"{TIME_EXPECTED}{hint}; got {describe(value)}")
+
+
 class Choice(Field):
     """One of an enum's values; the case does not matter, a near miss gets a suggestion."""
 

@@ -22,6 +22,7 @@ from generator.reading.fields import (
     Required,
     Template,
     Text,
+    Time,
     Url,
 )
 
@@ -70,6 +71,8 @@ TOUCH = Mapping(
     Required("action", Choice(Action)),
     Optional("channel", Choice(Channel), None),
     Optional("note", Text(max_length=2000, multiline=True), ""),
+    # When on that day (a booked call or meeting): a timed calendar event.
+    Optional("time", Time(), None),
 )
 
 PERSON = Mapping(
