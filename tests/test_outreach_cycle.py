@@ -157,13 +157,18 @@ def test_moving_on_waits_for_the_last_reminder(tmp_path: Path, today: str, movin
     )
 
 
-def test_moving_on_ends_once_someone_else_is_written_to(tmp_path: Path) -> None:
-    silent = person(
+def reminded_twice() -> str:
+    """Ada: a first e-mail and two reminders, the last on 2026-10-23, all unanswered."""
+    return person(
         "Ada Kral",
         touch("2026-10-01", "messaged", "email"),
         touch("2026-10-12", "followed_up", "email"),
         touch("2026-10-23", "followed_up", "email"),
     )
+
+
+def test_moving_on_ends_once_someone_else_is_written_to(tmp_path: Path) -> None:
+    silent = reminded_twice()
     plans = write_plan(tmp_path, {"Kessel": [silent, person("Ben Hora", focus="hr")]})
     output = run(plans, "2026-11-26", "next")
     assert (
@@ -177,13 +182,7 @@ def test_moving_on_ends_once_someone_else_is_written_to(tmp_path: Path) -> None:
 
 
 def test_nobody_else_named_asks_for_a_name(tmp_path: Path) -> None:
-    silent = person(
-        "Ada Kral",
-        touch("2026-10-01", "messaged", "email"),
-        touch("2026-10-12", "followed_up", "email"),
-        touch("2026-10-23", "followed_up", "email"),
-    )
-    output = run(write_plan(tmp_path, {"Kessel": [silent]}), "2026-11-26", "next")
+    output = run(write_plan(tmp_path, {"Kessel": [reminded_twice()]}), "2026-11-26", "next")
     assert "- Ada Kral (Kessel): 3 messages since 2026-10-01; name someone else at Kessel" in output
 
 

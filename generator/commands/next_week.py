@@ -95,7 +95,8 @@ def next_text(plan: Plan, follow_ups: bool = True) -> list[str]:
     lines += _reminders_text(plan)
     moving_on = outreach.try_someone_else(plan)
     if moving_on:
-        lines += _heading(f"No answer after two reminders: try someone else ({len(moving_on)})")
+        heading = f"No answer after {outreach.MAX_REMINDERS_WORDS} reminders: try someone else"
+        lines += _heading(f"{heading} ({len(moving_on)})")
         for move_on in moving_on:
             lines.append(f"- {_move_on_line(plan, move_on)}")
         lines.append("")

@@ -33,6 +33,7 @@ PENDING_AFTER_DAYS = 21
 FOLLOW_UPS_PER_WEEK = 20
 # Reminders to someone who never answered, before trying someone else at the company.
 MAX_REMINDERS = 2
+MAX_REMINDERS_WORDS = "two"
 # LinkedIn lets you invite someone again three weeks after withdrawing an invitation.
 REINVITE_AFTER_DAYS = 21
 # Reached on some channel, so in the keep-alive cycle; a call from someone who is still
@@ -274,23 +275,18 @@ def reminder_route(person: Person) -> tuple[Channel | None, MessageKind] | None:
 def reminders_due(plan: Plan) -> list[Reminder]:
     """People who never answered, `follow_up_after_days` business days after my last
     message, with fewer than two reminders sent; the longest waiting first."""
-    return memo(plan, "reminders", _reminders_due)
-
-
-def _reminders_due(plan: Plan) -> list[Reminder]:
-    due = []
-    for person in plan.people:
-        run, day, route = person.unanswered, reminder_due_on(plan, person), reminder_route(person)
-        if run is None or day is None or route is None or person.planned:
-            continue
-        if run.follow_ups < MAX_REMINDERS and day <= plan.today:
-            channel, kind = route
-            due.append(Reminder(person, run.last, run.follow_ups + 1, channel, kind, day))
+    due = [r for p in plan.people if (r := reminder_for(plan, p)) is not None]
     return sorted(due, key=lambda r: (r.due, r.person.name))
 
 
 def reminder_for(plan: Plan, person: Person) -> Reminder | None:
-    return next((r for r in reminders_due(plan) if r.person is person), None)
+    run, day, route = person.unanswered, reminder_due_on(plan, person), reminder_route(person)
+    if run is None or day is None or route is None or person.planned:
+        return None
+    if run.follow_ups >= MAX_REMINDERS or day > plan.today:
+        return None
+    channel, kind = route
+    return Reminder(person, run.last, run.follow_ups + 1, channel, kind, day)
 
 
 @dataclass(frozen=True)
@@ -307,28 +303,22 @@ class MoveOn:
 def try_someone_else(plan: Plan) -> list[MoveOn]:
     """After two unanswered reminders and the wait after the last one, until someone
     else at the company is written to."""
-    return memo(plan, "move_on", _try_someone_else)
-
-
-def _try_someone_else(plan: Plan) -> list[MoveOn]:
-    found = []
-    for person in plan.people:
-        run, day = person.unanswered, reminder_due_on(plan, person)
-        if run is None or day is None or person.planned:
-            continue
-        if run.follow_ups < MAX_REMINDERS or day > plan.today:
-            continue
-        others = [p for p in person.company.people if p is not person]
-        if any(t.action in OUTREACH and t.date > run.last.date for p in others for t in p.history):
-            continue
-        fresh = [p for p in others if not p.in_touch]
-        instead = min(fresh, key=lambda p: (not p.reachable, *_first_to_contact(p)), default=None)
-        found.append(MoveOn(person, len(run.attempts), run.first.date, instead))
+    found = [m for p in plan.people if (m := move_on_for(plan, p)) is not None]
     return sorted(found, key=lambda m: (m.since, m.person.name))
 
 
 def move_on_for(plan: Plan, person: Person) -> MoveOn | None:
-    return next((m for m in try_someone_else(plan) if m.person is person), None)
+    run, day = person.unanswered, reminder_due_on(plan, person)
+    if run is None or day is None or person.planned:
+        return None
+    if run.follow_ups < MAX_REMINDERS or day > plan.today:
+        return None
+    others = [p for p in person.company.people if p is not person]
+    if any(t.action in OUTREACH and t.date > run.last.date for p in others for t in p.history):
+        return None
+    fresh = [p for p in others if not p.in_touch]
+    instead = min(fresh, key=lambda p: (not p.reachable, *_first_to_contact(p)), default=None)
+    return MoveOn(person, len(run.attempts), run.first.date, instead)
 
 
 @dataclass(frozen=True)
@@ -351,24 +341,17 @@ class Reinvite:
 def withdrawn_invitations(plan: Plan) -> list[Reinvite]:
     """Invitations I withdrew and have not sent again, with when I may: none for someone
     already reminded twice (try someone else instead) or with something booked."""
-    return memo(plan, "withdrawn", _withdrawn_invitations)
-
-
-def _withdrawn_invitations(plan: Plan) -> list[Reinvite]:
-    found = []
-    after = dt.timedelta(days=REINVITE_AFTER_DAYS)
-    for person in plan.people:
-        run = person.unanswered
-        if person.withdrawn_on is None or person.planned:
-            continue
-        if run is not None and run.follow_ups >= MAX_REMINDERS:
-            continue
-        found.append(Reinvite(person, person.withdrawn_on, person.withdrawn_on + after))
+    found = [r for p in plan.people if (r := reinvite_for(plan, p)) is not None]
     return sorted(found, key=lambda r: (r.allowed_from, r.person.name))
 
 
 def reinvite_for(plan: Plan, person: Person) -> Reinvite | None:
-    return next((r for r in withdrawn_invitations(plan) if r.person is person), None)
+    run, withdrawn = person.unanswered, person.withdrawn_on
+    if withdrawn is None or person.planned:
+        return None
+    if run is not None and run.follow_ups >= MAX_REMINDERS:
+        return None
+    return Reinvite(person, withdrawn, withdrawn + dt.timedelta(days=REINVITE_AFTER_DAYS))
 
 
 @dataclass(frozen=True)

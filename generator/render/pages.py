@@ -184,7 +184,7 @@ def no_answer_context(plan: Plan) -> dict[str, Any]:
     return {
         "reminders": outreach.reminders_due(plan),
         "follow_up_after_days": plan.targets.follow_up_after_days,
-        "max_reminders": outreach.MAX_REMINDERS,
+        "max_reminders_words": outreach.MAX_REMINDERS_WORDS,
         "move_on": outreach.try_someone_else(plan),
         "withdrawn": outreach.withdrawn_invitations(plan),
         "today": plan.today,
