@@ -10,15 +10,26 @@ warnings.
 from __future__ import annotations
 
 import datetime as dt
+import os
 from pathlib import Path
 
 from generator.drafts.drafts import DraftFailure, render_drafts
-from generator.errors import InvalidPlan, Location, Problem, Severity, sort_problems
+from generator.editing.recovery import settle
+from generator.errors import (
+    InvalidPlan,
+    Location,
+    Problem,
+    Severity,
+    sort_problems,
+)
 from generator.model.derive import derive_plan
+from generator.model.lookup import near_duplicates
 from generator.model.model import Plan
 from generator.model.names import close_matches, fold
+from generator.model.placeholders import placeholder_warnings
 from generator.model.vocabulary import Channel, MessageKind
 from generator.reading.cache import ReadCache
+from generator.reading.files import PLAN_FILE
 from generator.reading.load import Overrides, read_plan
 from generator.wording import plural
 
@@ -34,8 +45,16 @@ def load_plan(
     """The plan as of `today`, fully checked; raises InvalidPlan listing every problem.
 
     With `overrides` ({path: text}), those files are read as given instead of from disk.
+    Anything a killed command left in the plans folder is settled first.
     """
+    settle(plans_dir)
     plan, problems = read_plan(plans_dir, cache, overrides)
+    if plan is None and not os.path.lexists(plans_dir / PLAN_FILE):
+        message = (
+            "file not found; run playbook in your playbook's folder (cd into the folder "
+            "playbook init made) or name the plans folder with --plans DIR"
+        )
+        raise InvalidPlan([Problem(Location(plans_dir / PLAN_FILE), message)])
     if plan is None or any(p.is_error for p in problems):
         raise InvalidPlan(problems)
     derive_plan(plan, today)
@@ -71,6 +90,8 @@ def advice(plan: Plan) -> list[Problem]:
         *_long_invites(plan),
         *_far_future_dates(plan),
         *_near_misses(plan),
+        *_look_alike_companies(plan),
+        *placeholder_warnings(plan),
     ]
 
 
@@ -150,6 +171,18 @@ def _far_future_dates(plan: Plan) -> list[Problem]:
         message = f"date {entry.date.isoformat()} is after today; an inbound contact has happened"
         problems.append(_warning(entry.location, message))
     return problems
+
+
+def _look_alike_companies(plan: Plan) -> list[Problem]:
+    """ "DHL" beside "DHL Supply Chain": one company listed twice, most likely."""
+    return [
+        _warning(
+            later.location,
+            f"company '{later.name}' looks like '{earlier.name}' ({earlier.location.path}): "
+            "the same company twice? If so, merge them into one file",
+        )
+        for later, earlier in near_duplicates(plan.companies)
+    ]
 
 
 def _near_misses(plan: Plan) -> list[Problem]:

@@ -11,7 +11,7 @@ import difflib
 import json
 import re
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
@@ -30,15 +30,25 @@ from generator.commands.edit import (
     add_person,
     log_touch,
     record_inbound,
+    set_person,
 )
 from generator.commands.import_linkedin import import_linkedin, report_lines
-from generator.commands.init import init_playbook
+from generator.commands.init import Setup, ask_setup, init_playbook
 from generator.commands.next_week import next_text
 from generator.commands.serve import serve_site
+from generator.commands.setup import (
+    add_sector,
+    remove_company,
+    remove_sector,
+    rename_sector,
+    set_me,
+    show_me,
+)
 from generator.commands.status import status_data, status_text
+from generator.commands.usage import PlaybookGroup, PlaybookSubgroup
 from generator.editing.session import EditReport
-from generator.errors import echo, terminal_safe
-from generator.importing.linkedin import Connection
+from generator.errors import PlaybookError, echo, shown, terminal_safe
+from generator.locking import tell_waiting
 from generator.model.vocabulary import Action, Channel, Focus
 from generator.reading.fields import FIRST_YEAR, LAST_YEAR, TIME_EXPECTED, parse_time
 from generator.wording import plural
@@ -74,6 +84,20 @@ class _Text(click.ParamType[str]):
 TEXT = _Text()
 
 
+class _Whole(click.IntRange):
+    """A whole number in a range, refused in the words the plan file uses."""
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
+        expected = f"expected a whole number from {self.min} to {self.max}"
+        try:
+            number = int(str(value).strip())
+        except ValueError:
+            self.fail(f"{expected}; got {value!r}", param, ctx)
+        if not self.min <= number <= self.max:  # type: ignore[operator]
+            self.fail(f"{expected}; got {number}", param, ctx)
+        return number
+
+
 @dataclass
 class Settings:
     plans_dir: Path
@@ -87,9 +111,12 @@ def _parse_today(ctx: click.Context, param: click.Parameter, value: str | None) 
     return _day(value)
 
 
+DATE_EXAMPLE = "2026-11-28"
+
+
 def _day(value: str) -> dt.date:
     if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
-        raise click.BadParameter(f"expected a date as YYYY-MM-DD; got {value!r}")
+        raise click.BadParameter(f"expected YYYY-MM-DD, e.g. {DATE_EXAMPLE}; got {value!r}")
     try:
         day = dt.date.fromisoformat(value)
     except ValueError as exc:
@@ -102,6 +129,8 @@ def _day(value: str) -> dt.date:
 
 
 @click.group(
+    name="playbook",
+    cls=PlaybookGroup,
     context_settings={"help_option_names": ["-h", "--help"]},
     epilog=EXAMPLES,
 )
@@ -195,24 +224,24 @@ def build(settings: Settings, config_file: Path, markdown_dir: Path | None) -> N
     """Check the plan and build the site into site/ (a failed build keeps the old one)."""
     if markdown_dir is not None:
         pages = write_markdown(settings.plans_dir, settings.today, markdown_dir)
-        echo(f"{pages} Markdown pages written to {markdown_dir}/")
+        echo(f"{pages} Markdown pages written to {shown(markdown_dir)}/")
     report = build_site(
         config_file,
         settings.plans_dir,
         settings.today,
-        on_wait=lambda: echo("Waiting for another build of this playbook to finish…", err=True),
+        on_wait=tell_waiting,
     )
     count = plural(report.warnings, "warning", "warnings")
     warnings = f"; {count} (see playbook check)" if report.warnings else ""
-    echo(f"Site built in {report.site_dir}/ ({report.page_count} pages){warnings}.")
-    echo(f"Open {report.site_dir / 'index.html'} in your browser.")
+    echo(f"Site built in {shown(report.site_dir)}/ ({report.page_count} pages){warnings}.")
+    echo(f"Open {shown(report.site_dir / 'index.html')} in your browser.")
 
 
 @cli.command(epilog="\b\nExamples:\n  playbook serve\n  playbook serve --port 8001")
 @config_option
 @click.option(
     "--port",
-    type=click.IntRange(1, 65535),
+    type=_Whole(1, 65535),
     default=8000,
     show_default=True,
     help="The port on 127.0.0.1 to serve the preview on.",
@@ -272,12 +301,16 @@ def _choice(kind: type[StrEnum]) -> _Words:
 
 
 def _report(report: EditReport) -> None:
-    if report.written:
+    if not report.changes:
+        pass
+    elif report.written:
         for change in report.changes:
             echo(str(change))
     else:
         echo(report.diff.rstrip("\n") or "(no change)")
         echo("Dry run: nothing was written.")
+    for note in report.notes:
+        echo(note)
 
 
 dry_run_option = click.option(
@@ -356,9 +389,9 @@ def log(
     _report(report)
 
 
-@cli.group()
+@cli.group(cls=PlaybookSubgroup)
 def add() -> None:
-    """Add a company or a person to the plan."""
+    """Add a company, a person or a sector to the plan."""
 
 
 @add.command(
@@ -372,7 +405,7 @@ def add() -> None:
 @click.option("--country", default="", type=TEXT, help="Where the company is.")
 @click.option("--website", default="", type=TEXT, help="https://…")
 @click.option("--why", default="", type=TEXT, help="The criteria it meets.")
-@click.option("--priority", type=click.IntRange(1, 3), help="1 (highest) to 3.")
+@click.option("--priority", type=_Whole(1, 3), help="1 (highest) to 3.")
 @dry_run_option
 @plan_options
 @click.pass_obj
@@ -408,6 +441,152 @@ def add_person_command(
     _report(add_person(settings.plans_dir, settings.today, name, company, details, dry_run))
 
 
+@add.command(
+    name="sector",
+    epilog="\b\nExamples:\n"
+    '  playbook add sector "Battery cells" --why "Where plant directors are hired next"\n'
+    '  playbook add sector "Executive search" --recruiters',
+)
+@click.argument("name", type=TEXT)
+@click.option("--why", default="", type=TEXT, help="Why it matters for your goal.")
+@click.option("--recruiters", is_flag=True, help="A sector of recruitment firms (the middlemen).")
+@dry_run_option
+@plan_options
+@click.pass_obj
+def add_sector_command(
+    settings: Settings, name: str, why: str, recruiters: bool, dry_run: bool
+) -> None:
+    """Add the sector NAME to plan.yaml (before the recruitment firms, which stay last)."""
+    _report(add_sector(settings.plans_dir, settings.today, name, why, recruiters, dry_run))
+
+
+def _given(value: str | None) -> str:
+    return value or ""
+
+
+@cli.command(
+    name="set",
+    epilog="\b\nExamples:\n"
+    '  playbook set "Markus Bauer" --linkedin linkedin.com/in/markus-bauer\n'
+    "  playbook set nowak --email jan.nowak@vistula.example --role COO\n"
+    '  playbook set "Ana Sousa" --company Galp --hook ""      (an empty value removes it)',
+)
+@click.argument("person", type=TEXT)
+@click.option(
+    "--company", type=TEXT, help="The person's company, when the name fits several people."
+)
+@click.option("--linkedin", type=TEXT, help="Their profile address.")
+@click.option("--email", type=TEXT, help="One e-mail address.")
+@click.option("--role", type=TEXT, help="Their job title.")
+@click.option("--focus", type=_choice(Focus), help="operations, hr, recruiter or other.")
+@click.option("--country", type=TEXT, help="When not the company's.")
+@click.option("--first-name", type=TEXT, help="When it is not the first word of the name.")
+@click.option("--hook", type=TEXT, help="The personal angle of the message.")
+@dry_run_option
+@plan_options
+@click.pass_obj
+def set_command(
+    settings: Settings,
+    /,
+    person: str,
+    company: str | None,
+    focus: str | None,
+    dry_run: bool,
+    **values: str | None,
+) -> None:
+    """Set or replace keys of PERSON, someone already in the plan; an empty value
+    ("") removes the key."""
+    details = PersonDetails(
+        focus=Focus(focus.lower()) if focus else None,
+        **{key: _given(value) for key, value in values.items()},
+    )
+    clear = tuple(key for key, value in values.items() if value == "")
+    report = set_person(
+        settings.plans_dir, settings.today, person, details, company, clear, dry_run
+    )
+    _report(report)
+
+
+@cli.command(
+    name="me",
+    epilog="\b\nExamples:\n"
+    "  playbook me\n"
+    '  playbook me --name "Marta Kowalska" --goal "Head of Logistics at a 3PL by 2029"\n'
+    "  playbook me --email ''      (an empty value removes an optional key)",
+)
+@click.option("--name", type=TEXT, help="Your name, as on LinkedIn.")
+@click.option("--headline", type=TEXT, help="Who you are, in one line.")
+@click.option("--goal", type=TEXT, help="What you want, in a few years.")
+@click.option("--location", type=TEXT, help="City, Country (the country is your home).")
+@click.option("--country", type=TEXT, help="Your home country, when not the location's.")
+@click.option("--linkedin", type=TEXT, help="Your profile address.")
+@click.option("--email", type=TEXT, help="Your e-mail address.")
+@dry_run_option
+@plan_options
+@click.pass_obj
+def me_command(settings: Settings, /, dry_run: bool, **values: str | None) -> None:
+    """Show who you are in the plan (me: in plan.yaml), or change it with the options."""
+    if all(value is None for value in values.values()):
+        echo("\n".join(show_me(settings.plans_dir, settings.today)))
+        return
+    _report(set_me(settings.plans_dir, settings.today, values, dry_run))
+
+
+@cli.group(cls=PlaybookSubgroup)
+def rename() -> None:
+    """Rename a sector everywhere it is named."""
+
+
+@rename.command(
+    name="sector",
+    epilog='\b\nExample:\n  playbook rename sector "Your first sector" "Battery cells"',
+)
+@click.argument("old", type=TEXT)
+@click.argument("new", type=TEXT)
+@dry_run_option
+@plan_options
+@click.pass_obj
+def rename_sector_command(settings: Settings, old: str, new: str, dry_run: bool) -> None:
+    """Rename the sector OLD to NEW in plan.yaml and in every company file of it, in
+    one change: all files or none."""
+    _report(rename_sector(settings.plans_dir, settings.today, old, new, dry_run))
+
+
+@cli.group(cls=PlaybookSubgroup)
+def remove() -> None:
+    """Remove a company or an empty sector from the plan."""
+
+
+@remove.command(
+    name="company",
+    epilog="\b\nExamples:\n"
+    "  playbook remove company example-company      (init's commented example)\n"
+    '  playbook remove company "DHL" --dry-run',
+)
+@click.argument("name", type=TEXT)
+@click.option("--force", is_flag=True, help="Remove it even though it lists people.")
+@dry_run_option
+@plan_options
+@click.pass_obj
+def remove_company_command(settings: Settings, name: str, force: bool, dry_run: bool) -> None:
+    """Remove the company NAME: its file goes (a file without a company, such as
+    init's example, is named by its file name)."""
+    _report(remove_company(settings.plans_dir, settings.today, name, force, dry_run))
+
+
+@remove.command(
+    name="sector",
+    epilog='\b\nExample:\n  playbook remove sector "Your second sector"',
+)
+@click.argument("name", type=TEXT)
+@dry_run_option
+@plan_options
+@click.pass_obj
+def remove_sector_command(settings: Settings, name: str, dry_run: bool) -> None:
+    """Remove the sector NAME from plan.yaml; only a sector without companies."""
+    _report(remove_sector(settings.plans_dir, settings.today, name, dry_run))
+
+
 @cli.command(
     epilog="\b\nExample:\n"
     '  playbook inbound "Anna Zielińska" --company "Hays Poland" --channel phone \\\n'
@@ -418,7 +597,7 @@ def add_person_command(
 @click.option("--company", default="", type=TEXT, help="Their company (in the plan or not).")
 @click.option("--channel", type=_choice(Channel), help="phone, email, linkedin, meeting, other.")
 @click.option("--about", default="", type=TEXT, help="The offer or project, in a line.")
-@click.option("--relevance", type=click.IntRange(1, 5), help="1 to 5: how relevant to your goal.")
+@click.option("--relevance", type=_Whole(1, 5), help="1 to 5: how relevant to your goal.")
 @dry_run_option
 @plan_options
 @click.pass_obj
@@ -446,29 +625,41 @@ def import_group() -> None:
 @import_group.command(
     name="linkedin",
     epilog="\b\nExamples:\n"
-    "  playbook import linkedin ~/Downloads/Basic_LinkedInDataExport_11-26-2026.zip\n"
-    "  playbook import linkedin Connections.csv --dry-run",
+    "  playbook import linkedin ~/Downloads/Basic_LinkedInDataExport_*.zip\n"
+    "  playbook import linkedin ~/Downloads/Basic_LinkedInDataExport_11-26-2026/\n"
+    "  playbook import linkedin Connections.csv messages.csv --dry-run",
 )
-@click.argument("file", type=click.Path(path_type=Path))
+@click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option(
+    "--all",
+    "show_all",
+    is_flag=True,
+    help="List every person you already know there, not the first 30.",
+)
 @dry_run_option
 @plan_options
 @click.pass_obj
-def import_linkedin_command(settings: Settings, file: Path, dry_run: bool) -> None:
-    """Match LinkedIn's Connections.csv (or the export zip) to the plan.
+def import_linkedin_command(
+    settings: Settings, files: tuple[Path, ...], show_all: bool, dry_run: bool
+) -> None:
+    """Log what LinkedIn's data export proves: invitations, connections, messages, replies.
 
-    People in the plan get a `connected` touch and their missing LinkedIn address and
-    e-mail; connections at target companies are listed for step 3.
+    FILES are the export's zips (Basic_… and Complete_…), the folder one unpacks to, or
+    any of its Connections.csv, Invitations.csv and messages.csv. People in the plan get
+    the touches they lack; what is not certain is listed with the command that settles
+    it; connections at companies of the plan are listed for step 3.
     """
+    report = import_linkedin(settings.plans_dir, settings.today, list(files), dry_run, _progress)
+    echo("\n".join(report_lines(report, dry_run, show_all)))
 
-    def progress(rows: list[Connection]) -> Iterator[Connection]:
-        if not sys.stdout.isatty() or len(rows) < 500:
-            yield from rows
-            return
-        with click.progressbar(rows, label="Matching connections") as bar:
-            yield from bar
 
-    report = import_linkedin(settings.plans_dir, settings.today, file, dry_run, progress)
-    echo("\n".join(report_lines(report, dry_run)))
+def _progress(rows: Iterable[list[str]], length: int, label: str) -> Iterator[list[str]]:
+    """A progress bar for a long file, on a terminal only (never in a pipe or a log)."""
+    if length < 20_000 or not sys.stderr.isatty():
+        yield from rows
+        return
+    with click.progressbar(rows, length=length, label=label, file=sys.stderr) as bar:
+        yield from bar
 
 
 @cli.command(
@@ -509,23 +700,67 @@ def export(settings: Settings, format: str, output: Path | None, todo: bool) -> 
         text = data.decode("utf-8")
         click.echo(terminal_safe(text) if sys.stdout.isatty() else text, nl=False)
         return
-    write_export(output, data)
-    echo(f"{output}: written")
+    write_export(output, data, settings.plans_dir)
+    echo(f"{shown(output)}: written")
 
 
-@cli.command(epilog="\b\nExample:\n  playbook init ~/my-playbook\n  cd ~/my-playbook && make site")
+@cli.command(
+    epilog="\b\nExamples:\n"
+    "  playbook init ~/my-playbook\n"
+    "  playbook init ~/my-playbook --me       (asks who you are and your sectors)\n"
+    '  playbook init ~/my-playbook --name "Marta Kowalska" --headline "…" --goal "…" \\\n'
+    '    --sector "Third-party logistics" --sector "FMCG manufacturing"\n'
+    "  cd ~/my-playbook && make site"
+)
 @click.argument("folder", type=click.Path(file_okay=False, path_type=Path))
-def init(folder: Path) -> None:
-    """Start your own private playbook in FOLDER (a new folder, or one without a plan)."""
-    report = init_playbook(folder)
-    echo(f"Created your playbook in {folder}/:")
+@click.option("--me", "ask", is_flag=True, help="Ask for what the options below do not give.")
+@click.option("--name", type=TEXT, help="Your name, as on LinkedIn.")
+@click.option("--headline", type=TEXT, help="Who you are, in one line.")
+@click.option("--goal", type=TEXT, help="What you want, in a few years.")
+@click.option("--location", type=TEXT, help="City, Country.")
+@click.option("--linkedin", type=TEXT, help="Your profile address.")
+@click.option("--email", type=TEXT, help="Your e-mail address.")
+@click.option(
+    "--sector", "sectors", multiple=True, type=TEXT, help="A sector you aim at (repeat it)."
+)
+@click.option(
+    "--no-commit", is_flag=True, help="Do not commit the new files (a first commit is the default)."
+)
+def init(folder: Path, ask: bool, no_commit: bool, **values: Any) -> None:
+    """Start your own private playbook in FOLDER (a new folder, or one without a plan).
+
+    The plan starts with placeholders to replace; the options (or --me, which asks)
+    write yours instead.
+    """
+    setup = Setup(**values)
+    if ask:
+        echo("A few questions for your plan (you can change every answer later: playbook me):")
+        setup = ask_setup(setup, _ask)
+    report = init_playbook(folder, setup, commit=not no_commit)
+    echo(f"Created your playbook in {shown(folder)}/:")
     for name in report.created:
         echo(f"  {name}")
     echo(f"git: {report.git}.")
     if report.warning:
         echo(f"warning: {report.warning}.")
     echo("")
-    echo("Next: fill in plans/plan.yaml, then run `make site` there (or `make serve`).")
+    for line in report.next_steps:
+        echo(line)
+
+
+def _ask(question: str, optional: bool, check: Callable[[str], str]) -> str:
+    """One question at the terminal, asked again until `check` accepts the answer."""
+
+    def accepted(answer: str) -> str:
+        try:
+            return check(TEXT.convert(answer, None, None))
+        except PlaybookError as exc:
+            raise click.UsageError(exc.message) from None
+
+    answer: str = click.prompt(
+        question, default="" if optional else None, show_default=False, value_proc=accepted
+    )
+    return answer
 
 
 def main() -> None:

@@ -13,6 +13,14 @@ import click
 # C0 and C1 controls (but newline and tab), and bidirectional overrides.
 _UNSAFE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 _STYLE = re.compile(r"\x1b\[[0-9;]*m")
+# In a file name even a newline or a tab is shown escaped: a name is one line.
+_UNSAFE_IN_NAME = re.compile(r"[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
+
+
+def shown(path: object) -> str:
+    """A file name as it may be printed: every control character (and an undecodable
+    byte) escaped, so a name cannot drive the terminal or fake another line."""
+    return _UNSAFE_IN_NAME.sub(lambda m: repr(m.group())[1:-1], str(path))
 
 
 def terminal_safe(text: str) -> str:
@@ -47,8 +55,7 @@ class Location(NamedTuple):
     col: int = 0
 
     def __str__(self) -> str:
-        # A file name is user input too: its control characters are shown escaped.
-        path = _UNSAFE.sub(lambda m: repr(m.group())[1:-1], str(self.path))
+        path = shown(self.path)
         if self.line <= 0:
             return path
         return f"{path}:{self.line}:{self.col}"

@@ -5,6 +5,8 @@ from __future__ import annotations
 import gzip
 import os
 import shutil
+import time
+from collections.abc import Iterator
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
@@ -74,3 +76,24 @@ def replace_in(path: Path, old: str, new: str) -> None:
 
 def golden_update_requested() -> bool:
     return os.environ.get("PLAYBOOK_UPDATE_GOLDEN") == "1"
+
+
+def append_to(path: Path, text: str) -> None:
+    """Add lines at the end of a file."""
+    path.write_text(path.read_text(encoding="utf-8") + text, encoding="utf-8")
+
+
+def time_zone(name: str) -> Iterator[None]:
+    """Run with this computer's clock in another time zone (as a fixture's body, or a
+    one-round loop), then put it back."""
+    before = os.environ.get("TZ")
+    os.environ["TZ"] = name
+    time.tzset()
+    try:
+        yield
+    finally:
+        if before is None:
+            del os.environ["TZ"]
+        else:
+            os.environ["TZ"] = before
+        time.tzset()

@@ -99,7 +99,7 @@ def test_check_warnings_do_not_fail(small_plan: Path) -> None:
 def test_bad_today_is_a_usage_error() -> None:
     code, output = run("--today", "26/11/2026", "check")
     assert code == 2
-    assert "expected a date as YYYY-MM-DD; got '26/11/2026'" in output
+    assert output == "--today: expected YYYY-MM-DD, e.g. 2026-11-28; got '26/11/2026'\n"
 
 
 def test_check_renders_every_draft(small_plan: Path) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shlex
 import zipfile
 from pathlib import Path
@@ -133,6 +134,14 @@ ADD_MARTA = (
 )
 
 
+COUNTS_HEADER = """\
+# LinkedIn's own counts, written by `playbook import linkedin` from your data export
+# for the LinkedIn budget: LinkedIn's limits count every invitation you send, also
+# those to people outside the plan. It names nobody; days are UTC days, as LinkedIn
+# writes them. Each import of a newer export updates it: no need to edit it.
+"""
+
+
 def run(plans: Path, *args: str) -> Result:
     return CliRunner().invoke(
         cli, ["--plans", str(plans), "--today", "2026-11-26", *args], catch_exceptions=False
@@ -151,22 +160,45 @@ def changes(plans: Path) -> list[str]:
         for name in ("talent-bridge.yaml", "nordic-robotics.yaml", "volta-cells.yaml")
     )
     return [
-        f"  {talent}:10: Piotr Żółć: LinkedIn address added",
         f"  {nordic}:10: Åsa Lindqvist: e-mail added",
+        f"  {talent}:10: Piotr Żółć: LinkedIn address added",
         f"  {volta}:21: Anna Nowak: LinkedIn address and e-mail added",
         f"  {volta}:25: Anna Nowak: connected on 2026-11-05 (linkedin)",
     ]
 
 
-TAIL = [
+def head(source: object, dry_run: bool = False) -> list[str]:
+    return [
+        "Read LinkedIn's export:",
+        f"  {source}: 9 connections (2 without a name skipped)",
+        "Found 5 people of the plan in it (3 by profile address, 2 by name and company).",
+        ("To add" if dry_run else "Added")
+        + ": 1 touch (1 connected), 2 LinkedIn addresses and 2 e-mail addresses.",
+        f"4 changes {'would be made' if dry_run else 'made'} in 3 files:",
+    ]
+
+
+UNCERTAIN = [
     "",
-    "Not changed, because the match is not certain:",
-    "  Anna Nowak at Acme Logistics, Inc. on LinkedIn; the plan has Anna Nowak (Nordic "
-    "Robotics), Anna Nowak (Volta Cells).",
-    "",
-    "People you already know at target companies (1), for step 3:",
-    f"  {ADD_MARTA}",
+    "Not certain, so nothing was logged for them; if it is the same person, run the command, "
+    "then import again:",
+    "  Anna Nowak at Acme Logistics, Inc. (connected 2025-01-10): the name of Anna Nowak "
+    "(Nordic Robotics), at another company.",
+    "    If it is the same person: playbook log 'Anna Nowak' connected --company 'Nordic "
+    "Robotics' --date 2025-01-10 --channel linkedin",
+    "  (If not, give the plan's person their own profile address with `playbook set NAME "
+    "--linkedin URL`, and the import stops asking.)",
 ]
+KNOWN = [
+    "",
+    "People you already know there: 1 connection at companies of the plan, not in it yet; "
+    "the roles the plan lacks first:",
+    "  others (1):",
+    "    Marta Wiśniewska, Head of Quality, Nordics at Nordic Robotics AB (connected 2025-03-12)",
+    f"      {ADD_MARTA}",
+]
+ELSEWHERE = ["", "Outside the plan: 2 connections with people at other companies; nothing to do."]
+TAIL = [*UNCERTAIN, *KNOWN, *ELSEWHERE]
 
 
 def expected_after_import(before: dict[str, bytes]) -> dict[str, bytes]:
@@ -184,12 +216,7 @@ def test_import_fills_the_plan_and_lists_known_people(small_plan: Path, tmp_path
     result = run(small_plan, "import", "linkedin", str(source))
     assert result.exit_code == 0
     assert result.stderr == ""
-    assert result.output.splitlines() == [
-        f"Read 9 connections from {source} (2 without a name skipped).",
-        "5 are people in the plan; 4 changes made:",
-        *changes(small_plan),
-        *TAIL,
-    ]
+    assert result.output.splitlines() == [*head(source), *changes(small_plan), *TAIL]
     after = snapshot(small_plan)
     assert after == expected_after_import(before)
     # The plan the import leaves is valid, and Anna of Volta Cells is now connected.
@@ -212,21 +239,10 @@ def test_dry_run_shows_the_diff_and_writes_nothing(small_plan: Path, tmp_path: P
         for name in ("talent-bridge.yaml", "nordic-robotics.yaml", "volta-cells.yaml")
     )
     assert result.output.splitlines() == [
-        f"Read 9 connections from {source} (2 without a name skipped).",
-        "5 are people in the plan; 4 changes would be made:",
+        *head(source, dry_run=True),
         *changes(small_plan),
         "",
         "The files this would change:",
-        f"--- {talent}",
-        f"+++ {talent}",
-        "@@ -7,6 +7,7 @@",
-        "     role: Senior Consultant",
-        "     email: piotr@talent-bridge.example",
-        "     focus: recruiter",
-        "+    linkedin: https://www.linkedin.com/in/piotr-zolc-example",
-        "     touches:",
-        "       - {date: 2026-05-04, action: invited}",
-        "       - {date: 2026-05-06, action: connected}",
         f"--- {nordic}",
         f"+++ {nordic}",
         "@@ -7,6 +7,7 @@",
@@ -237,6 +253,16 @@ def test_dry_run_shows_the_diff_and_writes_nothing(small_plan: Path, tmp_path: P
         "     touches:",
         "       - {date: 2026-06-01, action: invited}",
         "       - {date: 2026-06-03, action: connected}",
+        f"--- {talent}",
+        f"+++ {talent}",
+        "@@ -7,6 +7,7 @@",
+        "     role: Senior Consultant",
+        "     email: piotr@talent-bridge.example",
+        "     focus: recruiter",
+        "+    linkedin: https://www.linkedin.com/in/piotr-zolc-example",
+        "     touches:",
+        "       - {date: 2026-05-04, action: invited}",
+        "       - {date: 2026-05-06, action: connected}",
         f"--- {volta}",
         f"+++ {volta}",
         "@@ -18,5 +18,8 @@",
@@ -265,8 +291,10 @@ def test_importing_the_same_file_again_changes_nothing(small_plan: Path, tmp_pat
         result = run(small_plan, "import", "linkedin", str(source), *extra)
         assert result.exit_code == 0
         assert result.output.splitlines() == [
-            f"Read 9 connections from {source} (2 without a name skipped).",
-            "5 are people in the plan; nothing to change.",
+            *head(source)[:2],
+            # The first import gave them their addresses.
+            "Found 5 people of the plan in it (5 by profile address).",
+            "Nothing to add: the plan already holds everything the export proves.",
             *TAIL,
             *(["", "Dry run: nothing was written."] if extra else []),
         ]
@@ -284,13 +312,26 @@ def test_the_data_export_zip(small_plan: Path, tmp_path: Path) -> None:
     before = snapshot(small_plan)
     result = run(small_plan, "import", "linkedin", str(archive))
     assert result.exit_code == 0
+    counts = small_plan / "linkedin.yaml"
     assert result.output.splitlines() == [
-        f"Read 9 connections from {archive}:{folder}/Connections.csv (2 without a name skipped).",
-        "5 are people in the plan; 4 changes made:",
+        "Read LinkedIn's export:",
+        f"  {archive}:{folder}/Connections.csv: 9 connections (2 without a name skipped)",
+        f"  {archive}:{folder}/Invitations.csv: 0 invitations (0 sent, 0 received)",
+        *head(archive)[2:4],
+        "5 changes made in 4 files:",
         *changes(small_plan),
+        f"  {counts}:1: LinkedIn's counts for the budget",
+        "",
+        # The export lists no invitation: as of its day, none is pending or sent.
+        "LinkedIn: 0 / 100 invitations this week · 0 notes this month · 0 pending.",
         *TAIL,
     ]
-    assert snapshot(small_plan) == expected_after_import(before)
+    assert snapshot(small_plan) == {
+        **expected_after_import(before),
+        "linkedin.yaml": (
+            COUNTS_HEADER + "exported_on: 2026-11-26\ninvitations: []\npending: []\n"
+        ).encode(),
+    }
 
 
 def test_the_add_person_line_adds_the_connection(small_plan: Path, tmp_path: Path) -> None:
@@ -312,10 +353,16 @@ def test_the_add_person_line_adds_the_connection(small_plan: Path, tmp_path: Pat
     result = run(small_plan, "import", "linkedin", str(source))
     assert result.exit_code == 0
     assert result.output.splitlines() == [
-        f"Read 9 connections from {source} (2 without a name skipped).",
-        "6 are people in the plan; 1 change made:",
-        f"  {nordic}:25: Marta Wiśniewska: connected on 2025-03-12 (linkedin)",
-        *TAIL[:3],
+        *head(source)[:2],
+        "Found 6 people of the plan in it (6 by profile address).",
+        "Added: 1 touch (1 connected).",
+        "1 change made in 1 file:",
+        f"  {nordic}:26: Marta Wiśniewska: connected on 2025-03-12 (linkedin)",
+        *UNCERTAIN,
+        ELSEWHERE[0],
+        # Marta's "Nordic Robotics AB" made her one of Nordic Robotics; Anna of Acme and
+        # the two others stay outside.
+        "Outside the plan: 2 connections with people at other companies; nothing to do.",
     ]
     assert nordic.read_text(encoding="utf-8").endswith(
         "  - name: Marta Wiśniewska\n"
@@ -332,20 +379,22 @@ def test_the_add_person_line_adds_the_connection(small_plan: Path, tmp_path: Pat
 def test_an_undated_connection_fills_fields_but_adds_no_touch(
     small_plan: Path, tmp_path: Path
 ) -> None:
-    """A Connected On that cannot be read ("Mrz" is German) is no reason to stop the import."""
+    """A Connected On that cannot be read ("Smarch" is no month) is no reason to stop the import."""
     source = write_connections(
         tmp_path,
         HEADER
         + "Anna,Nowak,https://www.linkedin.com/in/anna-nowak-nordic-example,,"
-        + "Nordic Robotics,Talent Acquisition Lead,15 Mrz 2024\r\n",
+        + "Nordic Robotics,Talent Acquisition Lead,15 Smarch 2024\r\n",
     )
     result = run(small_plan, "import", "linkedin", str(source))
     assert result.exit_code == 0
     nordic = small_plan / "companies" / "nordic-robotics.yaml"
     assert result.output.splitlines() == [
-        f"Read 1 connection from {source} (1 without a readable date: no `connected` touch "
-        "for them).",
-        "1 is a person in the plan; 1 change made:",
+        "Read LinkedIn's export:",
+        f"  {source}: 1 connection (1 without a readable date: no `connected` touch for them)",
+        "Found 1 person of the plan in it (1 by name and company).",
+        "Added: 1 LinkedIn address.",
+        "1 change made in 1 file:",
         f"  {nordic}:20: Anna Nowak: LinkedIn address added",
     ]
     assert nordic.read_text(encoding="utf-8").endswith(
@@ -408,7 +457,9 @@ def test_an_unreadable_file_is_one_error_and_changes_nothing(
     assert snapshot(small_plan) == before
 
 
-def test_a_zip_without_connections_is_one_error(small_plan: Path, tmp_path: Path) -> None:
+def test_a_zip_without_any_file_of_the_export_is_one_error(
+    small_plan: Path, tmp_path: Path
+) -> None:
     archive = tmp_path / "Basic_LinkedInDataExport_11-26-2026.zip"
     with zipfile.ZipFile(archive, "w") as zf:
         zf.writestr("Basic_LinkedInDataExport_11-26-2026/Profile.csv", "First Name\r\n")
@@ -416,27 +467,36 @@ def test_a_zip_without_connections_is_one_error(small_plan: Path, tmp_path: Path
     result = run(small_plan, "import", "linkedin", str(archive))
     assert result.exit_code == 1
     assert result.stderr == (
-        f"{archive}: no Connections.csv in this zip; expected LinkedIn's data export "
-        "(Basic_LinkedInDataExport_….zip or Complete_LinkedInDataExport_….zip)\n"
+        f"{archive}: no Connections.csv, Invitations.csv or messages.csv in this zip; expected "
+        "LinkedIn's data export (Basic_LinkedInDataExport_….zip or "
+        "Complete_LinkedInDataExport_….zip)\n"
     )
     assert snapshot(small_plan) == before
 
 
-@pytest.mark.parametrize("kind", ["missing", "folder"])
-def test_a_path_that_is_not_a_file_is_one_error(
+@pytest.mark.parametrize("kind", ["missing", "empty folder", "fifo"])
+def test_a_path_that_is_not_the_export_is_one_error(
     small_plan: Path, tmp_path: Path, kind: str
 ) -> None:
     path = tmp_path / "Connections.csv"
-    if kind == "folder":
+    expected = (
+        "expected LinkedIn's data export: the zip, the folder it unpacks to, or one of its files "
+        "(Connections.csv, Invitations.csv or messages.csv)"
+    )
+    reason = {
+        "missing": f"file not found; {expected}",
+        "empty folder": f"no Connections.csv, Invitations.csv or messages.csv in this folder; {expected}",
+        "fifo": f"not a regular file or a folder; {expected}",
+    }[kind]
+    if kind == "empty folder":
         path.mkdir()
-    reason = "file not found" if kind == "missing" else "not a regular file"
+        (path / "Profile.csv").write_text("First Name\n", encoding="utf-8")
+    elif kind == "fifo":
+        os.mkfifo(path)
     before = snapshot(small_plan)
     result = run(small_plan, "import", "linkedin", str(path))
     assert result.exit_code == 1
-    assert result.stderr == (
-        f"{path}: {reason}; expected LinkedIn's Connections.csv or the data-export zip "
-        "it comes in\n"
-    )
+    assert result.stderr == f"{path}: {reason}\n"
     assert snapshot(small_plan) == before
 
 
@@ -456,21 +516,35 @@ def test_a_full_network_of_30000_connections(small_plan: Path, tmp_path: Path) -
     assert result.exit_code == 0
     output = result.output.splitlines()
     volta = small_plan / "companies" / "volta-cells.yaml"
-    assert output[:5] == [
-        f"Read 30001 connections from {source}.",
-        "1 is a person in the plan; 2 changes made:",
+    assert output[:11] == [
+        "Read LinkedIn's export:",
+        f"  {source}: 30001 connections",
+        "Found 1 person of the plan in it (1 by name and company).",
+        "Added: 1 touch (1 connected), 1 LinkedIn address and 1 e-mail address.",
+        "2 changes made in 1 file:",
         f"  {volta}:21: Anna Nowak: LinkedIn address and e-mail added",
         f"  {volta}:25: Anna Nowak: connected on 2026-11-05 (linkedin)",
         "",
+        # Every fifth connection works at Nordic Robotics (as "Nordic Robotics AB"), which
+        # has its operations and HR contacts: a long list, shown in part.
+        "People you already know there: 6000 connections at companies of the plan, not in it "
+        "yet; the roles the plan lacks first:",
+        "  others (6000):",
+        "    Person1 Surname1, Engineer, level 1 at Nordic Robotics AB (connected 2024-03-02)",
     ]
-    # Every fifth connection works at Nordic Robotics (as "Nordic Robotics AB").
-    assert output[5] == "People you already know at target companies (6000), for step 3:"
-    assert output[6] == (
-        "  playbook add person 'Person1 Surname1' --company 'Nordic Robotics' "
+    assert output[11] == (
+        "      playbook add person 'Person1 Surname1' --company 'Nordic Robotics' "
         "--role 'Engineer, level 1' --linkedin https://www.linkedin.com/in/person-1"
     )
-    assert len(output) == 6 + 6000
+    assert output[-3] == "    … and 5970 more (all of them: --all)"
+    assert output[-1] == (
+        "Outside the plan: 24000 connections with people at other companies; nothing to do."
+    )
+    assert len(output) == 10 + 2 * 30 + 3
     assert snapshot(small_plan) == {**before, "companies/volta-cells.yaml": VOLTA_CELLS.encode()}
+    every = run(small_plan, "import", "linkedin", str(source), "--all", "--dry-run")
+    listed = [line for line in every.output.splitlines() if line.startswith("      playbook add")]
+    assert len(listed) == 6000
 
 
 # Bugs
@@ -517,44 +591,119 @@ def test_a_company_with_a_comma_before_its_legal_form(small_plan: Path, tmp_path
     )
     result = run(small_plan, "import", "linkedin", str(source), "--dry-run")
     assert result.exit_code == 0
-    assert "Not changed, because the match is not certain:" not in result.output
+    lines = result.output.splitlines()
+    assert "Found 1 person of the plan in it (1 by name and company)." in lines
+    assert not any(line.startswith("Not certain") for line in lines)
     assert (
-        "  playbook add person 'Marta Kowal' --company 'Nordic Robotics' --role 'QA Lead' "
+        "      playbook add person 'Marta Kowal' --company 'Nordic Robotics' --role 'QA Lead' "
         "--linkedin https://www.linkedin.com/in/marta-kowal-example"
-    ) in result.output.splitlines()
+    ) in lines
 
 
 def test_values_the_plan_would_refuse_are_left_out(small_plan: Path, tmp_path: Path) -> None:
     source = write_connections(
         tmp_path,
-        HEADER + "Anna,Nowak,not a url,anna.nowak@volta,Volta Cells,HR,05 Nov 2026\r\n",
+        HEADER
+        + "Anna,Nowak,not a url,anna.nowak@volta,Volta Cells,HR,05 Nov 2026\r\n"
+        + "Ola,Nowicka,https://www.linkedin.com/in/ola-nowicka,ola@x,Volta Cells,Buyer,05 Nov 2026\r\n",
     )
     result = run(small_plan, "import", "linkedin", str(source))
     assert result.exit_code == 0, result.output
     volta = small_plan / "companies" / "volta-cells.yaml"
     assert result.output.splitlines() == [
-        f"Read 1 connection from {source}.",
-        "1 is a person in the plan; 1 change made:",
+        "Read LinkedIn's export:",
+        f"  {source}: 2 connections",
+        "Found 1 person of the plan in it (1 by name and company).",
+        "Added: 1 touch (1 connected).",
+        "1 change made in 1 file:",
         f"  {volta}:23: Anna Nowak: connected on 2026-11-05 (linkedin)",
         "",
         "Values left out (the plan would refuse them):",
         "  Anna Nowak: e-mail 'anna.nowak@volta' is not valid",
         "  Anna Nowak: LinkedIn address 'not a url' is not valid",
+        "  Ola Nowicka: e-mail 'ola@x' is not valid",
+        "",
+        "People you already know there: 1 connection at companies of the plan, not in it yet; "
+        "the roles the plan lacks first:",
+        "  others (1):",
+        "    Ola Nowicka, Buyer (connected 2026-11-05)",
+        "      playbook add person 'Ola Nowicka' --company 'Volta Cells' --role Buyer "
+        "--linkedin https://www.linkedin.com/in/ola-nowicka",
     ]
 
 
-def test_a_namesake_at_another_company_gets_the_command_to_accept_it(
+def test_a_namesake_at_another_company_gets_the_command_that_settles_it(
+    small_plan: Path, tmp_path: Path
+) -> None:
+    """The command gives the plan's person the export's address (`playbook set`), so the
+    next import knows them for certain; never a second `connected` touch."""
+    source = write_connections(
+        tmp_path,
+        HEADER
+        + "Anna,Nowak,https://nl.linkedin.com/in/Anna-Nowak-Hays/,,Hays Poland,Consultant,02 Sep 2026\r\n",
+    )
+    result = run(small_plan, "import", "linkedin", str(source))
+    assert result.output.splitlines()[2:] == [
+        "Found nobody of the plan in it.",
+        "Nothing to add: the plan already holds everything the export proves.",
+        "",
+        "Not certain, so nothing was logged for them; if it is the same person, run the command, "
+        "then import again:",
+        "  Anna Nowak at Hays Poland (connected 2026-09-02): the name of Anna Nowak (Nordic "
+        "Robotics) and Anna Nowak (Volta Cells), at another company.",
+        "    If it is the same person: playbook set 'Anna Nowak' --company 'Nordic Robotics' "
+        "--linkedin https://www.linkedin.com/in/Anna-Nowak-Hays",
+        "    If it is the same person: playbook set 'Anna Nowak' --company 'Volta Cells' "
+        "--linkedin https://www.linkedin.com/in/Anna-Nowak-Hays",
+        "  (If not, give the plan's person their own profile address with `playbook set NAME "
+        "--linkedin URL`, and the import stops asking.)",
+    ]
+
+
+def test_advice_already_followed_is_not_repeated(small_plan: Path, tmp_path: Path) -> None:
+    """Once the plan's person has the address the advice gave (or their own), the import
+    knows who is who: it asks no more, and remembers nothing to do so."""
+    source = write_connections(
+        tmp_path,
+        HEADER
+        + "Anna,Nowak,https://www.linkedin.com/in/anna-nowak-hays,,Hays Poland,Consultant,02 Sep 2026\r\n",
+    )
+    nordic = small_plan / "companies" / "nordic-robotics.yaml"
+    replace_in(
+        small_plan / "companies" / "volta-cells.yaml",
+        "    role: HR Business Partner\n",
+        "    role: HR Business Partner\n    linkedin: https://www.linkedin.com/in/anna-nowak-volta\n",
+    )
+    replace_in(
+        nordic,
+        "    email: anna.nowak@nordic-robotics.example\n",
+        "    email: anna.nowak@nordic-robotics.example\n"
+        "    linkedin: https://www.linkedin.com/in/anna-nowak-hays\n",
+    )
+    followed = run(small_plan, "import", "linkedin", str(source)).output
+    assert "Not certain" not in followed
+    assert f"  {nordic}:" in followed  # her connection, logged now
+    replace_in(nordic, "anna-nowak-hays", "anna-nowak-nordic")
+    refused = run(small_plan, "import", "linkedin", str(source)).output
+    assert "Not certain" not in refused
+    assert (
+        "Namesakes of people in the plan, with another profile, so other members: "
+        "Anna Nowak at Hays Poland."
+    ) in refused.splitlines()
+
+
+def test_a_namesake_with_nothing_to_add_is_listed_without_advice(
     small_plan: Path, tmp_path: Path
 ) -> None:
     source = write_connections(
         tmp_path, HEADER + "Ewa,Kot,,,Hays Poland,Consultant,02 Sep 2026\r\n"
     )
     result = run(small_plan, "import", "linkedin", str(source))
-    assert result.output.splitlines()[-1] == (
-        "  Ewa Kot at Hays Poland on LinkedIn; the plan has Ewa Kot (Talent Bridge). If it is "
-        "the same person: playbook log 'Ewa Kot' connected --company 'Talent Bridge' "
-        "--date 2026-09-02 --channel linkedin"
-    )
+    assert result.output.splitlines()[-3:] == [
+        "Nothing to add: the plan already holds everything the export proves.",
+        "",
+        "Maybe people of the plan, but nothing to add even if they are: Ewa Kot at Hays Poland.",
+    ]
 
 
 @pytest.mark.parametrize(
@@ -562,8 +711,13 @@ def test_a_namesake_at_another_company_gets_the_command_to_accept_it(
     [
         ("Talent Bridge Group", True),
         ("Talent Bridge", True),
+        ("Talent Bridge Sp. z o.o.", True),
+        ("TalentBridge", True),
+        ("Talent-Bridge", True),
+        ("Talent", True),  # the first word alone: as "DHL" is "DHL Supply Chain"
         ("Bridge", False),
-        ("Talent", False),
+        ("Bridge Talent", False),
+        ("T", False),
     ],
 )
 def test_company_names_match_word_for_word(
@@ -573,4 +727,83 @@ def test_company_names_match_word_for_word(
         tmp_path, HEADER + f"Ola,Nowicka,,,{company},Consultant,02 Sep 2026\r\n"
     )
     result = run(small_plan, "import", "linkedin", str(source))
-    assert ("People you already know at target companies (1)" in result.output) is known
+    assert ("People you already know there: 1 connection" in result.output) is known
+
+
+def test_lines_reported_are_those_of_the_file_after_every_change(small_plan: Path) -> None:
+    """A change above an earlier one moves it down: the report points at the final line."""
+    from generator.commands.import_linkedin import _Editor
+    from generator.editing import yaml_edit
+    from generator.editing.session import EditSession
+    from tests.conftest import TODAY
+
+    session = EditSession(small_plan, TODAY)
+    editor = _Editor(session)
+    volta = small_plan / "companies" / "volta-cells.yaml"
+    touch = {"date": "2026-11-05", "action": "connected", "channel": "linkedin"}
+    editor.apply(volta, lambda text: yaml_edit.add_touch(text, 1, touch), "Anna: connected")
+    editor.apply(
+        volta,
+        lambda text: yaml_edit.add_touch(text, 0, {"date": "2026-10-25", "action": "replied"}),
+        "Jan: replied",
+    )
+    editor.apply(
+        volta,
+        lambda text: yaml_edit.set_person_fields(text, 1, {"email": "anna@volta.example"}),
+        "Anna: e-mail added",
+    )
+    lines = session.text(volta).splitlines()
+    reported = {change.summary: change.line for change in editor.changes}
+    assert lines[reported["Jan: replied"] - 1] == "      - {date: 2026-10-25, action: replied}"
+    assert lines[reported["Anna: e-mail added"] - 1] == "    email: anna@volta.example"
+    assert lines[reported["Anna: connected"] - 1] == (
+        "      - {date: 2026-11-05, action: connected, channel: linkedin}"
+    )
+    # Anna's touch was written at line 23; two lines went in above it since.
+    assert reported == {"Anna: connected": 25, "Jan: replied": 18, "Anna: e-mail added": 22}
+
+
+def test_the_advice_is_a_command_that_works(small_plan: Path, tmp_path: Path) -> None:
+    """Run the printed `playbook set`, import again: the person is found by their address
+    now and gets the touches the export proves; the advice is not printed again."""
+    source = write_connections(
+        tmp_path,
+        HEADER
+        + "Piotr,Zolc,https://www.linkedin.com/in/piotr-zolc-new,,Hays Poland,Consultant,"
+        + "02 Sep 2026\r\n",
+    )
+    first = run(small_plan, "import", "linkedin", str(source)).output.splitlines()
+    [advice] = [line for line in first if "If it is the same person:" in line]
+    command = advice.split("If it is the same person: ", 1)[1]
+    assert command == (
+        "playbook set 'Piotr Żółć' --linkedin https://www.linkedin.com/in/piotr-zolc-new"
+    )
+    done = run(small_plan, *shlex.split(command)[1:])
+    assert done.exit_code == 0, done.output
+    again = run(small_plan, "import", "linkedin", str(source)).output
+    assert "Found 1 person of the plan in it (1 by profile address)." in again
+    assert "If it is the same person" not in again
+    talent = (small_plan / "companies" / "talent-bridge.yaml").read_text(encoding="utf-8")
+    # Piotr was connected already (2026-05-06): no second `connected` touch.
+    assert talent.count("action: connected") == 2
+
+
+@pytest.mark.parametrize(
+    ("terminal", "lines", "shown"),
+    [(True, 20_000, True), (True, 19_999, False), (False, 50_000, False)],
+)
+def test_a_progress_bar_on_a_terminal_only(
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    terminal: bool,
+    lines: int,
+    shown: bool,
+) -> None:
+    import sys
+
+    from generator.cli import _progress
+
+    monkeypatch.setattr(sys.stderr, "isatty", lambda: terminal)
+    rows = [["a"]] * 3
+    assert list(_progress(iter(rows), lines, "Reading messages.csv")) == rows
+    assert ("Reading messages.csv" in capsys.readouterr().err) is shown

@@ -25,6 +25,7 @@ def run(*args: str, plans: Path = SMALL_PLAN, today: str = "2026-11-26") -> str:
 
 NEXT = """\
 Week of 2026-11-23: 0 / 3 invitations sent
+LinkedIn: 0 / 100 invitations this week · 1 note this month · 1 pending, 1 for 3+ weeks (from the plan alone; import LinkedIn's export to count every invitation)
 
 1. Anna Nowak: Talent Acquisition Lead, Nordic Robotics (priority 2, Automation)
    e-mail to anna.nowak@nordic-robotics.example

@@ -105,6 +105,18 @@ def test_status_json_is_exact() -> None:
             {"month": m, "inbound": 1 if m in ("2026-02", "2026-11") else 0} for m in months
         ],
         "inbound_by_sector": {"Recruitment": 1, "outside the plan": 1},
+        "linkedin_budget": {
+            "invitations_this_week": 0,
+            "invitations_per_week_limit": 100,
+            "notes_this_month": 1,
+            "notes_per_month_limit": None,
+            "notes_left": None,
+            "pending": 1,
+            "pending_3_weeks": 1,
+            "pending_outside_plan": 0,
+            "pending_outside_plan_3_weeks": 0,
+            "export_date": None,
+        },
     }
 
 

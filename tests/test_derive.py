@@ -110,6 +110,8 @@ def test_targets_take_the_schema_defaults(small_plan: Path) -> None:
         keep_alive_days=90,
         note_limit=300,
         follow_up_after_days=7,
+        linkedin_invites_per_week=100,
+        notes_per_month=None,
     )
     assert plan.targets.recruiter_companies == 4
 

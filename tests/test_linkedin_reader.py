@@ -14,7 +14,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from generator.importing import linkedin
+from generator.importing import csvfile, linkedin
 from generator.importing.linkedin import (
     Connection,
     ConnectionsError,
@@ -33,7 +33,8 @@ EXPECTED_ZIP = "expected LinkedIn's data export (Basic_LinkedInDataExport_….zi
 UNBALANCED = 'malformed CSV row: unbalanced quotes; expected each quoted field to close with " before the next comma, and a " inside it written twice ("Head of ""Ops""")'
 
 
-# Line 10 (no name) and line 12 (no name, only a company) are skipped; line 13's date is German.
+# Line 10 (no name) and line 12 (no name, only a company) are skipped; line 13's date is Russian,
+# a language whose month names the reader does not know.
 FIXTURE_CONNECTIONS = [
     Connection(
         first_name="Agnieszka",
@@ -321,7 +322,12 @@ def test_quoted_field_across_lines_keeps_later_line_numbers() -> None:
         ("3/5/2024", date(2024, 3, 5)),
         ("  15 Mar 2024 ", date(2024, 3, 15)),
         ("", None),
-        ("15 Mrz 2024", None),
+        ("15 Mrz 2024", date(2024, 3, 15)),
+        ("15. März 2024", date(2024, 3, 15)),
+        ("15 janv. 2024", date(2024, 1, 15)),
+        ("15.03.2024", date(2024, 3, 15)),
+        ("15 мар. 2024", None),
+        ("15 Smarch 2024", None),
         ("30 Feb 2024", None),
         ("2024-13-01", None),
         ("15/03/2024", None),
@@ -337,7 +343,7 @@ def test_parse_date(text: str, expected: date | None) -> None:
 def test_unparseable_and_missing_dates_are_counted() -> None:
     text = (
         HEADER
-        + "\nA,One,,,,,15 Mar 2024\nB,Two,,,,,15 Mrz 2024\nC,Three,,,,,\nD,Four,,,,,15 Mrz 2024\n"
+        + "\nA,One,,,,,15 Mar 2024\nB,Two,,,,,15 Smarch 2024\nC,Three,,,,,\nD,Four,,,,,15 Smarch 2024\n"
     )
     parsed = parse_connections(text)
     assert [c.connected_on for c in parsed.connections] == [date(2024, 3, 15), None, None, None]
@@ -462,10 +468,10 @@ def test_member_just_under_the_limit_is_read(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     text = HEADER + "\nAda,Lovelace,,,,,\n"
-    monkeypatch.setattr(linkedin, "MAX_BYTES", len(text))
+    monkeypatch.setattr(csvfile, "MAX_BYTES", len(text))
     path = write_zip(tmp_path / "export.zip", {"Connections.csv": text})
     assert len(read_connections(path).connections) == 1
-    monkeypatch.setattr(linkedin, "MAX_BYTES", len(text) - 1)
+    monkeypatch.setattr(csvfile, "MAX_BYTES", len(text) - 1)
     assert error_of(path) == (
         f"{path}:Connections.csv: over {len(text) - 1} bytes uncompressed; refusing it as a possible "
         "zip bomb (LinkedIn's Connections.csv is a few MB at most)"

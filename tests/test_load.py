@@ -197,7 +197,7 @@ def test_a_company_file_of_comments_is_a_warning(small_plan: Path) -> None:
     assert str(plan.warnings[0]).replace(f"{small_plan}/", "") == (
         "companies/blank.yaml:1:1: warning: the file holds no company yet; "
         "expected one company: a mapping with at least name and sector "
-        "(an example to copy? delete it once you have your own)"
+        "(an example to copy? delete it once you have your own: playbook remove company blank)"
     )
 
 
@@ -258,7 +258,10 @@ def test_targets_have_an_upper_bound(small_plan: Path) -> None:
 
 
 def test_missing_plan_file(tmp_path: Path) -> None:
-    assert problems_of(tmp_path) == ["plan.yaml: file not found"]
+    assert problems_of(tmp_path) == [
+        "plan.yaml: file not found; run playbook in your playbook's folder (cd into the "
+        "folder playbook init made) or name the plans folder with --plans DIR"
+    ]
 
 
 def test_missing_inbound_file_is_an_empty_log(small_plan: Path) -> None:

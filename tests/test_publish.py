@@ -172,7 +172,8 @@ def test_a_build_that_cannot_get_the_lock_says_so(tmp_path: Path) -> None:
     finally:
         os.close(folder)
     assert raised.value.format_message() == (
-        "another build of this playbook is still running; try again when it has finished"
+        "another playbook command (an edit or a build) is still running on this playbook; "
+        "try again when it has finished"
     )
     assert not (project / "site").exists()
 

@@ -20,6 +20,9 @@ PAIRS = [
     (schema.PERSON, model.Person),
     (schema.COMPANY, model.Company),
     (schema.INBOUND_ENTRY, model.Inbound),
+    (schema.LINKEDIN_COUNTS, model.LinkedInCounts),
+    (schema.INVITATION_DAY, model.InvitationDay),
+    (schema.PENDING_DAY, model.PendingDay),
 ]
 # Where a record came from: the one constructor argument that is not a key of the file.
 STRUCTURAL = {"location"}

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import http.client
+import shutil
 import socket
+import tempfile
 import threading
 import time
 from collections.abc import Iterator
@@ -191,8 +193,14 @@ def test_a_busy_port_is_one_line() -> None:
              str(Path(__file__).parent.parent / "mkdocs.yml")],
             catch_exceptions=False,
         )  # fmt: skip
-    assert result.exit_code == 1
-    assert result.output == f"port {port} is busy; use --port\n"
+        prefix = f"port {port} is busy (another preview?); choose another: make serve PORT="
+        assert result.exit_code == 1
+        assert result.output.startswith(prefix)
+        free = int(result.output[len(prefix) :].split(",")[0])
+        assert result.output == f"{prefix}{free}, or playbook serve --port {free}\n"
+        assert free > port
+        with socket.socket() as probe:
+            probe.bind(("127.0.0.1", free))  # the port suggested is free
 
 
 def test_sigterm_stops_the_preview_and_removes_its_copy_of_the_site(tmp_path: Path) -> None:
@@ -219,3 +227,58 @@ def test_sigterm_stops_the_preview_and_removes_its_copy_of_the_site(tmp_path: Pa
     assert server.wait(timeout=20) == 0
     assert server.stdout.read().splitlines()[-1] == "Stopped."
     assert not copies[0].exists()
+
+
+def wait_for_builds(running: Preview, builds: int, seconds: float = 15) -> None:
+    deadline = time.monotonic() + seconds
+    while running.rebuild.builds < builds and time.monotonic() < deadline:
+        time.sleep(0.1)
+
+
+def test_a_plans_folder_deleted_and_made_again_is_watched_again(
+    preview: tuple[Preview, list[str]], tmp_path: Path
+) -> None:
+    running, lines = preview
+    plans = running.rebuild.session.plans_dir
+    shutil.copytree(plans, tmp_path / "backup")
+    shutil.rmtree(plans)
+    time.sleep(1.5)  # the watcher sees the folder gone (and watchdog stops watching it)
+    assert any("plan.yaml: file not found" in line for line in lines), lines
+    builds = running.rebuild.builds
+    shutil.copytree(tmp_path / "backup", plans)
+    replace_in(plans / "companies" / "volta-cells.yaml", "role: HR Business Partner", "role: HR")
+    wait_for_builds(running, builds + 1)
+    assert running.rebuild.builds > builds, lines
+    page = running.site_dir / "people" / "anna-nowak-volta-cells.html"
+    # A save after the folder came back is seen too, not only the return itself.
+    builds = running.rebuild.builds
+    replace_in(plans / "companies" / "volta-cells.yaml", "role: HR", "role: People Director")
+    wait_for_builds(running, builds + 1)
+    assert "People Director" in page.read_text(encoding="utf-8"), lines
+
+
+def test_a_killed_previews_copy_is_removed_by_the_next_one(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import fcntl
+    import os
+
+    monkeypatch.setenv("TMPDIR", str(tmp_path))
+    monkeypatch.setattr(tempfile, "tempdir", None)
+    project = make_project(tmp_path / "p", SMALL_PLAN)
+    abandoned = tmp_path / "playbook-serve-abandoned"
+    (abandoned / "site" / "people").mkdir(parents=True)
+    (abandoned / "site" / "people" / "jan.html").write_text("personal data", encoding="utf-8")
+    in_use = tmp_path / "playbook-serve-in-use"
+    in_use.mkdir()
+    held = os.open(in_use, os.O_RDONLY)
+    fcntl.flock(held, fcntl.LOCK_EX)
+    try:
+        running = Preview(project / "mkdocs.yml", project / "plans", TODAY, free_port(), print)
+        assert not abandoned.exists()
+        assert in_use.exists()
+        assert running.scratch.parent == tmp_path
+        running.server.server_close()
+        shutil.rmtree(running.scratch)
+    finally:
+        os.close(held)

@@ -21,16 +21,22 @@ from hypothesis import strategies as st
 from ruamel.yaml import YAML
 
 from generator.editing.yaml_edit import (
+    COMPANY_KEYS,
+    PERSON_KEYS,
     Edit,
     EditRefused,
     add_inbound,
+    add_item,
     add_person,
     add_touch,
     company_file,
     format_scalar,
-    make_yaml,
+    remove_fields,
+    remove_item,
+    set_fields,
     set_person_fields,
 )
+from generator.reading.yaml_source import read_nodes
 
 EDITS = Path(__file__).parent / "fixtures" / "edits"
 UPDATE = os.environ.get("PLAYBOOK_UPDATE_GOLDEN") == "1"
@@ -53,7 +59,8 @@ def keeps_lines(before: str, after: str, changed: tuple[str, ...] = ()) -> bool:
 
 
 def data(text: str) -> Any:
-    return make_yaml().load(text.removeprefix("\ufeff"))
+    """The values as the plan reader (which the editor uses too) reads them."""
+    return read_nodes(text.removeprefix("\ufeff"))[1]
 
 
 # ---------------------------------------------------------------- golden files
@@ -100,13 +107,13 @@ CASES = [
     Case("touch_same_day_after", touch(0, "2026-02-03", "replied"), 9),
     Case("touch_indent3", touch(0, "2026-01-11", "messaged"), 9),
     Case("touch_indent4", touch(0, "2026-02-01", "replied", channel="email"), 9),
-    Case("touch_people_not_indented", touch(1, "2026-05-02", "invited", channel="linkedin"), 10),
-    Case("touch_no_touches_key", touch(0, "2026-06-01", "invited", channel="linkedin"), 10),
-    Case("touch_no_touches_not_indented", touch(0, "2026-06-01", "invited"), 6),
+    Case("touch_people_not_indented", touch(1, "2026-05-02", "invited", channel="linkedin"), 11),
+    Case("touch_no_touches_key", touch(0, "2026-06-01", "invited", channel="linkedin"), 11),
+    Case("touch_no_touches_not_indented", touch(0, "2026-06-01", "invited"), 7),
     Case(
         "touch_empty_list",
         touch(0, "2026-06-01", "invited"),
-        6,
+        7,
         changed=("    touches: []   # none yet",),
     ),
     Case("touch_empty_value", touch(0, "2026-06-01", "invited"), 7),
@@ -135,7 +142,7 @@ CASES = [
     Case("touch_crlf", touch(0, "2026-03-24", "connected", note="Fast: 1 day"), 7),
     Case("touch_bom", touch(0, "2026-03-24", "connected"), 8),
     Case("touch_no_final_newline", touch(0, "2026-03-24", "connected"), 7),
-    Case("touch_no_final_newline_new_key", touch(0, "2026-03-24", "connected"), 6),
+    Case("touch_no_final_newline_new_key", touch(0, "2026-03-24", "connected"), 7),
     Case(
         "touch_quoted_notes",
         chain(
@@ -172,12 +179,12 @@ CASES = [
     Case(
         "person_no_people",
         lambda text: add_person(text, {"name": "Olga Nowak", "role": "Plant Manager"}),
-        8,
+        9,
     ),
     Case(
         "person_empty_people",
         lambda text: add_person(text, {"name": "Olga Nowak", "focus": "operations"}),
-        3,
+        4,
         changed=("people: []   # none yet",),
     ),
     Case(
@@ -205,6 +212,116 @@ CASES = [
             "  - {name: Ola Wrona, role: COO, touches: [{date: 2026-05-01, action: invited}]}",
             "  - {name: Adam Sowa, role: CTO}",
         ),
+    ),
+    Case(
+        "set_block_person",
+        chain(
+            lambda text: set_fields(
+                text,
+                ("people", 0),
+                {
+                    "role": "Managing Director",
+                    "linkedin": "https://www.linkedin.com/in/robert-lis",
+                    "email": "robert@odra.example",
+                    "hook": "We both studied in Opole",
+                    "country": "Poland",
+                },
+                PERSON_KEYS,
+            ),
+            lambda text: set_fields(
+                text, ("people", 1), {"email": "aga@odra.example", "first_name": "Aga"}, PERSON_KEYS
+            ),
+        ),
+        18,
+        changed=(
+            "    role: Plant Manager          # since 2024",
+            "    email: old@odra.example      # private?",
+            "    hook: >",
+            "      We both studied",
+            "      in Opole",
+            "    email:",
+        ),
+    ),
+    Case(
+        "set_flow_person",
+        chain(
+            lambda text: set_fields(
+                text,
+                ("people", 0),
+                {"role": "Chief Operating Officer", "email": "ola@kalina.example"},
+                PERSON_KEYS,
+            ),
+            lambda text: set_fields(
+                text, ("people", 1), {"hook": "Met at the fair: stand 4"}, PERSON_KEYS
+            ),
+        ),
+        5,
+        changed=(
+            "  - {name: Ola Wrona, role: COO, touches: [{date: 2026-05-01, action: invited}]}   "
+            "# met at the fair",
+            "  - {name: Adam Sowa}",
+        ),
+    ),
+    Case(
+        "remove_fields_person",
+        chain(
+            lambda text: remove_fields(text, ("people", 0), ("hook", "email")),
+            lambda text: remove_fields(text, ("people", 1), ("email",)),
+        ),
+        7,
+        changed=(
+            "    email: old@odra.example      # private?",
+            "    hook: >",
+            "      We both studied",
+            "      in Opole",
+            "  - {name: Adam Sowa, role: CTO, email: adam@odra.example}",
+        ),
+    ),
+    Case(
+        "me_set_remove",
+        chain(
+            lambda text: set_fields(
+                text,
+                ("me",),
+                {"name": "Marta Kowalska", "goal": "Head of Logistics at a 3PL by 2029"},
+                ("name", "headline", "goal", "location", "country", "linkedin", "email"),
+            ),
+            lambda text: remove_fields(text, ("me",), ("email", "country")),
+        ),
+        7,
+        changed=(
+            "  name: Your Name                          # as on LinkedIn",
+            "  goal: The role you want in a few years   # what I want",
+            "  country: Your Country                    # optional: else taken from location",
+            "  email: you@example.com                   # optional",
+        ),
+    ),
+    Case(
+        "sectors_add_remove",
+        chain(
+            lambda text: add_item(text, ("sectors",), {"name": "Cold chain", "why": "Fast: 9%"}, 2),
+            lambda text: remove_item(text, ("sectors",), 1),
+        ),
+        7,
+        changed=("  - name: Automation",),
+    ),
+    Case(
+        "sectors_flow",
+        chain(
+            lambda text: add_item(text, ("sectors",), {"name": "Cold chain"}, 2),
+            lambda text: remove_item(text, ("sectors",), 0),
+        ),
+        2,
+        changed=(
+            "sectors: [{name: Battery cells}, {name: Automation}, {name: Recruitment, "
+            "recruiters: true}]",
+        ),
+    ),
+    Case(
+        "company_sector",
+        lambda text: set_fields(text, (), {"sector": "Heat pumps"}, COMPANY_KEYS),
+        2,
+        changed=('sector: "HVAC"   # the plan\'s sector',),
     ),
     Case(
         "inbound_empty",
@@ -327,10 +444,12 @@ def test_person_out_of_range() -> None:
 def test_not_yaml() -> None:
     broken = "name: Odra\npeople: [\n  - name: x\n"
     assert refusal(lambda: add_touch(broken, 0, {"date": "2026-04-01", "action": "invited"})) == (
-        "the file is not valid YAML (line 3: expected the node content, but found '-')"
+        "the file is not valid YAML (line 3: a value is missing here: after a comma, or a [ or { "
+        "that is never closed)"
     )
     assert refusal(lambda: add_inbound("a: b: c\n", {"date": "2026-04-01", "who": "X"})) == (
-        "the file is not valid YAML (line 1: mapping values are not allowed here)"
+        "the file is not valid YAML (line 1: a colon followed by a space inside a value; YAML "
+        'reads it as a new key. Put the text in quotes: a: "b: c")'
     )
 
 
@@ -396,10 +515,88 @@ def test_other_refusals(call: Callable[[], object], message: str) -> None:
     assert refusal(call) == message
 
 
-def test_never_returns_text_that_reads_back_differently() -> None:
+SECTORS = read(EDITS / "sectors_add_remove" / "before.yaml")
+ROBERT = read(EDITS / "set_block_person" / "before.yaml")
+
+
+@pytest.mark.parametrize(
+    ("call", "message"),
+    [
+        (lambda: set_fields(ROBERT, ("people", 0), {}, PERSON_KEYS), "there is nothing to set"),
+        (
+            lambda: set_fields(ROBERT, ("people", 0), {"mood": "good"}, PERSON_KEYS),
+            "this mapping cannot have the key 'mood'",
+        ),
+        (
+            lambda: set_fields(ROBERT, ("people", 0), {"touches": "none"}, PERSON_KEYS),
+            "the value of 'touches' is not text",
+        ),
+        (
+            lambda: set_fields(ROBERT, ("people", 5), {"role": "x"}, PERSON_KEYS),
+            "there is no item 5 here",
+        ),
+        (
+            lambda: set_fields("me: &m {name: A}\nyou: *m\n", ("you",), {"name": "B"}, ("name",)),
+            "line 1: an alias (*name) repeats a value written elsewhere; plans do not use "
+            "anchors and aliases: write the value out",
+        ),
+        (
+            lambda: remove_fields(ROBERT, ("people", 0), ("name",)),
+            "'name' starts a list item; remove the whole item instead",
+        ),
+        (
+            lambda: remove_fields(ROBERT, ("people", 1), ("hook",)),
+            "there is no hook to remove",
+        ),
+        (lambda: remove_item(SECTORS, ("sectors",), 3), "there is no item 3 to remove"),
+        (lambda: remove_item(SECTORS, ("me",), 0), "me is not a list"),
+        (
+            lambda: add_item(SECTORS, ("sectors",), {"name": ["x"]}),
+            "the value of 'name' must be text, a number or true/false",
+        ),
+    ],
+)
+def test_setting_and_removing_refusals(call: Callable[[], object], message: str) -> None:
+    assert refusal(call) == message
+
+
+@given(st.text(st.characters(exclude_categories=("Cc", "Cs")), min_size=1))
+def test_any_value_set_reads_back_and_keeps_every_other_line(value: str) -> None:
+    for where in (("people", 0), ("people", 1)):
+        edit = set_fields(ROBERT, where, {"role": value, "hook": value}, PERSON_KEYS)
+        person = data(edit.text)["people"][where[1]]
+        assert person["role"] == value and person["hook"] == value
+        assert keeps_lines(
+            ROBERT,
+            edit.text,
+            (
+                "    role: Plant Manager          # since 2024",
+                "    role: HR",
+                "    hook: >",
+                "      We both studied",
+                "      in Opole",
+            ),
+        )
+
+
+def test_an_alias_of_a_list_is_refused_as_check_refuses_it() -> None:
     # An alias shares one list between two people: adding to one would change both.
     shared = "people:\n  - name: A\n    touches: &t\n      - {date: 2026-01-01, action: met}\n  - name: B\n    touches: *t\n"
     message = refusal(lambda: add_touch(shared, 0, {"date": "2026-02-01", "action": "met"}))
+    assert message == (
+        "line 3: an alias (*name) repeats a value written elsewhere; plans do not use anchors "
+        "and aliases: write the value out"
+    )
+
+
+def test_never_returns_text_that_reads_back_differently(monkeypatch: pytest.MonkeyPatch) -> None:
+    from generator.editing import yaml_edit
+
+    def misplaced(src: Any, node: Any, k: int, fields: Any) -> tuple[str, int]:
+        return src.body.replace("role: Plant Manager", "role: Plant Director"), 0
+
+    monkeypatch.setattr(yaml_edit, "_put_touch", misplaced)
+    message = refusal(lambda: add_touch(ODRA, 0, {"date": "2026-02-01", "action": "met"}))
     assert message == "the new text would not read back as the same data"
 
 

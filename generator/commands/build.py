@@ -20,7 +20,8 @@ from typing import Any
 import jinja2
 
 from generator.checking import load_plan
-from generator.errors import PlaybookError
+from generator.errors import PlaybookError, shown
+from generator.locking import playbook_folder
 from generator.render.pages import all_pages
 from generator.site import publish
 from generator.site.session import SiteSession
@@ -71,11 +72,13 @@ def load_mkdocs_config(config_file: Path, **overrides: Any) -> Any:
     from mkdocs.exceptions import ConfigurationError
 
     if not config_file.is_file():
-        raise PlaybookError(f"{config_file}: file not found; run this in your playbook folder")
+        raise PlaybookError(
+            f"{shown(config_file)}: file not found; run this in your playbook folder"
+        )
     try:
         return load_config(config_file=str(config_file), **overrides)
     except ConfigurationError as exc:
-        raise PlaybookError(f"{config_file}: {exc}") from None
+        raise PlaybookError(f"{shown(config_file)}: {exc}") from None
 
 
 def attach(config: Any, session: SiteSession) -> None:
@@ -98,13 +101,16 @@ def build_site(
     from mkdocs.commands.build import build
     from mkdocs.exceptions import MkDocsException
 
-    plan = load_plan(plans_dir, today)
     with mkdocs_messages() as collector:
         try:
             config = load_mkdocs_config(config_file, strict=True)
             site_dir = Path(config.site_dir)
+            publish.check_site_dir(site_dir, plans_dir)
             site_dir.parent.mkdir(parents=True, exist_ok=True)
-            with publish.build_lock(site_dir.parent, lock_wait, on_wait):
+            folders = [site_dir.parent, playbook_folder(plans_dir)]
+            with publish.build_lock(folders, lock_wait, on_wait):
+                plan = load_plan(plans_dir, today)
+                publish.check_site_dir(site_dir, plans_dir)
                 for stale in publish.stale_scratch(site_dir):
                     publish.remove(stale)
                 scratch = publish.new_scratch(site_dir)
@@ -140,7 +146,7 @@ def _template_error(exc: jinja2.TemplateError) -> str:
 
 
 def _os_error(exc: OSError) -> str:
-    where = f" ({exc.filename})" if exc.filename else ""
+    where = f" ({shown(exc.filename)})" if exc.filename else ""
     reason = exc.strerror or str(exc)
     return f"cannot build the site: {reason}{where}; the old site is unchanged"
 
@@ -148,8 +154,9 @@ def _os_error(exc: OSError) -> str:
 def write_markdown(plans_dir: Path, today: dt.date, folder: Path) -> int:
     """The generated pages as Markdown files, for reading; the folder must be new or empty."""
     plan = load_plan(plans_dir, today)
+    publish.refuse_inside_plans(folder, plans_dir, "--markdown")
     if folder.exists() and (not folder.is_dir() or any(folder.iterdir())):
-        raise PlaybookError(f"{folder}: choose a new or empty folder for the Markdown pages")
+        raise PlaybookError(f"{shown(folder)}: choose a new or empty folder for the Markdown pages")
     pages = all_pages(plan)
     try:
         for uri, text in pages.items():
@@ -157,5 +164,5 @@ def write_markdown(plans_dir: Path, today: dt.date, folder: Path) -> int:
             path.parent.mkdir(parents=True, exist_ok=True)
             path.write_text(text, encoding="utf-8")
     except OSError as exc:
-        raise PlaybookError(f"cannot write {exc.filename}: {exc.strerror}") from None
+        raise PlaybookError(f"cannot write {shown(exc.filename)}: {exc.strerror}") from None
     return len(pages)

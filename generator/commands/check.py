@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from generator.checking import load_plan
-from generator.errors import Problem
+from generator.errors import Problem, shown
 
 
 @dataclass
@@ -21,7 +21,7 @@ def run_check(plans_dir: Path, today: dt.date) -> CheckReport:
     plan = load_plan(plans_dir, today)
     warnings = plan.warnings
     summary = (
-        f"{plans_dir}: ok: {len(plan.sectors)} sectors, {len(plan.companies)} companies, "
+        f"{shown(plans_dir)}: ok: {len(plan.sectors)} sectors, {len(plan.companies)} companies, "
         f"{len(plan.people)} people, {len(plan.inbound)} inbound contacts"
     )
     if warnings:

@@ -6,6 +6,7 @@ what changed and where."""
 from __future__ import annotations
 
 import datetime as dt
+import shlex
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -13,18 +14,24 @@ from typing import Any
 
 from generator.editing import yaml_edit
 from generator.editing.session import EditReport, EditSession
-from generator.errors import Location, PlaybookError
-from generator.model.lookup import InboundMatcher, NotFound, find_company, find_person
-from generator.model.model import Company, Person, Plan
+from generator.errors import Location, PlaybookError, shown
+from generator.model.lookup import (
+    Ambiguous,
+    InboundMatcher,
+    NotFound,
+    find_company,
+    find_person,
+    look_alike,
+)
+from generator.model.model import Company, Person, Plan, Touch
 from generator.model.names import close_matches, fold
 from generator.model.slugs import slugify
 from generator.model.vocabulary import PLANNED, Action, Channel, Focus
+from generator.reading import schema
 from generator.reading.fields import (
     INVALID,
     Context,
-    Email,
     Field,
-    LinkedInUrl,
     Name,
     Text,
     Url,
@@ -37,14 +44,22 @@ def _present(values: Mapping[str, object | None]) -> dict[str, object]:
     return {key: value for key, value in values.items() if value not in (None, "")}
 
 
-def _option(field: Field, value: str, option: str) -> Any:
+def checked_option(field: Field, value: str, option: str) -> Any:
     """An option's value checked by the same field as the plan file's key."""
+    try:
+        return checked(field, value)
+    except PlaybookError as exc:
+        raise PlaybookError(f"{option}: {exc.message}; nothing was written") from None
+
+
+def checked(field: Field, value: str) -> Any:
+    """A value checked by a plan field; PlaybookError says what was expected."""
     if not value:
         return value
-    ctx = Context(Path(option), "")
-    cleaned = field.clean(ctx, value, "", Location(Path(option)))
+    ctx = Context(Path("value"), "")
+    cleaned = field.clean(ctx, value, "", Location(Path("value")))
     if cleaned is INVALID:
-        raise PlaybookError(f"{option}: {ctx.problems[0].message}; nothing was written")
+        raise PlaybookError(ctx.problems[0].message)
     return cleaned
 
 
@@ -57,19 +72,18 @@ def _clock(time: dt.time | None) -> str | None:
     return f"{time:%H:%M}" if time is not None else None
 
 
-def _same_touch(person: Person, touch: dict[str, object]) -> bool:
-    """The very touch is recorded already (the command run twice)."""
-    for t in person.touches:
-        existing = {
-            "date": t.date.isoformat(),
-            "time": _clock(t.time),
-            "action": t.action.value,
-            "channel": t.channel.value if t.channel else None,
-            "note": t.note or None,
-        }
-        if _present(existing) == touch:
-            return True
-    return False
+def _same_day_touch(
+    person: Person, action: Action, day: dt.date, at: dt.time | None
+) -> Touch | None:
+    """A touch of this action on this day: one per person, action and day (a second
+    meeting logged the same day is the first one logged twice), unless both have a
+    time and the times differ (a call at 9:00, another at 16:00)."""
+    same_time = (t for t in person.touches if at is None or t.time is None or t.time == at)
+    return next((t for t in same_time if t.action is action and t.date == day), None)
+
+
+def _a(noun: str) -> str:
+    return f"{'an' if noun[:1] in 'aeiou' else 'a'} {noun}"
 
 
 def log_touch(
@@ -94,14 +108,16 @@ def log_touch(
             "time": _clock(at),
             "action": action.value,
             "channel": channel.value if channel else None,
-            "note": _option(Text(max_length=2000, multiline=True), note, "--note"),
+            "note": checked_option(Text(max_length=2000, multiline=True), note, "--note"),
         }
     )
     when = f"{day.isoformat()} at {touch['time']}" if at is not None else day.isoformat()
-    if _same_touch(person, touch):
+    existing = _same_day_touch(person, action, day, at)
+    if existing is not None:
+        noun = _a(PLANNED.get(action, action.value.replace("_", " ")))
         raise PlaybookError(
-            f"{person.name} already has this {action.value.replace('_', ' ')} on "
-            f"{when}; nothing was written"
+            f"{person.name} already has {noun} on {when} ({existing.location}): "
+            "one touch per person, action and day; nothing was written"
         )
     how = f" ({channel.value})" if channel else ""
     if day > today:
@@ -152,27 +168,38 @@ def add_company(
     dry_run: bool = False,
 ) -> EditReport:
     session = EditSession(plans_dir, today)
-    name = _option(Name(), name, "NAME")
+    name = checked_option(Name(), name, "NAME")
     if not name:
         raise PlaybookError("NAME: a company needs a name; nothing was written")
     existing = next((c for c in session.plan.companies if fold(c.name) == fold(name)), None)
     if existing is not None:
         raise PlaybookError(
-            f"{existing.name} is already in {existing.location.path}; nothing was written"
+            f"{existing.name} is already in {shown(existing.location.path)}; nothing was written"
         )
     company = _present(
         {
             "name": name,
             "sector": _sector_name(session.plan, sector),
-            "country": _option(Text(max_length=100), country, "--country"),
-            "website": _option(Url(), website, "--website"),
-            "why": _option(Text(max_length=1000), why, "--why"),
+            "country": checked_option(Text(max_length=100), country, "--country"),
+            "website": checked_option(Url(), website, "--website"),
+            "why": checked_option(Text(max_length=1000), why, "--why"),
             "priority": priority,
         }
     )
     path = _company_file(plans_dir, name)
     session.create(path, yaml_edit.company_file(company), f"new company {name}")
-    return session.finish(dry_run)
+    report = session.finish(dry_run)
+    twin = look_alike(name, session.plan.companies)
+    if twin is not None:
+        report.notes.append(f"warning: {_looks_like(name, twin)}")
+    return report
+
+
+def _looks_like(name: str, twin: Company) -> str:
+    return (
+        f"'{name}' looks like '{twin.name}' ({twin.location.path}): the same company twice? "
+        f"If so, keep one: playbook remove company {shlex.quote(name)}"
+    )
 
 
 @dataclass(frozen=True)
@@ -186,6 +213,31 @@ class PersonDetails:
     hook: str = ""
 
 
+def _person_values(details: PersonDetails) -> dict[str, object]:
+    """The details given, each checked by the plan's own field for its key."""
+    values = {key: getattr(details, key) for key in SETTABLE}
+    checked = {
+        key: value.value
+        if isinstance(value, Focus)
+        else checked_option(schema.PERSON.keys[key].field, value, f"--{key.replace('_', '-')}")
+        for key, value in values.items()
+        if value not in (None, "")
+    }
+    return _present(checked)
+
+
+def _written_keys(session: EditSession, person: Person) -> set[str]:
+    """The keys the person's entry in the file has (the model fills in the others:
+    focus other, the first word of the name, the company's country)."""
+    data = yaml_edit.read_data(session.text(person.company.location.path))
+    entry = data["people"][_index_in_file(person)]
+    return {str(key) for key, value in entry.items() if value is not None}
+
+
+# The keys `playbook set` changes, in the order a person's keys are written.
+SETTABLE = ("first_name", "role", "focus", "country", "linkedin", "email", "hook")
+
+
 def add_person(
     plans_dir: Path,
     today: dt.date,
@@ -196,28 +248,64 @@ def add_person(
 ) -> EditReport:
     session = EditSession(plans_dir, today)
     company = find_company(session.plan, company_name)
-    name = _option(Name(), name, "NAME")
+    name = checked_option(Name(), name, "NAME")
     if not name:
         raise PlaybookError("NAME: a person needs a name; nothing was written")
     if any(fold(p.name) == fold(name) for p in company.people):
         raise PlaybookError(f"{name} is already listed at {company.name}; nothing was written")
-    person = _present(
-        {
-            "name": name,
-            "first_name": _option(Name(), details.first_name, "--first-name"),
-            "role": _option(Text(), details.role, "--role"),
-            "focus": details.focus.value if details.focus else None,
-            "country": _option(Text(max_length=100), details.country, "--country"),
-            "linkedin": _option(LinkedInUrl(), details.linkedin, "--linkedin"),
-            "email": _option(Email(), details.email, "--email"),
-            "hook": _option(Text(max_length=1000), details.hook, "--hook"),
-        }
-    )
+    person = {"name": name, **_person_values(details)}
     session.apply(
         company.location.path,
         lambda text: yaml_edit.add_person(text, person),
         f"{name} added to {company.name}",
     )
+    return session.finish(dry_run)
+
+
+def set_person(
+    plans_dir: Path,
+    today: dt.date,
+    who: str,
+    details: PersonDetails,
+    company: str | None = None,
+    clear: tuple[str, ...] = (),
+    dry_run: bool = False,
+) -> EditReport:
+    """Set or replace keys of a person already in the plan, each where it stands;
+    the keys in `clear` are removed."""
+    session = EditSession(plans_dir, today)
+    values = _person_values(details)
+    if not values and not clear:
+        options = ", ".join(f"--{key.replace('_', '-')}" for key in SETTABLE)
+        raise PlaybookError(f"nothing to set: give one or more of {options}")
+    person = find_person(session.plan, who, company)
+    written = _written_keys(session, person)
+    current = {key: str(getattr(person, key)) for key in (*values, *clear)}
+    changed = {k: v for k, v in values.items() if current[k] != v or k not in written}
+    cleared = tuple(key for key in clear if key in written)
+    if not changed and not cleared:
+        given = [f"{key} {value}" for key, value in values.items()] + [f"no {k}" for k in clear]
+        report = EditReport([], "", written=False)
+        report.notes.append(f"{person.name} has {', '.join(given)} already; nothing to change")
+        return report
+    parts = []
+    for key, value in changed.items():
+        was = f" (was {current[key]})" if key in written else ""
+        parts.append(f"{key} {value}{was}")
+    parts += [f"{key} removed (was {current[key]})" for key in cleared]
+    where = ("people", _index_in_file(person))
+
+    def edit(text: str) -> yaml_edit.Edit:
+        lines = []
+        if changed:
+            done = yaml_edit.set_fields(text, where, changed, yaml_edit.PERSON_KEYS)
+            text, lines = done.text, [done.line]
+        if cleared:
+            done = yaml_edit.remove_fields(text, where, cleared)
+            text, lines = done.text, [*lines, done.line]
+        return yaml_edit.Edit(text, min(lines))
+
+    session.apply(person.company.location.path, edit, f"{person.name}: {', '.join(parts)}")
     return session.finish(dry_run)
 
 
@@ -236,9 +324,9 @@ def _inbound_person(plan: Plan, who: str, company: str) -> Person | None:
     in_plan: Company | None = InboundMatcher(plan).company(company)
     try:
         return find_person(plan, who, in_plan.name if in_plan else None)
-    except NotFound as exc:
-        if "matches" in exc.format_message():
-            raise
+    except Ambiguous:
+        raise
+    except NotFound:
         return None
 
 
@@ -248,10 +336,10 @@ def record_inbound(
     """An inbound contact; a `who` that names someone in the plan is written as the plan
     spells them, with their company when none is given."""
     session = EditSession(plans_dir, today)
-    who = _option(Name(), who, "WHO")
+    who = checked_option(Name(), who, "WHO")
     if not who:
         raise PlaybookError("WHO: say who contacted you; nothing was written")
-    company = _option(Name(), details.company, "--company")
+    company = checked_option(Name(), details.company, "--company")
     person = _inbound_person(session.plan, who, company)
     name = person.name if person else who
     if person is not None and not company:
@@ -266,7 +354,7 @@ def record_inbound(
             "who": name,
             "company": company,
             "channel": details.channel.value if details.channel else None,
-            "about": _option(Text(max_length=1000), details.about, "--about"),
+            "about": checked_option(Text(max_length=1000), details.about, "--about"),
             "relevance": details.relevance,
         }
     )

@@ -5,10 +5,11 @@ from __future__ import annotations
 from pathlib import Path
 
 from generator.editing.atomic import atomic_write
-from generator.errors import PlaybookError
+from generator.errors import PlaybookError, shown
 from generator.exporting.calendar import week_calendar
 from generator.exporting.contacts import contacts_csv, vcards
 from generator.model.model import Plan
+from generator.site.publish import refuse_inside_plans
 
 
 def export_data(plan: Plan, format: str, to_file: bool = True, todo: bool = False) -> bytes:
@@ -19,8 +20,10 @@ def export_data(plan: Plan, format: str, to_file: bool = True, todo: bool = Fals
     return week_calendar(plan, todo=todo)
 
 
-def write_export(path: Path, data: bytes) -> None:
+def write_export(path: Path, data: bytes, plans_dir: Path) -> None:
+    """Write the export whole, never into the plans folder (it would replace the plan)."""
+    refuse_inside_plans(path, plans_dir, "--output")
     try:
         atomic_write(path, data.decode("utf-8"))
     except OSError as exc:
-        raise PlaybookError(f"{path}: cannot write it: {exc.strerror}") from None
+        raise PlaybookError(f"{shown(path)}: cannot write it: {exc.strerror}") from None

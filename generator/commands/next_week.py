@@ -9,6 +9,7 @@ import click
 
 from generator.drafts.drafts import as_linkedin_message, first_draft_kind
 from generator.metrics import counts, outreach
+from generator.metrics.budget import LinkedInBudget, budget_lines, linkedin_budget
 from generator.model.model import Person, Plan
 from generator.model.vocabulary import PLANNED, Channel, MessageKind
 from generator.wording import plural
@@ -35,9 +36,17 @@ def _describe(person: Person) -> str:
     )
 
 
-def _first_message(person: Person, indent: str) -> list[str]:
+def _first_message(person: Person, indent: str, budget: LinkedInBudget) -> list[str]:
     kind = first_draft_kind(person)
     drafts = person.drafts
+    if kind is MessageKind.INVITE and budget.notes_used_up:
+        draft = drafts[MessageKind.INVITE]
+        return [
+            f"{indent}{person.linkedin}",
+            f"{indent}Invite without a note ({budget.notes_gone}); "
+            "once they accept, send this message:",
+            *_indented(draft.text, indent + "  "),
+        ]
     if as_linkedin_message(person, kind):
         return [
             f"{indent}{person.linkedin}",
@@ -82,15 +91,17 @@ def next_text(plan: Plan, follow_ups: bool = True) -> list[str]:
     cadence = plan.targets.invites_per_week
     batch = outreach.next_batch(plan)
     monday = counts.week_start(plan.today).isoformat()
+    budget = linkedin_budget(plan)
     lines = _heading(
         f"Week of {monday}: {counts.invited_this_week(plan)} / {cadence} invitations sent"
     )
+    lines[-1:-1] = budget_lines(budget)
     if not batch:
         lines += [outreach.why_no_batch(plan), ""]
     numbers, indent = _numbered(len(batch))
     for number, person in zip(numbers, batch, strict=True):
         lines.append(f"{number}{click.style(_describe(person), bold=True)}")
-        lines += _first_message(person, indent)
+        lines += _first_message(person, indent, budget)
         lines.append("")
     lines += _reminders_text(plan)
     moving_on = outreach.try_someone_else(plan)

@@ -12,11 +12,15 @@ from __future__ import annotations
 
 import datetime as dt
 import errno
+import fcntl
 import html
 import logging
+import os
 import shutil
 import signal
+import socket
 import tempfile
+import threading
 import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -27,10 +31,23 @@ from mkdocs.livereload import LiveReloadServer
 
 from generator.commands.build import attach, load_mkdocs_config
 from generator.errors import InvalidPlan, PlaybookError
+from generator.site import publish
 from generator.site.session import SiteSession
 
 Echo = Callable[[str], None]
 _DIRTY_WARNING = "A 'dirty' build is being performed"
+
+
+def free_port_after(port: int, tries: int = 50) -> int:
+    """The first port after `port` that 127.0.0.1 can listen on now, to suggest one."""
+    for candidate in range(port + 1, min(port + 1 + tries, 65536)):
+        with socket.socket() as probe:
+            try:
+                probe.bind(("127.0.0.1", candidate))
+            except OSError:
+                continue
+            return candidate
+    return port + 1 if port < 65535 else 8000
 
 
 class PrivateServer(LiveReloadServer):
@@ -64,7 +81,11 @@ class PrivateServer(LiveReloadServer):
             self.server_close()
             if exc.errno == errno.EADDRINUSE:
                 port = self.server_address[1]
-                raise PlaybookError(f"port {port} is busy; use --port") from None
+                free = free_port_after(port)
+                raise PlaybookError(
+                    f"port {port} is busy (another preview?); choose another: "
+                    f"make serve PORT={free}, or playbook serve --port {free}"
+                ) from None
             raise PlaybookError(f"cannot listen on {self.url}: {exc.strerror}") from None
 
     def run(self) -> None:
@@ -190,6 +211,63 @@ class _Echoing(logging.Handler):
         self.echo(f"{record.levelname.lower()}: {message}")
 
 
+SCRATCH_PREFIX = "playbook-serve-"
+
+
+def _remove_stale_scratch() -> None:
+    """Remove the site copies of previews that were killed (SIGKILL, a power cut): a
+    running preview holds a lock on its copy, so only abandoned ones can be locked."""
+    for folder in Path(tempfile.gettempdir()).glob(f"{SCRATCH_PREFIX}*"):
+        try:
+            if folder.is_symlink() or not folder.is_dir() or folder.stat().st_uid != os.getuid():
+                continue
+            descriptor = os.open(folder, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0))
+        except OSError:
+            continue
+        try:
+            fcntl.flock(descriptor, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            continue  # another preview is using it
+        finally:
+            os.close(descriptor)
+        publish.remove(folder)
+
+
+def _identity(folder: Path) -> tuple[int, int] | None:
+    try:
+        info = folder.stat()
+    except OSError:
+        return None
+    return info.st_dev, info.st_ino
+
+
+class _FolderReturns(threading.Thread):
+    """watchdog stops watching a folder that is deleted. When the plans folder is deleted
+    or made again (a `git checkout`, a restore), watch the new one and ask for a
+    rebuild, by a save in a folder the server watches, so the preview never goes stale
+    silently."""
+
+    def __init__(self, server: PrivateServer, folder: Path, poke: Path) -> None:
+        super().__init__(daemon=True)
+        self.server, self.folder, self.poke = server, folder, poke
+        self.stopped = threading.Event()
+
+    def run(self) -> None:
+        last = _identity(self.folder)
+        watching = last is not None  # as `Preview.open` left it
+        while not self.stopped.wait(0.5):
+            now = _identity(self.folder)
+            if now == last:
+                continue
+            if now is not None:
+                if watching:
+                    self.server.unwatch(str(self.folder))
+                self.server.watch(str(self.folder))
+                watching = True
+            self.poke.write_text(str(time.time_ns()), encoding="utf-8")
+            last = now
+
+
 class Preview:
     """A running preview: the server, its session and its scratch site folder."""
 
@@ -198,7 +276,14 @@ class Preview:
     ) -> None:
         config = load_mkdocs_config(config_file)
         self.echo = echo
-        self.site_dir = Path(tempfile.mkdtemp(prefix="playbook-serve-"))
+        _remove_stale_scratch()
+        self.scratch = Path(tempfile.mkdtemp(prefix=SCRATCH_PREFIX))
+        # Held while running: what tells a later preview this copy is not abandoned.
+        self._scratch_lock = os.open(self.scratch, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0))
+        fcntl.flock(self._scratch_lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        self.site_dir = self.scratch / "site"
+        self.site_dir.mkdir()
+        (self.scratch / "changes").mkdir()
         self.url = f"http://127.0.0.1:{port}/"
         session = SiteSession(plans_dir=plans_dir, today=today, keep_last_good=True)
         self.docs_dir = Path(config.docs_dir)
@@ -207,7 +292,10 @@ class Preview:
         self.rebuild = Rebuilder(config_file, session, self.site_dir, self.url, echo, inputs=inputs)
         self.server = PrivateServer(self.rebuild, port, self.site_dir)
         self.server.error_handler = self._error_page
-        self.watched = [plans_dir, self.docs_dir, config_file, *custom]
+        self.watched = [plans_dir, self.docs_dir, config_file, *custom, self.scratch / "changes"]
+        self._plans_return = _FolderReturns(
+            self.server, plans_dir, self.scratch / "changes" / "plans-folder"
+        )
         self._log = _Echoing(echo)
 
     def _error_page(self, code: int) -> bytes | None:
@@ -223,15 +311,19 @@ class Preview:
         self.server.open()
         self.rebuild()
         for path in self.watched:
-            self.server.watch(str(path))
+            if path.exists():
+                self.server.watch(str(path))
+        self._plans_return.start()
 
     def run(self) -> None:
         self.server.run()
 
     def close(self) -> None:
+        self._plans_return.stopped.set()
         self.server.shutdown()
         logging.getLogger("mkdocs").removeHandler(self._log)
-        shutil.rmtree(self.site_dir, ignore_errors=True)
+        shutil.rmtree(self.scratch, ignore_errors=True)
+        os.close(self._scratch_lock)
 
 
 def _stop_on_signal(signum: int, frame: Any) -> None:

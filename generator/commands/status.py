@@ -12,6 +12,7 @@ from typing import Any
 import click
 
 from generator.metrics import counts, outreach
+from generator.metrics.budget import linkedin_budget
 from generator.metrics.checklist import checklist
 from generator.model.model import Plan
 from generator.model.vocabulary import PROGRESSION
@@ -64,6 +65,7 @@ def status_data(plan: Plan) -> dict[str, Any]:
             for month, count in counts.inbound_per_month(plan)
         ],
         "inbound_by_sector": counts.inbound_by_sector(plan),
+        "linkedin_budget": linkedin_budget(plan).as_json(),
     }
 
 
@@ -139,6 +141,12 @@ def status_text(plan: Plan) -> list[str]:
         _row("follow-ups due", data["follow_ups_due"], f"no contact for {keep_alive}+ days"),
         _row("pending invitations", data["pending_invitations"], "3+ weeks without an answer"),
         _row("withdrawn invitations", data["withdrawn_invitations"], "invite again after 3 weeks"),
+        _row(
+            "LinkedIn this week",
+            f"{data['linkedin_budget']['invitations_this_week']} / "
+            f"{data['linkedin_budget']['invitations_per_week_limit']}",
+            "invitations to anyone, LinkedIn's weekly limit",
+        ),
         _row("silent targets", len(data["silent_targets"]), ", ".join(data["silent_targets"])),
         _row("coming up", data["coming_up"]),
     ]

@@ -1,12 +1,15 @@
 """Surgical edits to the plan's YAML files that keep every byte the user wrote.
 
-An edit never dumps the document: ruamel.yaml would re-flow long lines and change
-quoting. Each edit reads the text twice with ruamel.yaml, once into data (to know
-what should change, and to check the result) and once into nodes, whose marks say
-where every value starts and ends. New text is spliced in at those places, so
-comments, key order, quoting, flow or block style, indentation, blank lines, line
-endings and a byte-order mark stay as they were. The new text is read back and must
-equal the old data plus the one intended change, or the edit is refused.
+An edit never dumps the document: a YAML dumper would re-flow long lines and change
+quoting. Each edit reads the text once with the plan's own reader (libyaml, YAML
+1.2, `reading.yaml_source.read_nodes`) into nodes, whose marks say where every value
+starts and ends, and into data (to know what should change, and to check the
+result). New text is spliced in at those places, so comments, key order, quoting,
+flow or block style, indentation, blank lines, line endings and a byte-order mark
+stay as they were. The new text is read back and must equal the old data plus the
+one intended change, or the edit is refused. Reading with the checker's reader means
+a file `playbook check` accepts is read by the editor exactly as `check` reads it,
+and an edit costs about what reading the file does.
 
 Choices where files differ:
 - inserted lines use the file's first line break (CRLF or LF);
@@ -23,13 +26,15 @@ import functools
 import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 import yaml as pyyaml
 from ruamel.yaml import YAML
-from ruamel.yaml.constructor import RoundTripConstructor
-from ruamel.yaml.error import MarkedYAMLError
-from ruamel.yaml.nodes import MappingNode, ScalarNode, SequenceNode
+from yaml.nodes import MappingNode, ScalarNode, SequenceNode
+
+from generator.reading.syntax import syntax_problem
+from generator.reading.yaml_source import Refused, read_nodes
 
 TOUCH_KEYS = ("date", "time", "action", "channel", "note")
 PERSON_KEYS = (
@@ -58,6 +63,8 @@ _BREAK = re.compile(r"\r\n|\r|\n")
 _BLOCK_HEADER = re.compile(r"[|>][0-9+-]*")
 _ESCAPES = {'"': '\\"', "\\": "\\\\", "\n": "\\n", "\t": "\\t"}
 _NULL = "tag:yaml.org,2002:null"
+_SEQ = "tag:yaml.org,2002:seq"
+_COMMENT_GAP = re.compile(r"( +)#")
 
 # Writes one list item given (dash column, columns from dash to content, flow style).
 _Writer = Callable[[int, int, bool], list[str]]
@@ -101,8 +108,8 @@ def add_person(text: str, person: Mapping[str, object]) -> Edit:
     fields = _person_fields(person)
     src = _read(text)
     root = src.root
-    if not isinstance(root, MappingNode) or _is_flow(root):
-        raise EditRefused("this file does not hold a company written as a block mapping")
+    if not isinstance(root, MappingNode):
+        raise EditRefused("this file does not hold a company mapping")
     expected = _plain(src.data)
     people = expected.get("people")
     people = [] if people is None else people
@@ -137,7 +144,7 @@ def add_inbound(text: str, entry: Mapping[str, object]) -> Edit:
     src = _read(text)
     old = _plain(src.data)
     root = src.root
-    if old is None and root is not None and not _is_empty(root):
+    if old is None and root is not None and not _is_null(root):
         raise EditRefused("the file does not hold a list of inbound entries")
     old = [] if old is None else old
     if not isinstance(old, list):
@@ -225,6 +232,7 @@ def _reads_back(text: str, flow: bool) -> bool:
     try:
         values = [pyyaml.load(doc, Loader=loader) for loader in loaders]
         values.append(_checker().load(doc))
+        values.append(read_nodes(doc)[1])
     except Exception:
         return False
     return all(
@@ -342,53 +350,43 @@ def _date_index(items: list[Any], date: str) -> int:
 # ---------------------------------------------------------------- reading and checking
 
 
-class _TextDates(RoundTripConstructor):
-    """Dates stay text, as the plan reader keeps them."""
-
-    def construct_text_timestamp(self, node: Any, values: Any = None) -> str:
-        return str(self.construct_scalar(node))
-
-
-_TextDates.add_constructor("tag:yaml.org,2002:timestamp", _TextDates.construct_text_timestamp)
-
-
-def make_yaml() -> YAML:
-    """ruamel.yaml's round-trip loader (YAML 1.2), which keeps what an edit must keep."""
-    yaml = YAML(typ="rt")
-    yaml.Constructor = _TextDates
-    return yaml
-
-
 @dataclass(frozen=True)
 class _Source:
     bom: str
     body: str  # the text without its byte-order mark
     nl: str  # the line break that inserted lines use
-    data: Any  # ruamel.yaml's data, dates as text
-    root: Any  # ruamel.yaml's composed node, or None for an empty document
+    data: Any  # the values, as the plan reader reads them (dates as text)
+    root: Any  # the document's node, or None for an empty document
 
 
 def _read(text: str) -> _Source:
     bom = "\ufeff" if text.startswith("\ufeff") else ""
     body = text[len(bom) :]
     try:
-        data = make_yaml().load(body)
-        root = make_yaml().compose(body)
-    except MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        problem = (exc.problem or exc.context or "it cannot be read").strip()
-        where = f"line {mark.line + 1}: " if mark is not None else ""
-        raise EditRefused(f"the file is not valid YAML ({where}{problem})") from exc
-    except Exception as exc:
+        root, data = read_nodes(body)
+    except (pyyaml.MarkedYAMLError, pyyaml.reader.ReaderError) as exc:
+        problem = syntax_problem(Path("file"), body, exc)
+        line = problem.location.line
+        where = f"line {line}: " if line > 0 else ""
+        raise EditRefused(f"the file is not valid YAML ({where}{problem.message})") from exc
+    except Refused as exc:
+        raise EditRefused(f"line {exc.mark[0] + 1}: {exc.message}") from exc
+    except pyyaml.YAMLError as exc:
         raise EditRefused(f"the file is not valid YAML ({exc})") from exc
     found = _BREAK.search(body)
     return _Source(bom, body, found.group() if found else "\n", data, root)
 
 
+def read_data(text: str) -> Any:
+    """A plan file's values as the editor (and `check`) read them: dicts, lists, text
+    (dates too), numbers; EditRefused when it is not YAML a plan may hold."""
+    return _read(text).data
+
+
 def _load(body: str) -> Any:
     try:
-        return make_yaml().load(body)
-    except Exception as exc:
+        return read_nodes(body)[1]
+    except (pyyaml.YAMLError, Refused) as exc:
         raise EditRefused(_NOT_SAME) from exc
 
 
@@ -400,7 +398,7 @@ def _finish(src: _Source, body: str, focus: int, expected: Any) -> Edit:
 
 
 def _plain(value: Any) -> Any:
-    """ruamel.yaml's data as plain dicts, lists, str and int, to compare with expectations."""
+    """Read data as plain dicts, lists, str and int, to compare with expectations."""
     if isinstance(value, Mapping):
         return {_plain_key(key): _plain(item) for key, item in value.items()}
     if isinstance(value, list | tuple):
@@ -495,6 +493,18 @@ def _prev_line(body: str, start: int) -> tuple[int, str] | None:
     return begin, body[begin:end]
 
 
+def _col(body: str, node: Any) -> int:
+    """The column a node's content starts at: a tag or an anchor before a block
+    collection (`people: !!seq`) moves its start mark, not where its entries are."""
+    tagged = body[node.start_mark.index : node.start_mark.index + 1] in ("!", "&")
+    if tagged and _is_block(node, MappingNode) and node.value:
+        return int(node.value[0][0].start_mark.column)
+    if _is_block(node, SequenceNode) and node.value:
+        dash = _dash(body, node.value[0])
+        return dash - _line_start(body, dash)
+    return int(node.start_mark.column)
+
+
 def _dash(body: str, item: Any) -> int:
     """Where the `-` of a block list item is."""
     return body.rfind("-", 0, item.start_mark.index)
@@ -565,6 +575,8 @@ def _separated(body: str, seq: Any) -> bool:
         return False
     for item in seq.value[1:]:
         prev = _prev_line(body, _line_start(body, _dash(body, item)))
+        while prev is not None and prev[1].lstrip().startswith("#"):  # a comment on the item
+            prev = _prev_line(body, prev[0])
         if prev is None or prev[1].strip():
             return False
     return True
@@ -598,8 +610,7 @@ def _block_after_key(src: _Source, key: Any, value: Any, lines: list[str]) -> _S
     while start > key.end_mark.index and body[start - 1] in " \t":
         start -= 1
     body = body[:start] + body[value.end_mark.index :]
-    new, _ = _insert_lines(body, _next_line(body, key.end_mark.index), lines, src.nl)
-    return new, key.start_mark.index
+    return _insert_lines(body, _next_line(body, key.end_mark.index), lines, src.nl)
 
 
 def _block_for_root(src: _Source, seq: Any, lines: list[str]) -> _Splice:
@@ -638,9 +649,9 @@ def _block_insert(src: _Source, seq: Any, k: int, write: _Writer, gap: int) -> _
     """Insert an item into a block list at index k, written like its nearest neighbour."""
     body, items = src.body, seq.value
     near = items[k - 1] if k else items[0]
-    col = seq.start_mark.column
-    if near.start_mark.column > col:
-        gap = near.start_mark.column - col
+    col = _col(body, seq)
+    if _col(body, near) > col:
+        gap = _col(body, near) - col
     lines = write(col, max(gap, 2), isinstance(near, MappingNode) and _is_flow(near))
     blank = [""] if _separated(body, seq) else []
     if k == 0:
@@ -663,27 +674,27 @@ class _Layout:
     flow_touches: bool = False  # whether touches are written `- {date: …}`
 
 
-def _layout(root: Any) -> _Layout:
+def _layout(body: str, root: Any) -> _Layout:
     pair = _pair(root, "people") if isinstance(root, MappingNode) else None
     if pair is None or not isinstance(pair[1], SequenceNode) or _is_flow(pair[1]):
         return _Layout()
     key, seq = pair
-    offset = seq.start_mark.column - key.start_mark.column
+    offset = _col(body, seq) - key.start_mark.column
     persons = [p for p in seq.value if isinstance(p, MappingNode) and not _is_flow(p)]
-    gap = persons[0].start_mark.column - seq.start_mark.column if persons else 2
+    gap = _col(body, persons[0]) - _col(body, seq) if persons else 2
     touch_offset, touch_gap, flow_touches = offset, gap, False
     step = offset or 2
     for found in (_pair(p, "touches") for p in persons):
         if found is None or not _is_block(found[1], SequenceNode) or not found[1].value:
             continue
         key, touches = found
-        touch_offset = touches.start_mark.column - key.start_mark.column
-        touch_gap = max(touches.value[0].start_mark.column - touches.start_mark.column, 2)
+        touch_offset = _col(body, touches) - key.start_mark.column
+        touch_gap = max(_col(body, touches.value[0]) - _col(body, touches), 2)
         flow_touches = _is_flow(touches.value[0])
         break
     for found in (_pair(p, "messages") for p in persons):
         if found is not None and _is_block(found[1], MappingNode):
-            step = found[1].start_mark.column - found[0].start_mark.column
+            step = _col(body, found[1]) - found[0].start_mark.column
             break
     return _Layout(offset, max(gap, 2), touch_offset, touch_gap, step, flow_touches)
 
@@ -730,15 +741,16 @@ def _mapping(value: object) -> Mapping[str, object]:
 
 
 def _put_touch(src: _Source, node: Any, k: int, fields: Mapping[str, object]) -> _Splice:
-    body, layout = src.body, _layout(src.root)
+    body, layout = src.body, _layout(src.body, src.root)
     pair = _pair(node, "touches")
     if _is_flow(node):
-        return _put_flow_touch(body, node, pair, k, _inline(fields))
+        return _put_flow_item(body, node, pair, "touches", k, _inline(fields))
     if pair is None:
-        col = node.start_mark.column
+        col = _col(body, node)
         lines = [" " * col + "touches:"]
         lines += _flat_item(fields, col + layout.touch_offset, layout.touch_gap, False)
-        return _insert_lines(body, _after(body, node), lines, src.nl)
+        new, focus = _insert_lines(body, _after(body, node), lines, src.nl)
+        return new, _next_line(new, focus)  # the touch's own line, not `touches:`
     key, value = pair
     if _is_empty_list(value):
         dash = key.start_mark.column + layout.touch_offset
@@ -750,30 +762,35 @@ def _put_touch(src: _Source, node: Any, k: int, fields: Mapping[str, object]) ->
     raise EditRefused("the person's touches are not a list")
 
 
-def _put_flow_touch(body: str, node: Any, pair: Any, k: int, item: str) -> _Splice:
-    """A person written `{name: X, …}` gets its touch in flow style too."""
+def _put_flow_item(body: str, node: Any, pair: Any, key: str, k: int, item: str) -> _Splice:
+    """A mapping written `{name: X, …}` (a person, or a whole company) gets its new
+    touch or person in flow style too."""
     if pair is None:
-        return _flow_add(body, node, None, f"touches: [{item}]")
+        return _flow_add(body, node, None, f"{key}: [{item}]")
     value = pair[1]
     if isinstance(value, SequenceNode):
         return _flow_insert(body, value, k, item)
     if _is_null(value):
         start, end = value.start_mark.index, value.end_mark.index
         return body[:start] + f"[{item}]" + body[end:], start
-    raise EditRefused("the person's touches are not a list")
+    raise EditRefused(f"{key} is not a list in this file")
 
 
 def _put_person(src: _Source, root: Any, fields: Mapping[str, object]) -> _Splice:
-    body, layout = src.body, _layout(root)
+    body, layout = src.body, _layout(src.body, root)
 
     def write(col: int, gap: int, flow: bool) -> list[str]:
         return _person_item(fields, col, gap, flow, layout)
 
     pair = _pair(root, "people")
+    if _is_flow(root):
+        count = len(pair[1].value) if pair is not None and pair[1].tag == _SEQ else 0
+        return _put_flow_item(body, root, pair, "people", count, _inline(fields))
     if pair is None:
-        col = root.start_mark.column
+        col = _col(body, root)
         lines = [" " * col + "people:", *write(col + layout.offset, layout.gap, False)]
-        return _insert_lines(body, len(body), lines, src.nl)
+        new, focus = _insert_lines(body, len(body), lines, src.nl)
+        return new, _next_line(new, focus)  # the person's own line, not `people:`
     key, value = pair
     if _is_empty_list(value):
         lines = write(key.start_mark.column + layout.offset, layout.gap, False)
@@ -792,7 +809,7 @@ def _put_fields(src: _Source, node: Any, fields: Mapping[str, object]) -> _Splic
     if _is_flow(node):
         pairs = ", ".join(f"{key}: {format_scalar(v, flow=True)}" for key, v in fields.items())
         return _flow_add(body, node, anchor, pairs)
-    pad = " " * node.start_mark.column
+    pad = " " * _col(body, node)
     lines = [f"{pad}{key}: {format_scalar(v)}" for key, v in fields.items()]
     if anchor is None or anchor is keys[0]:
         return _insert_lines(body, _after(body, node), lines, src.nl)
@@ -810,3 +827,229 @@ def _put_inbound(src: _Source, k: int, fields: Mapping[str, object]) -> _Splice:
     if isinstance(root, SequenceNode) and _is_flow(root):
         return _flow_insert(src.body, root, k, _inline(fields))
     return _block_insert(src, root, k, write, 2)
+
+
+# ---------------------------------------------------------------- setting and removing
+
+# Where a mapping or list is in a file: keys and list indexes from the top.
+KeyPath = tuple[str | int, ...]
+
+
+def set_fields(
+    text: str, where: KeyPath, values: Mapping[str, object], order: tuple[str, ...]
+) -> Edit:
+    """Give keys of the mapping at `where` new scalar values: a key it has keeps its
+    place (and its comment), a key it lacks goes where `order` puts it among the keys
+    it has. The line reported is the first that changed."""
+    if not values:
+        raise EditRefused("there is nothing to set")
+    fields = _fields(values, order, "this mapping")
+    for key, value in fields.items():
+        if not isinstance(value, str | int):
+            raise EditRefused(f"the value of '{key}' must be text, a number or true/false")
+    src = _read(text)
+    expected = _plain(src.data)
+    _data_at(expected, where, dict).update(_plain(fields))
+    body, focuses = src.body, list[int]()
+    for key, value in fields.items():
+        part = _read(body)
+        node = _node_at(part.root, where, MappingNode)
+        pair = _pair(node, key)
+        if pair is None:
+            later = order[order.index(key) + 1 :]
+            body, focus = _add_pair(part, node, key, value, later)
+        else:
+            body, focus = _replace_value(part, *pair, value, flow=_is_flow(node))
+        delta = len(body) - len(part.body)
+        focuses = [f + delta if f > focus else f for f in focuses] + [focus]
+    return _finish(src, body, min(focuses), expected)
+
+
+def remove_fields(text: str, where: KeyPath, keys: tuple[str, ...]) -> Edit:
+    """Remove keys (with their values and the comments on their lines) from the
+    mapping at `where`."""
+    src = _read(text)
+    expected = _plain(src.data)
+    data = _data_at(expected, where, dict)
+    for key in keys:
+        data.pop(key, None)
+    body, focus = src.body, len(src.body)
+    for key in keys:
+        part = _read(body)
+        node = _node_at(part.root, where, MappingNode)
+        pair = _pair(node, key)
+        if pair is None:
+            continue
+        start, end = _pair_span(part.body, node, *pair)
+        body = part.body[:start] + part.body[end:]
+        focus = min(focus if focus < start else focus - (end - start), start)
+    if body == src.body:
+        raise EditRefused(f"there is no {' or '.join(keys)} to remove")
+    return _finish(src, body, focus, expected)
+
+
+def add_item(
+    text: str, where: KeyPath, item: Mapping[str, object], index: int | None = None
+) -> Edit:
+    """Insert a mapping of scalars into the list at `where` (at its end by default),
+    written like its neighbours."""
+    fields = dict(item)
+    for key, value in fields.items():
+        if not isinstance(value, str | int):
+            raise EditRefused(f"the value of '{key}' must be text, a number or true/false")
+    src = _read(text)
+    expected = _plain(src.data)
+    items = _data_at(expected, where, list)
+    k = len(items) if index is None else index
+    items.insert(k, _plain(fields))
+    key, seq = _pair_at(src.root, where)
+    write = functools.partial(_flat_item, fields)
+    if _is_empty_list(seq) and key is not None:
+        lines = write(key.start_mark.column + 2, 2, False)
+        body, focus = _block_after_key(src, key, seq, lines)
+        return _finish(src, body, focus, expected)
+    if not isinstance(seq, SequenceNode):
+        raise EditRefused("the place for the new item is not a list")
+    if _is_flow(seq):
+        body, focus = _flow_insert(src.body, seq, k, _inline(fields))
+    else:
+        body, focus = _block_insert(src, seq, k, write, 2)
+    return _finish(src, body, focus, expected)
+
+
+def remove_item(text: str, where: KeyPath, index: int) -> Edit:
+    """Remove items[index] of the list at `where`, with the blank line that set it apart."""
+    src = _read(text)
+    expected = _plain(src.data)
+    items = _data_at(expected, where, list)
+    if not 0 <= index < len(items):
+        raise EditRefused(f"there is no item {index} to remove")
+    del items[index]
+    seq = _node_at(src.root, where, SequenceNode)
+    body, nodes = src.body, seq.value
+    node = nodes[index]
+    if _is_flow(seq):
+        if len(nodes) == 1:
+            start, end = node.start_mark.index, node.end_mark.index
+        elif index + 1 < len(nodes):
+            start, end = node.start_mark.index, nodes[index + 1].start_mark.index
+        else:
+            start, end = nodes[index - 1].end_mark.index, node.end_mark.index
+        return _finish(src, body[:start] + body[end:], start, expected)
+    start, end = _line_start(body, _dash(body, node)), _after(body, node)
+    before = _prev_line(body, start)
+    if before is not None and not before[1].strip():
+        # The blank line that set the item apart goes with it: the one after it, if any.
+        if end < len(body) and not body[end : _next_line(body, end)].strip():
+            end = _next_line(body, end)
+        else:
+            start = before[0]
+    new = body[:start] + body[end:]
+    focus = start
+    while focus < len(new) and not new[focus : _next_line(new, focus)].strip():
+        focus = _next_line(new, focus)  # report the line that now stands there
+    return _finish(src, new, min(focus, max(len(new) - 1, 0)), expected)
+
+
+def _data_at(data: Any, where: KeyPath, kind: type) -> Any:
+    for step in where:
+        if isinstance(step, int):
+            if not isinstance(data, list) or not 0 <= step < len(data):
+                raise EditRefused(f"there is no item {step} here")
+            data = data[step]
+        else:
+            if not isinstance(data, dict) or step not in data:
+                raise EditRefused(f"there is no '{step}' here")
+            data = data[step]
+    if kind is list and data is None:
+        return []
+    if not isinstance(data, kind):
+        what = "a list" if kind is list else "a mapping"
+        raise EditRefused(f"{'.'.join(map(str, where)) or 'the file'} is not {what}")
+    return data
+
+
+def _pair_at(root: Any, where: KeyPath) -> tuple[Any, Any]:
+    """The node at `where`, and the key node it is the value of (None at the top or in a list)."""
+    key, node = None, root
+    for step in where:
+        if isinstance(step, int):
+            if not isinstance(node, SequenceNode) or not 0 <= step < len(node.value):
+                raise EditRefused(f"there is no item {step} here")
+            key, node = None, node.value[step]
+        else:
+            pair = _pair(node, step) if isinstance(node, MappingNode) else None
+            if pair is None:
+                raise EditRefused(f"there is no '{step}' here")
+            key, node = pair
+    if node is not None and key is not None and node.start_mark.index < key.end_mark.index:
+        raise EditRefused("the value is an alias (*name) of another one; edit it by hand")
+    return key, node
+
+
+def _node_at(root: Any, where: KeyPath, kind: type) -> Any:
+    node = _pair_at(root, where)[1]
+    if not isinstance(node, kind):
+        raise EditRefused(f"{'.'.join(map(str, where)) or 'the file'} is not written as expected")
+    return node
+
+
+def _replace_value(src: _Source, key: Any, value: Any, new: object, *, flow: bool) -> _Splice:
+    """Write a new scalar where the old value stands; what follows it on the line stays."""
+    body = src.body
+    if not isinstance(value, ScalarNode):
+        raise EditRefused(f"the value of '{key.value}' is not text")
+    scalar = format_scalar(new, flow=flow)
+    if _is_empty(value):
+        colon = body.index(":", key.end_mark.index) + 1
+        return body[:colon] + " " + scalar + body[colon:], colon + 1
+    start = value.start_mark.index
+    if start < key.end_mark.index:
+        raise EditRefused(f"the value of '{key.value}' is an alias (*name); edit it by hand")
+    if body.startswith("&", start):
+        raise EditRefused(
+            f"the value of '{key.value}' is repeated elsewhere by an alias (*name); edit it by hand"
+        )
+    if value.style in ("|", ">"):
+        end = _after_block_scalar(body, value)
+        last = end == len(body) and not body.endswith(("\n", "\r"))
+        return body[:start] + scalar + ("" if last else src.nl) + body[end:], start
+    end = value.end_mark.index
+    gap = _COMMENT_GAP.match(body, end)
+    if gap is not None and "\n" not in body[start:end]:
+        # A comment after the value keeps its column where there is room.
+        spaces = max(1, len(gap.group(1)) - (len(scalar) - (end - start)))
+        return body[:start] + scalar + " " * spaces + body[gap.end(1) :], start
+    return body[:start] + scalar + body[end:], start
+
+
+def _add_pair(src: _Source, node: Any, key: str, value: object, later: tuple[str, ...]) -> _Splice:
+    """Add `key: value` before the first key that `later` names, else at the end."""
+    body = src.body
+    keys = [k for k, _ in node.value]
+    anchor = next((k for k in keys if getattr(k, "value", None) in later), None)
+    if _is_flow(node):
+        return _flow_add(body, node, anchor, f"{key}: {format_scalar(value, flow=True)}")
+    line = [" " * node.start_mark.column + f"{key}: {format_scalar(value)}"]
+    if (
+        anchor is not None
+        and not body[_line_start(body, anchor.start_mark.index) : anchor.start_mark.index].strip()
+    ):
+        return _insert_lines(body, _above_comments(body, anchor), line, src.nl)
+    return _insert_lines(body, _after(body, node), line, src.nl)
+
+
+def _pair_span(body: str, node: Any, key: Any, value: Any) -> tuple[int, int]:
+    """The text of one `key: value` pair: whole lines in a block mapping."""
+    pairs = node.value
+    at = next(i for i, (k, _) in enumerate(pairs) if k is key)
+    if _is_flow(node):
+        if at + 1 < len(pairs):
+            return key.start_mark.index, pairs[at + 1][0].start_mark.index
+        if at:
+            return pairs[at - 1][1].end_mark.index, value.end_mark.index
+        return key.start_mark.index, value.end_mark.index
+    start = _line_start(body, key.start_mark.index)
+    if body[start : key.start_mark.index].strip():
+        raise EditRefused(f"'{key.value}' starts a list item; remove the whole item instead")
+    return start, _after_value(body, key.end_mark.index, value)

@@ -22,6 +22,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from icalendar import Calendar, Event, Todo
+from icalendar.prop import vText
 
 from generator import __version__
 from generator.drafts.drafts import as_linkedin_message, first_draft_kind
@@ -49,6 +50,16 @@ class Task:
     due: dt.date
     # The first day the work can be done (an invitation withdrawn, not yet sent again).
     starts: dt.date | None = None
+
+
+class _Text(vText):
+    """TEXT escaped as RFC 5545 says, the backslash first: icalendar reads a written
+    `\\N` as a line break before escaping, so a name holding it would be split."""
+
+    def to_ical(self) -> bytes:
+        text = str(self).replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,")
+        text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\n", "\\n")
+        return text.encode("utf-8")
 
 
 def _uid(kind: str, person: Person, *parts: str) -> str:
@@ -123,7 +134,7 @@ def week_calendar(plan: Plan, todo: bool = False) -> bytes:
     calendar.add("prodid", PRODID)
     calendar.add("version", "2.0")
     calendar.add("calscale", "GREGORIAN")
-    calendar.add("x-wr-calname", f"Playbook: {plan.me.name}")
+    calendar.add("x-wr-calname", _Text(f"Playbook: {plan.me.name}"))
     for task in week_tasks(plan):
         calendar.add_component(_todo(task, stamp) if todo else _work_event(task, stamp))
     for item in outreach.coming_up(plan):
@@ -136,8 +147,8 @@ def _todo(task: Task, stamp: dt.datetime) -> Todo:
     todo = Todo()
     todo.add("uid", task.uid)
     todo.add("dtstamp", stamp)
-    todo.add("summary", task.summary)
-    todo.add("description", task.description)
+    todo.add("summary", _Text(task.summary))
+    todo.add("description", _Text(task.description))
     todo.add("due", task.due)
     todo.add("status", "NEEDS-ACTION")
     return todo
@@ -149,8 +160,8 @@ def _work_event(task: Task, stamp: dt.datetime) -> Event:
     event = Event()
     event.add("uid", task.uid)
     event.add("dtstamp", stamp)
-    event.add("summary", task.summary)
-    event.add("description", task.description)
+    event.add("summary", _Text(task.summary))
+    event.add("description", _Text(task.description))
     _all_day(event, task.starts or stamp.date())
     return event
 
@@ -172,7 +183,7 @@ def _planned_event(person: Person, touch: Touch, stamp: dt.datetime) -> Event:
     action = PLANNED[touch.action]
     event.add("uid", _uid("planned", person, touch.date.isoformat(), touch.action.value))
     event.add("dtstamp", stamp)
-    event.add("summary", f"{action.capitalize()}: {_who(person)}")
+    event.add("summary", _Text(f"{action.capitalize()}: {_who(person)}"))
     if touch.time is None:
         _all_day(event, touch.date)
     else:
@@ -183,5 +194,5 @@ def _planned_event(person: Person, touch: Touch, stamp: dt.datetime) -> Event:
     if touch.channel:
         details.append(f"Channel: {touch.channel.value}")
     if details:
-        event.add("description", "\n".join(details))
+        event.add("description", _Text("\n".join(details)))
     return event

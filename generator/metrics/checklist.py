@@ -14,6 +14,7 @@ from generator.metrics.counts import (
 )
 from generator.metrics.outreach import follow_ups_due, missing_roles, next_batch, why_no_batch
 from generator.model.model import Plan, Sector
+from generator.model.placeholders import is_placeholder_sector
 from generator.wording import plural
 
 STEADY_WEEKS = 4
@@ -43,8 +44,13 @@ def sector_company_target(plan: Plan, sector: Sector) -> int:
 def _sectors(plan: Plan) -> Step:
     count = len(plan.sectors)
     has_recruiters = any(s.recruiters for s in plan.sectors)
-    done = 2 <= count <= 3 and has_recruiters
-    if count < 2:
+    placeholder = next((s for s in plan.sectors if is_placeholder_sector(s)), None)
+    done = 2 <= count <= 3 and has_recruiters and placeholder is None
+    if placeholder is not None:
+        action = (
+            f"Name your sectors: '{placeholder.name}' is a placeholder (playbook rename sector)."
+        )
+    elif count < 2:
         action = "Add a second sector that matters for the job you want."
     elif count > 3:
         action = "Narrow down to the 2–3 sectors that matter most."

@@ -41,6 +41,8 @@ class Me:
     country: str
     linkedin: str
     email: str
+    # Where each key's value is written, for messages about one of them.
+    key_locations: dict[str, Location] = field(init=False, default_factory=dict)
 
 
 @dataclass
@@ -54,6 +56,8 @@ class Targets:
     keep_alive_days: int
     note_limit: int
     follow_up_after_days: int
+    linkedin_invites_per_week: int
+    notes_per_month: int | None
 
     @property
     def recruiter_companies(self) -> int:
@@ -237,6 +241,36 @@ class Inbound:
         return self.company
 
 
+@dataclass
+class InvitationDay:
+    """Invitations sent on one day, to anyone, and how many carried a personalised note."""
+
+    date: dt.date
+    sent: int
+    notes: int
+    location: Location
+
+
+@dataclass
+class PendingDay:
+    """Invitations sent on one day to people outside the plan, still not accepted."""
+
+    date: dt.date
+    count: int
+    location: Location
+
+
+@dataclass
+class LinkedInCounts:
+    """`plans/linkedin.yaml`: what LinkedIn's export counted as of its date, for the
+    LinkedIn budget (the plan itself holds only touches with people in it)."""
+
+    exported_on: dt.date
+    invitations: list[InvitationDay]
+    pending: list[PendingDay]
+    location: Location
+
+
 @dataclass(eq=False)
 class Plan:
     me: Me
@@ -246,6 +280,8 @@ class Plan:
     location: Location
     companies: list[Company] = field(init=False, default_factory=list)
     inbound: list[Inbound] = field(init=False, default_factory=list)
+    # LinkedIn's own counts from the last import of its export, if any.
+    linkedin: LinkedInCounts | None = field(init=False, default=None)
     warnings: list[Problem] = field(init=False, default_factory=list)
     today: dt.date = field(init=False, default=dt.date.min)
     # The first outreach of mine to anyone, up to today: the campaign's start.

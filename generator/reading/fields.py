@@ -201,7 +201,21 @@ class LinkedInUrl(Url):
                 expected = "expected a web address; a LinkedIn profile is written"
                 return ctx.error(location, where, f"{expected} linkedin.com/in/{value.strip()}")
             value = complete_linkedin(value)
+            host = _host(value.strip())
+            if value.strip() and host != "linkedin.com" and not host.endswith(".linkedin.com"):
+                elsewhere = f" ({host} is not LinkedIn)" if host else ""
+                message = "expected a LinkedIn profile address (https://www.linkedin.com/in/…)"
+                return ctx.error(location, where, f"{message}; got {_shown(value)}{elsewhere}")
         return super().clean(ctx, value, where, location)
+
+
+def _host(text: str) -> str:
+    """The host a web address names, with or without its scheme; "" when none."""
+    try:
+        host = urlsplit(text if "://" in text else f"https://{text}").hostname
+    except ValueError:
+        return ""
+    return (host or "").lower()
 
 
 # One address: no display name, no header tricks (?cc=, ;bcc=), nothing to quote.

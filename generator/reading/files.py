@@ -18,6 +18,8 @@ from generator.errors import Location, Problem
 PLAN_FILE = "plan.yaml"
 COMPANIES_DIR = "companies"
 INBOUND_FILE = "inbound.yaml"
+# Written by `playbook import linkedin`: LinkedIn's counts for the LinkedIn budget.
+LINKEDIN_FILE = "linkedin.yaml"
 YAML_SUFFIXES = (".yaml", ".yml")
 MAX_BYTES = 10 * 1024 * 1024
 

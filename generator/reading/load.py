@@ -9,23 +9,28 @@ problems of the files' content come from here; facts about the plan as of a day
 from __future__ import annotations
 
 import difflib
-import re
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
+
+import yaml
 
 from generator.errors import Location, Problem, Severity
 from generator.model.model import (
     Company,
     Inbound,
+    InvitationDay,
+    LinkedInCounts,
     Me,
     Messages,
+    PendingDay,
     Person,
     Plan,
     Sector,
     Targets,
     Touch,
 )
+from generator.model.profiles import profile_key
 from generator.model.vocabulary import MessageKind
 from generator.reading import schema
 from generator.reading.cache import CheckedFile, ReadCache
@@ -33,24 +38,32 @@ from generator.reading.fields import INVALID, Context, Field, Record
 from generator.reading.files import (
     COMPANIES_DIR,
     INBOUND_FILE,
+    LINKEDIN_FILE,
     PLAN_FILE,
     as_text,
     company_files,
     read_text,
 )
 from generator.reading.yaml_source import parse_yaml
+from generator.wording import plural
 
-# File texts that stand in for what is on disk: {path: text}.
-Overrides = Mapping[Path, str]
+# File texts that stand in for what is on disk: {path: text}; None for a file an
+# edit removes.
+Overrides = Mapping[Path, str | None]
 
 _EMPTY_HINT = {
     "plan": "expected a mapping with me, targets, sectors and messages",
     "company": "expected one company: a mapping with at least name and sector",
+    "linkedin": (
+        "expected LinkedIn's counts as `playbook import linkedin` writes them "
+        "(delete the file; the next import writes it again)"
+    ),
 }
 _SCHEMAS: dict[str, Field] = {
     "plan": schema.PLAN,
     "company": schema.COMPANY,
     "inbound": schema.INBOUND,
+    "linkedin": schema.LINKEDIN_COUNTS,
 }
 
 
@@ -67,35 +80,53 @@ def check_text(path: Path, text: str, kind: str) -> CheckedFile:
             # no company yet: worth a word, not a failed build.
             message = (
                 f"the file holds no company yet; {_EMPTY_HINT[kind]} "
-                "(an example to copy? delete it once you have your own)"
+                "(an example to copy? delete it once you have your own: "
+                f"playbook remove company {path.stem})"
             )
             return CheckedFile(None, [Problem(Location(path, 1, 1), message, Severity.WARNING)])
         message = f"the file is empty; {_EMPTY_HINT[kind]}"
         return CheckedFile(None, [Problem(Location(path, 1, 1), message)])
     ctx = Context(path, text)
     cleaned = _SCHEMAS[kind].clean(ctx, data, "", Location(path, 1, 1))
-    return CheckedFile(None if cleaned is INVALID else cleaned, [*ctx.problems, *_tabs(path, text)])
+    problems = ctx.problems
+    if "*" in text and "&" in text:  # only then can the file hold an alias
+        problems = [*problems, *_aliases(path, text)]
+    return CheckedFile(None if cleaned is INVALID else cleaned, problems)
 
 
-_TAB_AFTER_INDICATOR = re.compile(r"^\s*(?:-\s*)?(?:[^\s#:'\"][^:#]*)?[:-]\t")
+# Every warning about what the editing commands cannot do to a file says this.
+NOT_EDITABLE = "playbook's commands cannot change"
 
 
-def _tabs(path: Path, text: str) -> list[Problem]:
-    """A tab after a colon or dash: libyaml reads it, ruamel.yaml (which the editing
-    commands use) does not, so the file could be checked but not edited."""
-    for number, line in enumerate(text.split("\n"), 1):
-        match = _TAB_AFTER_INDICATOR.match(line)
-        if match:
-            message = "a tab after the colon; use a space, so playbook's commands can edit the file"
-            return [Problem(Location(path, number, match.end()), message, Severity.WARNING)]
-    return []
+def _aliases(path: Path, text: str) -> list[Problem]:
+    """An alias of a text is read, but the editing commands cannot change the value it
+    repeats (nor the alias) without changing both: worth one warning per file."""
+    found = [
+        event.start_mark
+        for event in yaml.parse(text, Loader=yaml.CSafeLoader)
+        if isinstance(event, yaml.AliasEvent) and event.start_mark is not None
+    ]
+    if not found:
+        return []
+    more = (
+        f" (and {plural(len(found) - 1, 'more alias', 'more aliases')})" if len(found) > 1 else ""
+    )
+    message = (
+        f"an alias (*name) repeats a value written elsewhere{more}; {NOT_EDITABLE} either "
+        "value: write the value out"
+    )
+    mark = found[0]
+    return [Problem(Location(path, mark.line + 1, mark.column + 1), message, Severity.WARNING)]
 
 
 def _checked(
     path: Path, kind: str, plans_dir: Path, cache: ReadCache, overrides: Overrides
 ) -> CheckedFile:
     if path in overrides:
-        return check_text(path, as_text(overrides[path]), kind)
+        text = overrides[path]
+        if text is None:
+            return CheckedFile(None, [Problem(Location(path), "file not found")])
+        return check_text(path, as_text(text), kind)
     return cache.checked(
         path,
         kind,
@@ -121,6 +152,7 @@ def read_plan(
     problems += listing_problems
     folder = plans_dir / COMPANIES_DIR
     paths = sorted({*paths, *(p for p in overrides if p.parent == folder)})
+    paths = [p for p in paths if p not in overrides or overrides[p] is not None]
     companies = []
     for path in paths:
         checked = _checked(path, "company", plans_dir, cache, overrides)
@@ -129,11 +161,20 @@ def read_plan(
             companies.append(checked.content)
     inbound_path = plans_dir / INBOUND_FILE
     inbound: list[Record] = []
-    if inbound_path.exists() or inbound_path.is_symlink() or inbound_path in overrides:
+    present = inbound_path.exists() or inbound_path.is_symlink()
+    if inbound_path in overrides:
+        present = overrides[inbound_path] is not None
+    if present:
         checked = _checked(inbound_path, "inbound", plans_dir, cache, overrides)
         problems += checked.problems
         inbound = checked.content or []
-    cache.forget_missing({plans_dir / PLAN_FILE, inbound_path, *paths})
+    linkedin_path = plans_dir / LINKEDIN_FILE
+    linkedin: Record | None = None
+    if linkedin_path.exists() or linkedin_path.is_symlink() or linkedin_path in overrides:
+        checked = _checked(linkedin_path, "linkedin", plans_dir, cache, overrides)
+        problems += checked.problems
+        linkedin = checked.content
+    cache.forget_missing({plans_dir / PLAN_FILE, inbound_path, linkedin_path, *paths})
     if plan_file.content is None:
         return None, problems
     plan = _plan(plan_file.content, problems)
@@ -142,7 +183,10 @@ def read_plan(
         if company is not None:
             plan.companies.append(company)
     _check_unique(((c.name, c.location) for c in plan.companies), "company", problems)
+    _check_profiles(plan, problems)
     plan.inbound = [Inbound(location=r.location, **r.values) for r in inbound]
+    if linkedin is not None:
+        plan.linkedin = _linkedin_counts(linkedin)
     return plan, problems
 
 
@@ -164,6 +208,38 @@ def _check_unique(
             seen[key] = location
 
 
+def _check_profiles(plan: Plan, problems: list[Problem]) -> None:
+    """One LinkedIn profile is one member: two people with one address (however it is
+    written) are one person listed twice, and the import could not tell them apart."""
+    seen: dict[str, Person] = {}
+    for person in plan.people:
+        key = profile_key(person.linkedin)
+        if not key:
+            continue
+        first = seen.setdefault(key, person)
+        if first is person:
+            continue
+        where = first.location if first.location.path != person.location.path else None
+        at = f"line {first.location.line}" if where is None else str(first.location)
+        _error(
+            problems,
+            person.location,
+            f"{person.name} ({person.company.name}) has the LinkedIn profile of "
+            f"{first.name} ({first.company.name}, {at}): one profile is one person; "
+            "keep one of them, or correct the address",
+        )
+
+
+def _linkedin_counts(record: Record) -> LinkedInCounts:
+    values = record.values
+    return LinkedInCounts(
+        exported_on=values["exported_on"],
+        invitations=[InvitationDay(location=r.location, **r.values) for r in values["invitations"]],
+        pending=[PendingDay(location=r.location, **r.values) for r in values["pending"]],
+        location=record.location,
+    )
+
+
 def _messages(record: Record) -> Messages:
     return {MessageKind(k): v for k, v in record.values.items() if v is not None}
 
@@ -174,8 +250,10 @@ def _plan(record: Record, problems: list[Problem]) -> Plan:
     if not sectors and not any(p.is_error for p in problems):
         _error(problems, record.where("sectors"), "sectors: list at least one sector")
     _check_unique(((s.name, s.location) for s in sectors), "sector", problems, "sectors: ")
+    me = Me(**values["me"].values)
+    me.key_locations = dict(values["me"].value_locations)
     return Plan(
-        me=Me(**values["me"].values),
+        me=me,
         targets=Targets(**values["targets"].values),
         sectors=sectors,
         messages=_messages(values["messages"]),

@@ -51,6 +51,10 @@ TARGETS = Mapping(
     Optional("note_limit", Integer(minimum=1, maximum=100_000), 300),
     # Business days (Monday to Friday) without an answer before a reminder is due.
     Optional("follow_up_after_days", Integer(minimum=1, maximum=365), 7),
+    # LinkedIn's own limits: invitations a week (about 100), personalised notes a month
+    # (None: no quota, as on Premium; a free account gets only a few).
+    Optional("linkedin_invites_per_week", Integer(minimum=1, maximum=10_000), 100),
+    Optional("notes_per_month", Integer(minimum=0, maximum=10_000), None),
 )
 
 SECTOR = Mapping(
@@ -108,3 +112,21 @@ INBOUND_ENTRY = Mapping(
 )
 
 INBOUND = ListOf(INBOUND_ENTRY, noun="inbound contact")
+
+# plans/linkedin.yaml, written by `playbook import linkedin`: LinkedIn's own counts.
+INVITATION_DAY = Mapping(
+    Required("date", Date()),
+    Required("sent", Integer(minimum=0, maximum=100_000)),
+    Optional("notes", Integer(minimum=0, maximum=100_000), 0),
+)
+
+PENDING_DAY = Mapping(
+    Required("date", Date()),
+    Required("count", Integer(minimum=0, maximum=100_000)),
+)
+
+LINKEDIN_COUNTS = Mapping(
+    Required("exported_on", Date()),
+    Optional("invitations", ListOf(INVITATION_DAY, noun="day"), []),
+    Optional("pending", ListOf(PENDING_DAY, noun="day"), []),
+)

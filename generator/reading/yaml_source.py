@@ -3,9 +3,14 @@
 libyaml (through PyYAML's C parser) builds the node tree; a resolver with the YAML 1.2
 core schema gives each plain scalar its type, as ruamel.yaml's round-trip loader does
 (`NO` stays text, `010` is ten, `12:30` is text). Dates stay text: the schema checks
-them, so an impossible date is a located message. Aliases, merge keys and tags are
-refused: a plan has no use for them, and aliases can make a small file expand to
-gigabytes.
+them, so an impossible date is a located message. Aliases of collections, merge keys
+and tags on collections are refused: a plan has no use for them, and aliases can make
+a small file expand to gigabytes. An alias of a text is allowed, but the texts that
+aliases repeat count against the same budget as the file (`MAX_REPEATED`): 3,000
+aliases of a megabyte cost what a 10 MB file costs, not what 3 GB would.
+
+The editing commands read files with this same reader (`read_nodes`), so a file
+`check` accepts is one the editor sees exactly as `check` does.
 """
 
 from __future__ import annotations
@@ -26,6 +31,10 @@ from generator.reading.syntax import syntax_problem
 Mark = tuple[int, int]  # 0-based line and column
 
 MAX_DEPTH = 32
+# Characters that aliases may repeat in one file: what a plan file may hold.
+MAX_REPEATED = 10 * 1024 * 1024
+# Texts up to this long are not tracked: repeating them costs what writing them does.
+_SHORT = 64
 
 _STR = "tag:yaml.org,2002:str"
 _INT = "tag:yaml.org,2002:int"
@@ -109,7 +118,9 @@ def _mark(node: Node) -> Mark:
     return node.start_mark.line, node.start_mark.column
 
 
-class _Refused(Exception):
+class Refused(Exception):
+    """A construct plans do not use, at a 0-based mark; str(exc) says why."""
+
     def __init__(self, mark: Mark, message: str) -> None:
         super().__init__(message)
         self.mark = mark
@@ -118,19 +129,21 @@ class _Refused(Exception):
 
 @dataclass
 class _Builder:
-    """Turns nodes into plain values; every node may be used once (no aliases)."""
+    """Turns nodes into plain values; a collection may be used once (no aliases)."""
 
     seen: set[int] = field(default_factory=set)
+    texts: set[int] = field(default_factory=set)
+    repeated: int = 0
 
     def value(self, node: Node, depth: int = 0) -> Any:
         if isinstance(node, ScalarNode):
-            # An alias to a scalar repeats a few characters: only collections can blow up,
-            # and any alias to one is refused below.
+            if len(node.value) > _SHORT:
+                self._count_repeats(node)
             return _scalar(node)
         if depth > MAX_DEPTH:
-            raise _Refused(_mark(node), "the YAML is nested too deeply to be a plan")
+            raise Refused(_mark(node), "the YAML is nested too deeply to be a plan")
         if id(node) in self.seen:
-            raise _Refused(
+            raise Refused(
                 _mark(node),
                 "an alias (*name) repeats a value written elsewhere; plans do not use "
                 "anchors and aliases: write the value out",
@@ -140,7 +153,20 @@ class _Builder:
             return self._sequence(node, depth)
         if isinstance(node, MappingNode):
             return self._mapping(node, depth)
-        raise _Refused(_mark(node), "unexpected YAML node")  # pragma: no cover
+        raise Refused(_mark(node), "unexpected YAML node")  # pragma: no cover
+
+    def _count_repeats(self, node: ScalarNode) -> None:
+        """A long text met again is an alias of it: its length counts once more."""
+        if id(node) not in self.texts:
+            self.texts.add(id(node))
+            return
+        self.repeated += len(node.value)
+        if self.repeated > MAX_REPEATED:
+            raise Refused(
+                _mark(node),
+                "aliases (*name) repeat this text more than a plan file may hold (10 MB); "
+                "write the text out where it is needed",
+            )
 
     def _sequence(self, node: SequenceNode, depth: int) -> LocatedList:
         _check_tag(node, _SEQ)
@@ -155,16 +181,16 @@ class _Builder:
         result = LocatedMap(_mark(node), bool(node.flow_style))
         for key_node, value_node in node.value:
             if key_node.tag == _MERGE:
-                raise _Refused(
+                raise Refused(
                     _mark(key_node),
                     "a merge key (<<) copies keys from elsewhere; plans do not use it: "
                     "write the keys out",
                 )
             key = self.value(key_node, depth + 1)
             if isinstance(key, LocatedMap | LocatedList):
-                raise _Refused(_mark(key_node), "a key must be a plain word, not a list or mapping")
+                raise Refused(_mark(key_node), "a key must be a plain word, not a list or mapping")
             if key in result:
-                raise _Refused(
+                raise Refused(
                     _mark(key_node),
                     f"duplicate key '{key}'; each key may appear only once in a mapping",
                 )
@@ -183,7 +209,7 @@ class _Builder:
 
 def _check_tag(node: Node, expected: str) -> None:
     if node.tag != expected:
-        raise _Refused(_mark(node), f"a YAML tag ({node.tag}) here; plans do not use tags")
+        raise Refused(_mark(node), f"a YAML tag ({node.tag}) here; plans do not use tags")
 
 
 def _scalar(node: ScalarNode) -> Any:
@@ -201,7 +227,7 @@ def _scalar(node: ScalarNode) -> Any:
             return _float(text)
         except ValueError:  # `._` matches the pattern but is no number: it is text
             return text
-    raise _Refused(_mark(node), f"a YAML tag ({node.tag}) here; plans do not use tags")
+    raise Refused(_mark(node), f"a YAML tag ({node.tag}) here; plans do not use tags")
 
 
 def _integer(node: ScalarNode) -> int:
@@ -214,7 +240,7 @@ def _integer(node: ScalarNode) -> int:
             return sign * int(digits[2:], bases[digits[:2]])
         return sign * int(digits)
     except ValueError:
-        raise _Refused(_mark(node), f"expected a whole number; got {node.value!r}") from None
+        raise Refused(_mark(node), f"expected a whole number; got {node.value!r}") from None
 
 
 def _float(text: str) -> float:
@@ -226,18 +252,37 @@ def _float(text: str) -> float:
     return float(cleaned)
 
 
+# The last large texts read, with their nodes and values (never changed once built):
+# an edit reads the file the plan check before it has just read, and the check after
+# it reads the text the edit has just verified, so each is parsed once, not twice.
+_RECENT: dict[str, tuple[Node | None, Any]] = {}
+_RECENT_SIZE = 2
+_WORTH_KEEPING = 64 * 1024
+
+
+def read_nodes(text: str) -> tuple[Node | None, Any]:
+    """The document's node tree (with marks) and its values, as `parse_yaml` reads them.
+    Raises yaml.YAMLError for a syntax error and `Refused` for what plans do not use."""
+    found = _RECENT.get(text) if len(text) >= _WORTH_KEEPING else None
+    if found is not None:
+        return found
+    node = _Composer(text).get_single_node()
+    result = node, None if node is None else _Builder().value(node)
+    if len(text) >= _WORTH_KEEPING:
+        _RECENT[text] = result
+        while len(_RECENT) > _RECENT_SIZE:
+            del _RECENT[next(iter(_RECENT))]
+    return result
+
+
 def parse_yaml(path: Path, text: str) -> tuple[Any, list[Problem]]:
     """The file's values (LocatedMap/LocatedList/scalars), or None and the problem."""
     try:
-        node = _Composer(text).get_single_node()
+        return read_nodes(text)[1], []
     except (yaml.MarkedYAMLError, yaml.reader.ReaderError) as exc:
         return None, [syntax_problem(path, text, exc)]
     except yaml.YAMLError as exc:
         return None, [Problem(Location(path), f"cannot read this YAML: {exc}")]
-    if node is None:
-        return None, []
-    try:
-        return _Builder().value(node), []
-    except _Refused as refused:
+    except Refused as refused:
         line, col = refused.mark
         return None, [Problem(Location(path, line + 1, col + 1), refused.message)]

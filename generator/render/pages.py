@@ -17,6 +17,7 @@ from markupsafe import Markup
 
 from generator.drafts.drafts import Draft, as_linkedin_message, first_draft_kind
 from generator.metrics import counts, outreach
+from generator.metrics.budget import linkedin_budget
 from generator.metrics.checklist import checklist, headline_numbers, sector_company_target
 from generator.model.model import Company, Person, Plan, Sector
 from generator.model.vocabulary import PLANNED, Focus, MessageKind
@@ -175,6 +176,7 @@ def this_week_page(plan: Plan) -> str:
         keep_alive_days=plan.targets.keep_alive_days,
         nudges=outreach.pending_invitations(plan),
         coming_up=outreach.coming_up(plan),
+        budget=linkedin_budget(plan),
         **no_answer_context(plan),
     )
 

@@ -12,15 +12,14 @@ import contextlib
 import ctypes
 import ctypes.util
 import errno
-import fcntl
 import os
 import secrets
 import shutil
-import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
-from generator.errors import PlaybookError
+from generator import locking
+from generator.errors import PlaybookError, shown
 
 SCRATCH_MARK = ".playbook-build-"
 _RENAME_EXCHANGE = 2
@@ -59,30 +58,40 @@ def remove(path: Path) -> None:
 
 @contextlib.contextmanager
 def build_lock(
-    folder: Path, wait_seconds: float = 600.0, on_wait: Callable[[], None] | None = None
+    folders: list[Path], wait_seconds: float = 600.0, on_wait: Callable[[], None] | None = None
 ) -> Iterator[None]:
-    """Hold an exclusive lock on the folder that holds the site; a second build waits."""
-    descriptor = os.open(folder, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0))
-    try:
-        deadline = time.monotonic() + wait_seconds
-        told = False
-        while True:
-            try:
-                fcntl.flock(descriptor, fcntl.LOCK_EX | fcntl.LOCK_NB)
-                break
-            except BlockingIOError:
-                if not told and on_wait is not None:
-                    on_wait()
-                    told = True
-                if time.monotonic() > deadline:
-                    raise PlaybookError(
-                        "another build of this playbook is still running; "
-                        "try again when it has finished"
-                    ) from None
-                time.sleep(0.1)
+    """Hold the playbook's lock (the one every editing command takes) on the folders
+    that hold the site and the plans: a second build, or an edit, waits."""
+    with locking.locked(folders, on_wait, wait_seconds):
         yield
-    finally:
-        os.close(descriptor)
+
+
+def refuse_inside_plans(output: Path, plans_dir: Path, option: str) -> None:
+    """An output never lands in the plans folder, nor replaces it: that is the user's data."""
+    where = Path(os.path.realpath(output))
+    plans = Path(os.path.realpath(plans_dir))
+    if where.is_relative_to(plans) or plans.is_relative_to(where):
+        raise PlaybookError(
+            f"{option}: {shown(output)} is in the plans folder ({shown(plans_dir)}) or holds it; "
+            "choose a place outside it (nothing was written)"
+        )
+
+
+def check_site_dir(site_dir: Path, plans_dir: Path) -> None:
+    """The site folder is one a build made (or none yet): never a link, a file, or a
+    folder holding the plans, which the swap would replace."""
+    refuse_inside_plans(site_dir, plans_dir, "site_dir")
+    if site_dir.is_symlink():
+        raise PlaybookError(
+            f"{shown(site_dir)} is a link; a build replaces the site folder whole, so it "
+            "will not replace a link: remove the link, or set site_dir in mkdocs.yml "
+            "(nothing was written)"
+        )
+    if site_dir.exists() and not site_dir.is_dir():
+        raise PlaybookError(
+            f"{shown(site_dir)} is a file, not the site folder; move it away, or set "
+            "site_dir in mkdocs.yml (nothing was written)"
+        )
 
 
 def _exchange(first: Path, second: Path) -> bool:
