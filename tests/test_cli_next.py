@@ -4,6 +4,7 @@ import datetime as dt
 import html
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 
 from generator.checking import load_plan
@@ -11,6 +12,7 @@ from generator.cli import cli
 from generator.render.pages import person_page, this_week_page
 from tests.conftest import SMALL_PLAN, TODAY
 from tests.helpers import replace_in
+from tests.outreach_plans import person, write_plan
 
 
 def run(*args: str, plans: Path = SMALL_PLAN, today: str = "2026-11-26") -> str:
@@ -36,7 +38,7 @@ LinkedIn: 0 / 100 invitations this week · 1 note this month · 1 pending, 1 for
 
 Invitations pending for 3+ weeks (1)
 
-- Anna Nowak (Volta Cells): invited 2026-11-02, 24 days ago; withdraw it and retry later
+- Anna Nowak (Volta Cells): invited 2026-11-02, 24 days ago; withdraw it; LinkedIn lets you invite again three weeks later
 
 Follow-ups due (1): no contact for 90+ days
 
@@ -99,3 +101,22 @@ def test_the_next_week_starts_a_new_batch() -> None:
     output = run("next", today="2026-11-30")
     assert output.startswith("Week of 2026-11-30: 0 / 3 invitations sent\n")
     assert dt.date(2026, 11, 30).weekday() == 0
+
+
+@pytest.mark.parametrize("people", [9, 10, 12])
+def test_next_keeps_entries_aligned_from_ten_on(tmp_path: Path, people: int) -> None:
+    companies = {f"Firma {n:02d}": [person(f"Osoba {n:02d}")] for n in range(1, people + 1)}
+    plans = write_plan(tmp_path, companies, targets=f"invites_per_week: {people}")
+    lines = run("next", plans=plans).splitlines()
+    width = len(str(people))
+    entries = [i for i, line in enumerate(lines) if line.lstrip()[:1].isdigit()]
+    assert len(entries) == people
+    for number, index in enumerate(entries, 1):
+        assert lines[index].startswith(f"{number:>{width}}. Osoba ")
+        column = lines[index].index("Osoba")
+        assert column == width + 2
+        # The profile, the note's length and the note itself sit under the name.
+        profile, label, note = lines[index + 1 : index + 4]
+        assert profile == " " * column + f"https://www.linkedin.com/in/osoba-{number:02d}-example"
+        assert label.startswith(" " * column + "LinkedIn note (")
+        assert note == " " * (column + 2) + "Hi Osoba, an invitation."

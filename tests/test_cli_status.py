@@ -49,6 +49,11 @@ def test_status_json_is_exact() -> None:
             "connected→replied": 0.75,
             "replied→met": 0.333,
         },
+        "reached": {"invited": 5, "connected": 4, "replied": 3, "met": 1},
+        "already_connected": 0,
+        "reminders_due": 0,
+        "try_someone_else": [],
+        "withdrawn_invitations": 0,
         "checklist": [
             {
                 "step": 1,
@@ -62,10 +67,10 @@ def test_status_json_is_exact() -> None:
                 "title": "List the companies",
                 "done": False,
                 "progress": [
-                    "3 companies (target 4)",
+                    "2 leading companies, recruitment firms apart (target 4)",
                     "Battery cells: 1 (target 2)",
                     "Automation: 1 (target 2)",
-                    "Recruitment: 1 (target 4)",
+                    "Recruitment: 1 firm (target 4)",
                 ],
                 "next_action": "List 1 more company in Battery cells.",
             },
@@ -121,19 +126,32 @@ def test_status_text_is_aligned_and_plain_when_piped() -> None:
     lines = output.splitlines()
     assert lines[:3] == ["Łucja Test, as of 2026-11-26", "Goal: Plant quality director by 2029", ""]
     assert (
-        "  [ ] 2. List the companies     3 companies (target 4) · Battery cells: 1 (target 2) · "
-        "Automation: 1 (target 2) · Recruitment: 1 (target 4)" in lines
+        "  [ ] 2. List the companies     2 leading companies, recruitment firms apart (target 4) · "
+        "Battery cells: 1 (target 2) · Automation: 1 (target 2) · Recruitment: 1 firm (target 4)"
+        in lines
     )
     assert "         next: List 1 more company in Battery cells." in lines
-    funnel = lines[lines.index("Funnel") + 1 : lines.index("Funnel") + 7]
+    heading = "Funnel                          now   reached so far"
+    funnel = lines[lines.index(heading) + 1 : lines.index(heading) + 8]
     assert funnel == [
-        f"  {stage:<24}{1:>9}"
-        for stage in ("identified", "invited", "connected", "replied", "met", "declined")
+        "  identified                      1",
+        "  invited                         1                5",
+        "  connected                       1                4",
+        "  replied                         1                3",
+        "  met                             1                1",
+        "  declined                        1",
+        "  now: each person once, at their current stage; "
+        "reached so far: everyone who got at least this far",
     ]
-    assert "  invited→connected 80% · connected→replied 75% · replied→met 33%" in lines
+    assert (
+        "  invited→connected 80% · connected→replied 75% · replied→met 33% "
+        "(of those reached so far)"
+    ) in lines
     assert "  inbound (12 months)             2   average relevance 3.0" in lines
     assert "  invited this week           0 / 3   0 weeks in a row on target" in lines
     assert "  pending invitations             1   3+ weeks without an answer" in lines
+    assert "  reminders due                   0   no answer for 7 business days" in lines
+    assert "  follow-ups due                  1   no contact for 90+ days" in lines
 
 
 def test_status_is_coloured_on_a_terminal() -> None:

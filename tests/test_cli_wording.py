@@ -41,12 +41,12 @@ NORDIC = "companies/nordic-robotics.yaml"
         (
             ["log", "Ewa Kot", "replyed"],
             "ACTION: 'replyed' is not one of invited, connected, messaged, replied, met, "
-            "referred, declined, followed_up; did you mean 'replied'?",
+            "referred, declined, followed_up, withdrawn; did you mean 'replied'?",
         ),
         (
             ["log", "Ewa", "Kot", "met"],
             "ACTION: 'Kot' is not one of invited, connected, messaged, replied, met, referred, "
-            "declined, followed_up",
+            "declined, followed_up, withdrawn",
         ),
         (
             ["status", "now"],

@@ -109,6 +109,7 @@ def test_targets_take_the_schema_defaults(small_plan: Path) -> None:
         invites_per_week=3,
         keep_alive_days=90,
         note_limit=300,
+        follow_up_after_days=7,
         linkedin_invites_per_week=100,
         notes_per_month=None,
     )

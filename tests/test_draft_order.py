@@ -8,7 +8,8 @@ from enum import StrEnum
 from pathlib import Path
 
 from generator.checking import load_plan
-from generator.drafts.order import draft_label, draft_noun, next_draft, shown_kinds
+from generator.drafts.order import draft_label, draft_noun, shown_kinds
+from generator.metrics.outreach import next_draft
 from generator.model.model import Person, Plan
 from generator.model.vocabulary import MessageKind
 from generator.render.pages import person_page
@@ -67,7 +68,7 @@ def test_a_pending_invitation_with_an_address_not_yet_written_to_gets_the_email(
     give_anna_an_address(small_plan)
     assert kind_for(small_plan, "Anna Nowak", "Volta Cells") is MessageKind.EMAIL
     after_her_invitation(small_plan, "{date: 2026-11-10, action: messaged, channel: email}")
-    assert kind_for(small_plan, "Anna Nowak", "Volta Cells") is MessageKind.FOLLOW_UP
+    assert kind_for(small_plan, "Anna Nowak", "Volta Cells") is MessageKind.REMINDER
 
 
 def test_an_accepted_invitation_is_no_longer_waiting(small_plan: Path) -> None:
@@ -109,8 +110,9 @@ def test_drafts_show_in_vocabulary_order_with_the_subject_inside_the_email() -> 
     jan = person(plan, "Jan Nowak", "Volta Cells")
     assert shown_kinds(jan) == [MessageKind.INVITE, MessageKind.EMAIL, MessageKind.FOLLOW_UP]
     assert [kind for kind in MessageKind if kind not in shown_kinds(jan)] == [
-        MessageKind.EMAIL_SUBJECT
-    ]
+        MessageKind.EMAIL_SUBJECT,
+        MessageKind.REMINDER,
+    ], "no reminder for someone who answered"
 
 
 def test_a_kind_without_a_name_of_its_own_is_named_from_its_key() -> None:

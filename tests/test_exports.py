@@ -116,7 +116,7 @@ CSV_ROWS = [
         "Poland",
         "invited",
         "2026-11-02",
-        "invitation pending for 24 days: withdraw it and retry later",
+        "invitation pending for 24 days: withdraw it; LinkedIn lets you invite again three weeks later",
         "",
         "",
     ],
@@ -142,7 +142,7 @@ INVITE_FOR_VOLTA_ANNA = (
 
 BATCH = "Reach out to Anna Nowak (Nordic Robotics)"
 FOLLOW_UP = "Follow up with Piotr Żółć (Talent Bridge)"
-PENDING = "Invitation to Anna Nowak (Volta Cells) pending 24 days: withdraw it and retry later"
+PENDING = "Invitation to Anna Nowak (Volta Cells) pending 24 days: withdraw it; LinkedIn lets you invite again three weeks later"
 
 
 def export(plans: Path, format: str, *extra: str, today: str = "2026-11-26") -> Result:
@@ -438,6 +438,8 @@ def test_ics_follow_up_is_due_at_keep_alive_days(
     assert str(follow_up["DESCRIPTION"]) == f"{expected}\n\n{PIOTR_FOLLOW_UP}"
 
 
+# Reached by an invitation in 2024 (a connection older than any outreach would be
+# "already connected", due a first message rather than a follow-up).
 OLD_CONNECTION = """\
 name: Lisbon Freight
 sector: Automation
@@ -447,6 +449,7 @@ people:
   - name: Rui Costa
     linkedin: linkedin.com/in/rui-costa-example
     touches:
+      - {date: 2024-03-12, action: invited, channel: linkedin}
       - {date: 2024-03-15, action: connected}
 """
 
@@ -657,7 +660,7 @@ def test_ics_batch_keeps_its_uid_through_the_week() -> None:
     assert uid_of(thursday, BATCH) == uid_of(friday, BATCH)
     assert uid_of(thursday, FOLLOW_UP) == uid_of(friday, FOLLOW_UP)
     # The pending invitation's summary counts the days, but it is the same to-do.
-    later = "Invitation to Anna Nowak (Volta Cells) pending 25 days: withdraw it and retry later"
+    later = "Invitation to Anna Nowak (Volta Cells) pending 25 days: withdraw it; LinkedIn lets you invite again three weeks later"
     assert uid_of(thursday, PENDING) == uid_of(friday, later)
     # ...and a planned touch is the same event whichever day it is exported on.
     met = "Meeting: Jan Nowak (Volta Cells)"

@@ -41,7 +41,7 @@ def test_a_near_miss_value_gets_a_suggestion(small_plan: Path) -> None:
     replace_in(small_plan / VOLTA, "action: connected", "action: invite")
     assert problems(small_plan) == [
         f"{VOLTA}:16:36: people[0] (Jan Nowak).touches[1].action: expected one of invited, "
-        "connected, messaged, replied, met, referred, declined, followed_up; got 'invite'; "
+        "connected, messaged, replied, met, referred, declined, followed_up, withdrawn; got 'invite'; "
         "did you mean 'invited'?"
     ]
 
@@ -195,8 +195,8 @@ def test_the_built_in_invite_says_who_i_am(small_plan: Path) -> None:
     plan_file.write_text(text[: text.index("messages:")], encoding="utf-8")
     jan = load_plan(small_plan, TODAY).companies[2].people[0]
     assert jan.drafts["invite"].text == (
-        "Hi Jan, I'm Łucja Test, Quality engineer, 8 years in automotive. "
-        "I'm working towards Plant quality director by 2029 and would be glad to connect."
+        "Hi Jan, I'm Łucja Test: Quality engineer, 8 years in automotive. "
+        "My goal: Plant quality director by 2029. I'd be glad to connect."
     )
 
 

@@ -27,6 +27,8 @@ GERMAN = """  de:
       mein Name ist {{ me.name }}.
     follow_up: |
       Hallo {{ person.first_name }}, ein kurzer Gruß.
+    reminder: |
+      Hallo {{ person.first_name }}, ich erinnere kurz an meine Nachricht.
 """
 
 
@@ -90,7 +92,7 @@ def test_a_template_left_out_comes_from_the_plan_and_is_named(small_plan: Path) 
     assert jan.drafts[MessageKind.FOLLOW_UP].language == ""
     assert (
         "companies/volta-cells.yaml:9:5: warning: Jan Nowak and 1 other are to be written to "
-        "in 'de', but messages has no 'de' templates for email_subject, email, follow_up: those "
+        "in 'de', but messages has no 'de' templates for email_subject, email, reminder, follow_up: those "
         "drafts use the others. Add them under messages: de:, or say the language of the "
         "plan's templates (messages: language:)"
     ) in warnings_of(plan)
@@ -184,7 +186,7 @@ def test_language_codes_are_written_the_standard_way(small_plan: Path) -> None:
             "messages:\n",
             "messages:\n  greeting: Hallo\n",
             "plan.yaml:21:3: messages: unknown key 'greeting'; expected one of language, invite, "
-            "email_subject, email, follow_up, or a language code (de, fr, …) holding templates "
+            "email_subject, email, reminder, follow_up, or a language code (de, fr, …) holding templates "
             "in that language",
         ),
         (
@@ -192,7 +194,7 @@ def test_language_codes_are_written_the_standard_way(small_plan: Path) -> None:
             "    role: HR Business Partner\n",
             "    role: HR Business Partner\n    messages:\n      de:\n        invite: Hallo\n",
             "companies/volta-cells.yaml:21:7: people[1] (Anna Nowak).messages: unknown key 'de'; "
-            "expected one of invite, email_subject, email, follow_up",
+            "expected one of invite, email_subject, email, reminder, follow_up",
         ),
     ],
 )
@@ -216,6 +218,6 @@ def test_a_broken_template_in_a_language_is_reported_as_its_own(small_plan: Path
         "people: no such field 'nickname'"
     )
     assert problems[1].startswith(
-        "plan.yaml:33:13: messages.de.invite: cannot write the draft for Jan Nowak and 1 other "
+        "plan.yaml:35:13: messages.de.invite: cannot write the draft for Jan Nowak and 1 other "
         "person: no such field 'nick'"
     )

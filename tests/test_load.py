@@ -39,7 +39,7 @@ def problems_of(plan: Path) -> list[str]:
             "action: connected",
             "action: waved",
             "companies/volta-cells.yaml:16:36: people[0] (Jan Nowak).touches[1].action: expected one of "
-            "invited, connected, messaged, replied, met, referred, declined, followed_up; got 'waved'",
+            "invited, connected, messaged, replied, met, referred, declined, followed_up, withdrawn; got 'waved'",
         ),
         (
             VOLTA,
@@ -290,3 +290,23 @@ def test_a_booked_meeting_is_no_warning(small_plan: Path) -> None:
     edit(small_plan, VOLTA, "date: 2026-10-20", "date: 2026-12-20")
     plan = load_plan(small_plan, TODAY)
     assert not [w for w in plan.warnings if "2026-12-20" in str(w)]
+
+
+@pytest.mark.parametrize(
+    ("days", "problem"),
+    [
+        ("0", "expected a whole number from 1 to 365; got 0"),
+        ("1", None),
+        ("365", None),
+        ("366", "expected a whole number from 1 to 365; got 366"),
+    ],
+)
+def test_the_wait_before_a_reminder_is_business_days_within_a_year(
+    small_plan: Path, days: str, problem: str | None
+) -> None:
+    edit(small_plan, "plan.yaml", "  invites_per_week: 3", f"  follow_up_after_days: {days}")
+    if problem:
+        expected = [f"plan.yaml:13:25: targets.follow_up_after_days: {problem}"]
+        assert problems_of(small_plan) == expected
+    else:
+        assert load_plan(small_plan, TODAY).targets.follow_up_after_days == int(days)

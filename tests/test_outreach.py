@@ -22,14 +22,19 @@ def test_follow_ups_due_after_keep_alive_days() -> None:
     ]
 
 
-def test_a_cold_email_enters_the_follow_up_cycle(small_plan: Path) -> None:
+def test_a_cold_email_nobody_answered_gets_reminders_not_the_keep_alive(
+    small_plan: Path,
+) -> None:
     replace_in(
         small_plan / "companies" / "nordic-robotics.yaml",
         "    country: Poland\n",
         "    country: Poland\n    touches:\n      - {date: 2026-06-01, action: messaged, channel: email}\n",
     )
     plan = load_plan(small_plan, TODAY)
-    assert "Anna Nowak (Nordic Robotics)" in names(outreach.follow_ups_due(plan))
+    assert "Anna Nowak (Nordic Robotics)" not in names(outreach.follow_ups_due(plan))
+    assert [(r.person.name, r.number, r.kind) for r in outreach.reminders_due(plan)] == [
+        ("Anna Nowak", 1, "reminder")
+    ]
 
 
 def test_pending_invitations_get_a_nudge_after_three_weeks(small_plan: Path) -> None:
@@ -37,7 +42,12 @@ def test_pending_invitations_get_a_nudge_after_three_weeks(small_plan: Path) -> 
     assert outreach.pending_invitations(small_on(dt.date(2026, 11, 22))) == []
     nudges = outreach.pending_invitations(small_on(TODAY))
     assert [(n.person.name, n.person.company.name, n.days, n.advice) for n in nudges] == [
-        ("Anna Nowak", "Volta Cells", 24, "withdraw it and retry later")
+        (
+            "Anna Nowak",
+            "Volta Cells",
+            24,
+            "withdraw it; LinkedIn lets you invite again three weeks later",
+        )
     ]
     replace_in(
         small_plan / "companies" / "volta-cells.yaml",

@@ -48,7 +48,11 @@ def test_person_pages_hold_the_drafts_for_their_channel() -> None:
             "people/anna-nowak-volta-cells.md",
         )
         assert ('<label for="pb-draft-invite">' in text) is not no_profile, path
-        drafts = 3 if no_profile else 4  # (invite,) subject, body, follow-up
+        # The reminder only where it can serve: reached, and never answered.
+        unanswered = path == "people/anna-nowak-volta-cells.md"
+        assert ('<label for="pb-draft-reminder">' in text) is unanswered, path
+        # (invite,) subject, body, (reminder,) follow-up
+        drafts = (3 if no_profile else 4) + unanswered
         assert text.count('<pre class="pb-draft"') == drafts, path
         assert text.count(" checked>") == 1, path
         assert "```" not in text, "drafts are plain text: no highlighter runs over them"

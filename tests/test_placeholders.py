@@ -68,9 +68,9 @@ def test_check_warns_about_every_placeholder(untouched: Path) -> None:
         f"{optional.format('linkedin')}",
         f"{plan}:21:10: warning: me.email: still the placeholder 'you@example.com' from "
         f"playbook init; {optional.format('email')}",
-        f"{plan}:39:5: warning: sectors[0]: 'Your first sector' is still a placeholder from "
+        f"{plan}:40:5: warning: sectors[0]: 'Your first sector' is still a placeholder from "
         "playbook init; name the sector: playbook rename sector 'Your first sector' …",
-        f"{plan}:41:5: warning: sectors[1]: 'Your second sector' is still a placeholder from "
+        f"{plan}:42:5: warning: sectors[1]: 'Your second sector' is still a placeholder from "
         "playbook init; name the sector: playbook rename sector 'Your second sector' …",
         f"{untouched}: ok: 3 sectors, 0 companies, 0 people, 0 inbound contacts; 10 warnings",
     ]

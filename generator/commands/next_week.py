@@ -1,5 +1,5 @@
-"""`playbook next`: this week's outreach with each draft, what is pending or due, what is
-coming up."""
+"""`playbook next`: this week's outreach with each draft, the reminders and follow-ups
+due, what is pending or withdrawn, what is coming up."""
 
 from __future__ import annotations
 
@@ -7,15 +7,25 @@ import textwrap
 
 import click
 
-from generator.drafts.drafts import first_draft_kind
+from generator.drafts.drafts import as_linkedin_message, first_draft_kind
 from generator.metrics import counts, outreach
 from generator.metrics.budget import LinkedInBudget, budget_lines, linkedin_budget
 from generator.model.model import Person, Plan
-from generator.model.vocabulary import PLANNED, MessageKind
+from generator.model.vocabulary import PLANNED, Channel, MessageKind
+from generator.wording import plural
+
+# A numbered entry's details start under its text: "9. " and " 9. " / "10. " alike.
+_DETAIL = "   "
 
 
-def _indented(text: str) -> list[str]:
-    return [textwrap.indent(line, "     ") if line else "" for line in text.split("\n")]
+def _indented(text: str, indent: str = _DETAIL + "  ") -> list[str]:
+    return [textwrap.indent(line, indent) if line else "" for line in text.split("\n")]
+
+
+def _numbered(count: int) -> tuple[list[str], str]:
+    """Numbers right-aligned for `count` entries, and the indent of the lines below each."""
+    width = len(str(count))
+    return [f"{n:>{width}}. " for n in range(1, count + 1)], " " * (width + 2)
 
 
 def _describe(person: Person) -> str:
@@ -26,27 +36,51 @@ def _describe(person: Person) -> str:
     )
 
 
-def _first_message(person: Person, budget: LinkedInBudget) -> list[str]:
+def _first_message(person: Person, indent: str, budget: LinkedInBudget) -> list[str]:
     kind = first_draft_kind(person)
     drafts = person.drafts
     if kind is MessageKind.INVITE and budget.notes_used_up:
         draft = drafts[MessageKind.INVITE]
         return [
-            f"   {person.linkedin}",
-            f"   Invite without a note ({budget.notes_gone}); once they accept, send this message:",
-            *_indented(draft.text),
+            f"{indent}{person.linkedin}",
+            f"{indent}Invite without a note ({budget.notes_gone}); "
+            "once they accept, send this message:",
+            *_indented(draft.text, indent + "  "),
+        ]
+    if as_linkedin_message(person, kind):
+        return [
+            f"{indent}{person.linkedin}",
+            f"{indent}LinkedIn message (connected since {person.already_connected_on}):",
+            *_indented(drafts[MessageKind.EMAIL].text, indent + "  "),
         ]
     if kind is MessageKind.EMAIL:
-        return [
-            f"   e-mail to {person.email}",
-            f"   subject: {drafts[MessageKind.EMAIL_SUBJECT].text}",
-            *_indented(drafts[MessageKind.EMAIL].text),
-        ]
+        subject = drafts[MessageKind.EMAIL_SUBJECT].text
+        return _email(person, subject, drafts[MessageKind.EMAIL].text, indent)
     draft = drafts[MessageKind.INVITE]
     length = f"{draft.length} / {draft.limit} characters"
     if draft.over_limit:
         length = click.style(f"{length}: too long", fg="red")
-    return [f"   {person.linkedin}", f"   LinkedIn note ({length}):", *_indented(draft.text)]
+    return [
+        f"{indent}{person.linkedin}",
+        f"{indent}LinkedIn note ({length}):",
+        *_indented(draft.text, indent + "  "),
+    ]
+
+
+def _email(person: Person, subject: str, text: str, indent: str) -> list[str]:
+    return [
+        f"{indent}e-mail to {person.email}",
+        f"{indent}subject: {subject}",
+        *_indented(text, indent + "  "),
+    ]
+
+
+def _reminder(reminder: outreach.Reminder, indent: str) -> list[str]:
+    person = reminder.person
+    if reminder.channel is Channel.EMAIL:
+        return _email(person, reminder.subject, reminder.text, indent)
+    where = [f"{indent}{person.linkedin}"] if reminder.channel is Channel.LINKEDIN else []
+    return [*where, *_indented(reminder.text, indent + "  ")]
 
 
 def _heading(text: str) -> list[str]:
@@ -64,29 +98,50 @@ def next_text(plan: Plan, follow_ups: bool = True) -> list[str]:
     lines[-1:-1] = budget_lines(budget)
     if not batch:
         lines += [outreach.why_no_batch(plan), ""]
-    for number, person in enumerate(batch, 1):
-        lines.append(f"{number}. {click.style(_describe(person), bold=True)}")
-        lines += _first_message(person, budget)
+    numbers, indent = _numbered(len(batch))
+    for number, person in zip(numbers, batch, strict=True):
+        lines.append(f"{number}{click.style(_describe(person), bold=True)}")
+        lines += _first_message(person, indent, budget)
+        lines.append("")
+    lines += _reminders_text(plan)
+    moving_on = outreach.try_someone_else(plan)
+    if moving_on:
+        heading = f"No answer after {outreach.MAX_REMINDERS_WORDS} reminders: try someone else"
+        lines += _heading(f"{heading} ({len(moving_on)})")
+        for move_on in moving_on:
+            lines.append(f"- {_move_on_line(plan, move_on)}")
         lines.append("")
     nudges = outreach.pending_invitations(plan)
     if nudges:
         lines += _heading(f"Invitations pending for 3+ weeks ({len(nudges)})")
         for nudge in nudges:
-            how = f"try e-mail: {nudge.person.email}" if nudge.person.email else nudge.advice
+            how = nudge.advice
+            if how == "try e-mail":
+                how = f"try e-mail: {nudge.person.email}"
             lines.append(
                 f"- {nudge.person.name} ({nudge.person.company.name}): "
                 f"invited {nudge.since.isoformat()}, {nudge.days} days ago; {how}"
+            )
+        lines.append("")
+    withdrawn = outreach.withdrawn_invitations(plan)
+    if withdrawn:
+        lines += _heading(f"Withdrawn invitations ({len(withdrawn)})")
+        for reinvite in withdrawn:
+            lines.append(
+                f"- {reinvite.person.name} ({reinvite.person.company.name}): "
+                f"withdrawn {reinvite.withdrawn.isoformat()}; {reinvite.when(plan.today)}"
             )
         lines.append("")
     due = outreach.follow_ups_due(plan) if follow_ups else []
     if due:
         keep_alive = plan.targets.keep_alive_days
         lines += _heading(f"Follow-ups due ({len(due)}): no contact for {keep_alive}+ days")
-        for number, person in enumerate(due, 1):
+        numbers, indent = _numbered(len(due))
+        for number, person in zip(numbers, due, strict=True):
             last = person.last_contact.isoformat() if person.last_contact else "never"
-            lines.append(f"{number}. {click.style(_describe(person), bold=True)}")
-            lines.append(f"   last contact {last}; follow-up:")
-            lines += _indented(person.drafts[MessageKind.FOLLOW_UP].text)
+            lines.append(f"{number}{click.style(_describe(person), bold=True)}")
+            lines.append(f"{indent}last contact {last}; follow-up:")
+            lines += _indented(person.drafts[MessageKind.FOLLOW_UP].text, indent + "  ")
             lines.append("")
     planned = outreach.coming_up(plan)
     if planned:
@@ -104,3 +159,29 @@ def next_text(plan: Plan, follow_ups: bool = True) -> list[str]:
     while lines and not lines[-1]:
         lines.pop()
     return [line.rstrip() for line in lines]
+
+
+def _reminders_text(plan: Plan) -> list[str]:
+    reminders = outreach.reminders_due(plan)
+    if not reminders:
+        return []
+    days = plural(plan.targets.follow_up_after_days, "business day", "business days")
+    lines = _heading(f"No answer yet: reminders due ({len(reminders)}), {days} after each message")
+    numbers, indent = _numbered(len(reminders))
+    for number, reminder in zip(numbers, reminders, strict=True):
+        lines.append(f"{number}{click.style(_describe(reminder.person), bold=True)}")
+        lines.append(f"{indent}{reminder.sent}, no answer; {reminder.how}:")
+        lines += _reminder(reminder, indent)
+        lines.append("")
+    return lines
+
+
+def _move_on_line(plan: Plan, item: outreach.MoveOn) -> str:
+    person, company = item.person, item.person.company.name
+    tried = plural(item.attempts, "message", "messages")
+    if item.instead is None:
+        advice = f"name someone else at {company} to write to"
+    else:
+        batch = " (in this week's batch)" if outreach.in_batch(plan, item.instead) else ""
+        advice = f"next at {company}: {item.instead.name}, {item.instead.focus}{batch}"
+    return f"{person.name} ({company}): {tried} since {item.since.isoformat()}; {advice}"

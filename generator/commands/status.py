@@ -1,4 +1,9 @@
-"""`playbook status`: the scoreboard in the terminal, or as JSON for scripts."""
+"""`playbook status`: the scoreboard in the terminal, or as JSON for scripts.
+
+The funnel shows two different counts side by side, each named: where everyone is now
+(`stages`: each person once, at their current stage) and how far the campaign got
+(`reached`: everyone who got at least this far, so it only grows).
+"""
 
 from __future__ import annotations
 
@@ -10,7 +15,8 @@ from generator.metrics import counts, outreach
 from generator.metrics.budget import linkedin_budget
 from generator.metrics.checklist import checklist
 from generator.model.model import Plan
-from generator.wording import percent
+from generator.model.vocabulary import PROGRESSION
+from generator.wording import percent, plural
 
 
 def status_data(plan: Plan) -> dict[str, Any]:
@@ -33,6 +39,13 @@ def status_data(plan: Plan) -> dict[str, Any]:
         "pending_invitations": len(outreach.pending_invitations(plan)),
         "coming_up": len(outreach.coming_up(plan)),
         "conversions": {k: _rounded(v) for k, v in counts.conversions(people).items()},
+        "reached": {
+            str(stage): n for stage, n in counts.reached_counts(people).items() if stage in _REACH
+        },
+        "already_connected": counts.already_connected_count(people),
+        "reminders_due": len(outreach.reminders_due(plan)),
+        "try_someone_else": [m.person.name for m in outreach.try_someone_else(plan)],
+        "withdrawn_invitations": len(outreach.withdrawn_invitations(plan)),
         "checklist": [
             {
                 "step": step.number,
@@ -56,6 +69,10 @@ def status_data(plan: Plan) -> dict[str, Any]:
     }
 
 
+# Cumulative reach starts at the first message: nobody is "reached" by being identified.
+_REACH = PROGRESSION[1:]
+
+
 def _rounded(share: float | None) -> float | None:
     return None if share is None else round(share, 3)
 
@@ -68,6 +85,9 @@ def _row(label: str, value: object, note: str = "") -> str:
 def status_text(plan: Plan) -> list[str]:
     """The scoreboard as aligned lines, styled for a terminal (click strips it when piped)."""
     data = status_data(plan)
+    days = plan.targets.follow_up_after_days
+    keep_alive = plan.targets.keep_alive_days
+    moving_on = data["try_someone_else"]
     lines = [
         click.style(f"{plan.me.name}, as of {plan.today.isoformat()}", bold=True),
         f"Goal: {plan.me.goal}",
@@ -79,12 +99,27 @@ def status_text(plan: Plan) -> list[str]:
         lines.append(f"  {box} {step.number}. {step.title:<22} {' · '.join(step.progress)}")
         if not step.done:
             lines.append(f"         next: {step.next_action}")
-    lines += ["", click.style("Funnel", bold=True)]
-    lines += [_row(stage, count) for stage, count in data["stages"].items()]
+    lines += ["", _funnel_heading()]
+    for stage, count in data["stages"].items():
+        reached = data["reached"].get(stage, "")
+        lines.append(f"{_row(stage, count)}{reached!s:>17}".rstrip())
+    lines.append(
+        click.style(
+            "  now: each person once, at their current stage; "
+            "reached so far: everyone who got at least this far",
+            dim=True,
+        )
+    )
+    if data["already_connected"]:
+        waiting = plural(data["already_connected"], "person", "people")
+        lines.append(
+            f"  {waiting} already connected before the plan: counted as identified, "
+            "not as reached, until you write to them"
+        )
     conversions = " · ".join(
         f"{step} {percent(share)}" for step, share in data["conversions"].items()
     )
-    lines += [f"  {conversions}", "", click.style("Results", bold=True)]
+    lines += [f"  {conversions} (of those reached so far)", "", click.style("Results", bold=True)]
     relevance = data["average_relevance"]
     lines += [
         _row(
@@ -95,10 +130,17 @@ def status_text(plan: Plan) -> list[str]:
         _row(
             "invited this week",
             f"{data['invited_this_week']} / {data['invites_per_week_target']}",
-            f"{data['weeks_on_target']} weeks in a row on target",
+            f"{counts.weeks_in_a_row(data['weeks_on_target'])} on target",
         ),
-        _row("follow-ups due", data["follow_ups_due"]),
+        _row(
+            "reminders due",
+            data["reminders_due"],
+            f"no answer for {plural(days, 'business day', 'business days')}",
+        ),
+        _row("try someone else", len(moving_on), ", ".join(moving_on)),
+        _row("follow-ups due", data["follow_ups_due"], f"no contact for {keep_alive}+ days"),
         _row("pending invitations", data["pending_invitations"], "3+ weeks without an answer"),
+        _row("withdrawn invitations", data["withdrawn_invitations"], "invite again after 3 weeks"),
         _row(
             "LinkedIn this week",
             f"{data['linkedin_budget']['invitations_this_week']} / "
@@ -109,3 +151,8 @@ def status_text(plan: Plan) -> list[str]:
         _row("coming up", data["coming_up"]),
     ]
     return lines
+
+
+def _funnel_heading() -> str:
+    """Names both columns: the stage people are at now, and the campaign's reach."""
+    return click.style(f"{'Funnel':<26}{'now':>9}{'reached so far':>17}", bold=True)

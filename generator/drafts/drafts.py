@@ -17,16 +17,24 @@ from generator.errors import Location, Problem
 from generator.model.model import Person, Plan, Template
 from generator.model.vocabulary import Channel, MessageKind
 
+# Written so that any goal and headline read well: each follows a colon, whether it is a
+# job title ("Head of Logistics by 2029") or a sentence ("to run a plant").
 DEFAULT_TEMPLATES = {
     MessageKind.INVITE: (
-        "Hi {{ person.first_name }}, I'm {{ me.name }}, {{ me.headline }}. "
-        "I'm working towards {{ me.goal }} and would be glad to connect."
+        "Hi {{ person.first_name }}, I'm {{ me.name }}: {{ me.headline }}. "
+        "My goal: {{ me.goal }}. I'd be glad to connect."
     ),
-    MessageKind.EMAIL_SUBJECT: "{{ me.name }}: {{ me.goal }}",
+    MessageKind.EMAIL_SUBJECT: "{{ me.name }}: a question about {{ company.name }}",
     MessageKind.EMAIL: (
-        "Dear {{ person.first_name }},\n\nI'm {{ me.name }}, {{ me.headline }}. "
-        "My goal is {{ me.goal }}, and {{ company.name }} matters to it.\n"
+        "Dear {{ person.first_name }},\n\nI'm {{ me.name }}: {{ me.headline }}. "
+        "What I'm working towards: {{ me.goal }}. {{ company.name }} is one of the companies "
+        "that matter to it.\n"
         "Could we talk for 20 minutes?\n\n{{ me.name }}"
+    ),
+    MessageKind.REMINDER: (
+        "Hi {{ person.first_name }}, a short reminder of my note from a few days ago, in case "
+        "it got buried. I'd value 20 minutes of your view on {{ company.name }}; "
+        "if now is not a good time, a one-line answer is fine.\n\n{{ me.name }}"
     ),
     MessageKind.FOLLOW_UP: (
         "Hi {{ person.first_name }}, a quick hello from {{ me.name }}: how are things?"
@@ -218,5 +226,18 @@ def render_drafts(
 
 
 def first_draft_kind(person: Person) -> MessageKind:
-    """The draft for the channel the person can be reached on: LinkedIn, else e-mail."""
-    return MessageKind.EMAIL if person.channel is Channel.EMAIL else MessageKind.INVITE
+    """The draft for the channel the person can be reached on: LinkedIn, else e-mail.
+    An existing connection gets no invitation: the e-mail's text, sent as a message."""
+    if person.channel is Channel.EMAIL or person.already_connected_on is not None:
+        return MessageKind.EMAIL
+    return MessageKind.INVITE
+
+
+def as_linkedin_message(person: Person, kind: MessageKind) -> bool:
+    """Whether a first e-mail draft goes as a LinkedIn message: to an existing connection
+    with a profile in the plan."""
+    return (
+        kind is MessageKind.EMAIL
+        and person.already_connected_on is not None
+        and bool(person.linkedin)
+    )

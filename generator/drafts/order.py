@@ -1,4 +1,6 @@
-"""Which drafts a page shows for a person, what each is called, and which comes first.
+"""Which drafts a page shows for a person, and what each is called.
+
+(Which one comes first is an outreach decision: `metrics.outreach.next_draft`.)
 
 Pages show the drafts in `MessageKind` order, one per kind, except a kind that is part
 of another (the e-mail's subject sits above the e-mail). A kind added to the vocabulary
@@ -8,27 +10,32 @@ name than its key.
 
 from __future__ import annotations
 
-from generator.drafts.drafts import first_draft_kind
+from generator.drafts.drafts import as_linkedin_message
 from generator.model.model import Person
-from generator.model.vocabulary import OUTREACH, Channel, MessageKind, Stage
+from generator.model.vocabulary import MessageKind
 
 # How a tab names a draft, and how a sentence does ("Copy the LinkedIn note to …").
 DRAFT_NAMES: dict[MessageKind, tuple[str, str]] = {
     MessageKind.INVITE: ("LinkedIn note", "the LinkedIn note"),
     MessageKind.EMAIL_SUBJECT: ("Subject", "the subject of the e-mail"),
     MessageKind.EMAIL: ("E-mail", "the e-mail"),
+    MessageKind.REMINDER: ("Reminder", "the reminder"),
     MessageKind.FOLLOW_UP: ("Follow-up", "the follow-up"),
 }
 # Drafts shown as a part of another one: the subject line above its e-mail.
 PART_OF: dict[MessageKind, MessageKind] = {MessageKind.EMAIL_SUBJECT: MessageKind.EMAIL}
 
 
-def draft_label(kind: MessageKind) -> str:
+def draft_label(kind: MessageKind, person: Person | None = None) -> str:
+    if person is not None and as_linkedin_message(person, kind):
+        return "LinkedIn message"
     names = DRAFT_NAMES.get(kind)
     return names[0] if names else kind.value.replace("_", " ").capitalize()
 
 
-def draft_noun(kind: MessageKind) -> str:
+def draft_noun(kind: MessageKind, person: Person | None = None) -> str:
+    if person is not None and as_linkedin_message(person, kind):
+        return "the LinkedIn message"
     names = DRAFT_NAMES.get(kind)
     return names[1] if names else "the " + kind.value.replace("_", " ")
 
@@ -40,29 +47,16 @@ def subject_kind(kind: MessageKind) -> MessageKind | None:
 
 def shown_kinds(person: Person) -> list[MessageKind]:
     """The drafts a person page shows as tabs, in the vocabulary's order: all but the
-    parts of another, and the LinkedIn note only for someone with a profile to send it to."""
+    parts of another, the LinkedIn note only for someone with a profile to send it to
+    who is not a connection already, and the reminder only while my outreach to them is
+    unanswered."""
     return [
         kind
         for kind in MessageKind
         if kind not in PART_OF
         and kind in person.drafts
-        and (kind is not MessageKind.INVITE or person.linkedin)
+        and (
+            kind is not MessageKind.INVITE or (person.linkedin and not person.already_connected_on)
+        )
+        and (kind is not MessageKind.REMINDER or person.unanswered is not None)
     ]
-
-
-def next_draft(person: Person) -> MessageKind:
-    """The draft for this person's next step, from the derived facts.
-
-    Nobody has been in touch yet: the first message for their channel (the LinkedIn
-    note, else the e-mail). A LinkedIn invitation waits unanswered and they have an
-    address nobody has written to yet: the e-mail. Everyone else: the follow-up.
-    """
-    if not person.contacted:
-        return first_draft_kind(person)
-    emailed = any(
-        touch.action in OUTREACH and touch.channel is Channel.EMAIL for touch in person.history
-    )
-    waiting = person.pending_since is not None and person.stage is Stage.INVITED
-    if waiting and person.email and not emailed:
-        return MessageKind.EMAIL
-    return MessageKind.FOLLOW_UP

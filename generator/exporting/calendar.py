@@ -1,12 +1,14 @@
 """The week's work as an iCalendar file (RFC 5545): events, or to-dos if asked.
 
-Each person in this week's batch (with the draft), each follow-up due and each
-invitation left pending is an all-day event today: calendar apps import events
-everywhere, while many (khal among them) drop to-dos. `--todo` makes them to-dos
-instead, due when the work is due: the batch by Sunday, the rest today. Nothing is
-ever due on a day already past: an overdue follow-up is due today and says since
-when it has been due. UIDs come from the data (who, what, which date), so importing
-the file again moves an item that is still open to the new day instead of copying it.
+Each person in this week's batch (with the draft), each follow-up or reminder due and
+each invitation left pending is an all-day event today: calendar apps import events
+everywhere, while many (khal among them) drop to-dos. A withdrawn invitation is an
+event on the day LinkedIn lets you invite again (today, once that day has come).
+`--todo` makes them to-dos instead, due when the work is due: the batch by Sunday, the
+rest today. Nothing is ever due on a day already past: an overdue follow-up is due today
+and says since when it has been due. UIDs come from the data (who, what, which date), so
+importing the file again moves an item that is still open to the new day instead of
+copying it.
 
 A planned touch (a booked call or meeting) is an event on its day; with a `time` it
 is a timed event in floating time: 10:00 is 10:00 on the clock of whoever reads the
@@ -23,7 +25,7 @@ from icalendar import Calendar, Event, Todo
 from icalendar.prop import vText
 
 from generator import __version__
-from generator.drafts.drafts import first_draft_kind
+from generator.drafts.drafts import as_linkedin_message, first_draft_kind
 from generator.exporting.contacts import person_key
 from generator.metrics import outreach
 from generator.model.model import Person, Plan, Touch
@@ -46,6 +48,8 @@ class Task:
     summary: str
     description: str
     due: dt.date
+    # The first day the work can be done (an invitation withdrawn, not yet sent again).
+    starts: dt.date | None = None
 
 
 class _Text(vText):
@@ -70,6 +74,8 @@ def _who(person: Person) -> str:
 
 def _draft(person: Person) -> str:
     kind = first_draft_kind(person)
+    if as_linkedin_message(person, kind):
+        return f"LinkedIn message for {person.linkedin}:\n\n" + person.drafts[kind].text
     if kind is MessageKind.EMAIL:
         subject = person.drafts[MessageKind.EMAIL_SUBJECT].text
         address = f"E-mail to {person.email}\nSubject: {subject}\n\n"
@@ -80,7 +86,8 @@ def _draft(person: Person) -> str:
 
 
 def week_tasks(plan: Plan) -> list[Task]:
-    """The batch (due by Sunday), follow-ups due and pending invitations (due today)."""
+    """The batch (due by Sunday), follow-ups and reminders due and pending invitations
+    (due today), withdrawn invitations (due the day they may be sent again)."""
     today = plan.today
     week_end = today + dt.timedelta(days=6 - today.weekday())
     tasks = [
@@ -93,6 +100,18 @@ def week_tasks(plan: Plan) -> list[Task]:
         summary = f"Invitation to {_who(person)} pending {nudge.days} days: {nudge.advice}"
         uid = _uid("pending", person, nudge.since.isoformat())
         tasks.append(Task(uid, summary, _draft(person), today))
+    for reminder in outreach.reminders_due(plan):
+        person = reminder.person
+        summary = f"No answer from {_who(person)}: {reminder.how}"
+        subject = f"Subject: {reminder.subject}\n\n" if reminder.subject else ""
+        uid = _uid("reminder", person, reminder.after.date.isoformat())
+        tasks.append(Task(uid, summary, subject + reminder.text, today))
+    for reinvite in outreach.withdrawn_invitations(plan):
+        person = reinvite.person
+        day = max(today, reinvite.allowed_from)
+        summary = f"Invite {_who(person)} again (withdrawn {reinvite.withdrawn.isoformat()})"
+        uid = _uid("reinvite", person, reinvite.withdrawn.isoformat())
+        tasks.append(Task(uid, summary, _draft(person), day, starts=day))
     return tasks
 
 
@@ -136,14 +155,14 @@ def _todo(task: Task, stamp: dt.datetime) -> Todo:
 
 
 def _work_event(task: Task, stamp: dt.datetime) -> Event:
-    """All day on the export's day, as free time: work to fit into the day, not an
-    appointment."""
+    """All day on the export's day (or the first day the work can be done), as free time:
+    work to fit into the day, not an appointment."""
     event = Event()
     event.add("uid", task.uid)
     event.add("dtstamp", stamp)
     event.add("summary", _Text(task.summary))
     event.add("description", _Text(task.description))
-    _all_day(event, stamp.date())
+    _all_day(event, task.starts or stamp.date())
     return event
 
 

@@ -5,10 +5,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from generator.metrics.counts import (
+    already_connected_count,
     contacted_count,
     inbound_last_12_months,
     invited_this_week,
     streak,
+    weeks_in_a_row,
 )
 from generator.metrics.outreach import follow_ups_due, missing_roles, next_batch, why_no_batch
 from generator.model.model import Plan, Sector
@@ -16,6 +18,7 @@ from generator.model.placeholders import is_placeholder_sector
 from generator.wording import plural
 
 STEADY_WEEKS = 4
+_MORE_COMPANIES = ("more company", "more companies")
 
 
 @dataclass
@@ -59,21 +62,30 @@ def _sectors(plan: Plan) -> Step:
     return Step(1, "Choose 2–3 sectors", done, progress, action)
 
 
+def leading_companies(plan: Plan) -> int:
+    """The companies the method counts in its "30 to 40": recruitment firms are apart."""
+    return sum(len(s.companies) for s in plan.sectors if not s.recruiters)
+
+
 def _companies(plan: Plan) -> Step:
     target = plan.targets.companies
-    progress = [f"{len(plan.companies)} companies (target {target})"]
+    leading = leading_companies(plan)
+    progress = [f"{leading} leading companies, recruitment firms apart (target {target})"]
     short = []
     for sector in plan.sectors:
         wanted = sector_company_target(plan, sector)
-        progress.append(f"{sector.name}: {len(sector.companies)} (target {wanted})")
+        listed = len(sector.companies)
+        count = plural(listed, "firm", "firms") if sector.recruiters else str(listed)
+        progress.append(f"{sector.name}: {count} (target {wanted})")
         if len(sector.companies) < wanted:
             short.append((sector, wanted - len(sector.companies)))
-    done = len(plan.companies) >= target and not short
+    done = leading >= target and not short
     if short:
         sector, missing = short[0]
-        action = f"List {plural(missing, 'more company', 'more companies')} in {sector.name}."
+        one, many = ("more firm", "more firms") if sector.recruiters else _MORE_COMPANIES
+        action = f"List {plural(missing, one, many)} in {sector.name}."
     elif not done:
-        action = f"List {plural(target - len(plan.companies), 'more company', 'more companies')}."
+        action = f"List {plural(target - leading, *_MORE_COMPANIES)}."
     else:
         action = "Add companies as you discover them."
     return Step(2, "List the companies", done, progress, action)
@@ -120,8 +132,11 @@ def _outreach(plan: Plan) -> Step:
     progress = [
         f"{contacted} of {len(people)} people contacted ({share})",
         f"{invited_this_week(plan)} invitations this week (target {cadence})",
-        f"{weeks_on_target} weeks in a row on target",
+        f"{weeks_in_a_row(weeks_on_target)} on target",
     ]
+    waiting = already_connected_count(people)
+    if waiting:
+        progress.append(f"{waiting} already connected before the plan, not yet contacted")
     everyone = bool(people) and contacted == len(people)
     done = everyone or weeks_on_target >= STEADY_WEEKS
     batch = len(next_batch(plan))

@@ -10,6 +10,7 @@ from itertools import pairwise
 
 from generator.model.model import Inbound, Person, Plan, Sector, Touch
 from generator.model.vocabulary import OUTREACH, PROGRESSION, Action, Focus, Stage, depth
+from generator.wording import plural
 
 WEEKS_SHOWN = 26
 
@@ -42,6 +43,12 @@ def conversions(people: list[Person]) -> dict[str, float | None]:
 
 def contacted_count(people: list[Person]) -> int:
     return sum(1 for p in people if p.contacted)
+
+
+def already_connected_count(people: list[Person]) -> int:
+    """Connections older than the plan that the campaign has not contacted yet: usable,
+    and not counted as reached."""
+    return sum(1 for p in people if p.already_connected_on is not None and not p.contacted)
 
 
 def furthest_stage(people: list[Person]) -> Stage:
@@ -88,6 +95,10 @@ def streak(plan: Plan) -> int:
             break
         count += 1
     return count
+
+
+def weeks_in_a_row(count: int) -> str:
+    return plural(count, "week in a row", "weeks in a row")
 
 
 def first_outreach_channel(person: Person) -> str:

@@ -1,8 +1,9 @@
 """Facts computed from the data, in one place and as of one day.
 
-Stages, last contact, outreach dates, pending invitations, home/abroad, slugs and the
-links between inbound contacts and people: every page, command and metric reads these
-fields instead of working them out again.
+Stages, last contact, outreach dates, pending and withdrawn invitations, outreach nobody
+answered, connections older than the plan, home/abroad, slugs and the links between
+inbound contacts and people: every page, command and metric reads these fields instead
+of working them out again.
 """
 
 from __future__ import annotations
@@ -10,11 +11,12 @@ from __future__ import annotations
 import datetime as dt
 
 from generator.model.lookup import InboundMatcher
-from generator.model.model import Person, Plan, Touch
+from generator.model.model import Person, Plan, Touch, Unanswered
 from generator.model.slugs import unique_slugs
 from generator.model.vocabulary import (
     ADVANCES,
     INVITATION_ANSWERS,
+    NOT_CONTACT,
     OUTREACH,
     Action,
     Channel,
@@ -39,20 +41,58 @@ def stage_of(touches: list[Touch]) -> Stage:
     return reached_stage(touches)
 
 
+def is_linkedin_invitation(touch: Touch) -> bool:
+    """An invitation with no channel given is a LinkedIn one (the usual kind)."""
+    return touch.action is Action.INVITED and touch.channel in (None, Channel.LINKEDIN)
+
+
 def pending_since(touches: list[Touch]) -> dt.date | None:
     """The latest LinkedIn invitation, while nothing came back from it (no connect,
-    reply, meeting or decline afterwards). An e-mail is not pending in that sense."""
-    invited = [
-        t.date
-        for t in touches
-        if t.action is Action.INVITED and t.channel in (None, Channel.LINKEDIN)
-    ]
+    reply, meeting or decline afterwards) and I did not withdraw it. An e-mail is not
+    pending in that sense."""
+    invited = [t.date for t in touches if is_linkedin_invitation(t)]
     if not invited:
         return None
     last = max(invited)
-    if any(t.action in INVITATION_ANSWERS and t.date >= last for t in touches):
+    ended = INVITATION_ANSWERS | {Action.WITHDRAWN}
+    if any(t.action in ended and t.date >= last for t in touches):
         return None
     return last
+
+
+def withdrawn_on(touches: list[Touch]) -> dt.date | None:
+    """When the latest LinkedIn invitation was withdrawn, unless it was answered or sent
+    again since (a withdrawal on the invitation's own day follows it)."""
+    invited = [t.date for t in touches if is_linkedin_invitation(t)]
+    if not invited:
+        return None
+    last = max(invited)
+    withdrawals = [t.date for t in touches if t.action is Action.WITHDRAWN and t.date >= last]
+    if not withdrawals or any(t.action in INVITATION_ANSWERS and t.date >= last for t in touches):
+        return None
+    return max(withdrawals)
+
+
+def old_connections(touches: list[Touch], campaign_start: dt.date | None) -> list[Touch]:
+    """Connections that predate any outreach: dated before my first outreach to the
+    person, or, when I never wrote to them, before my first outreach to anyone (a
+    connection made once the plan runs is taken as its work, invitation logged or not).
+    With no outreach at all yet, every connection is older than the plan."""
+    first = min((t.date for t in touches if t.action in OUTREACH), default=campaign_start)
+    return [
+        t for t in touches if t.action is Action.CONNECTED and (first is None or t.date < first)
+    ]
+
+
+def unanswered(touches: list[Touch], inbound_dates: list[dt.date]) -> Unanswered | None:
+    """My outreach, one attempt a day, while nothing ever came back from the person: no
+    connect, reply, meeting or decline, and no call from them."""
+    if inbound_dates or any(t.action in INVITATION_ANSWERS for t in touches):
+        return None
+    by_day = {t.date: t for t in touches if t.action in OUTREACH}
+    if not by_day:
+        return None
+    return Unanswered(tuple(by_day[day] for day in sorted(by_day)))
 
 
 def first_name_of(name: str) -> str:
@@ -66,18 +106,26 @@ def _is_abroad(country: str, home_country: str) -> bool:
     return country.casefold() != home_country.casefold()
 
 
-def derive_person(person: Person, home_country: str, today: dt.date) -> None:
+def derive_person(
+    person: Person, home_country: str, today: dt.date, campaign_start: dt.date | None
+) -> None:
     person.touches.sort(key=lambda touch: touch.date)
     person.history = [t for t in person.touches if t.date <= today]
     person.planned = [t for t in person.touches if t.date > today]
-    person.stage = stage_of(person.history)
-    person.reached = reached_stage(person.history)
-    contact_dates = [t.date for t in person.history] + [i.date for i in person.inbound]
+    old = old_connections(person.history, campaign_start)
+    person.already_connected_on = min((t.date for t in old), default=None)
+    person.campaign = [t for t in person.history if not any(t is o for o in old)]
+    person.stage = stage_of(person.campaign)
+    person.reached = reached_stage(person.campaign)
+    contact_dates = [t.date for t in person.history if t.action not in NOT_CONTACT]
+    contact_dates += [i.date for i in person.inbound]
     person.last_contact = max(contact_dates, default=None)
     person.reached_out_on = min(
         (t.date for t in person.history if t.action in OUTREACH), default=None
     )
     person.pending_since = pending_since(person.history)
+    person.withdrawn_on = withdrawn_on(person.history)
+    person.unanswered = unanswered(person.campaign, [i.date for i in person.inbound])
     person.first_name = person.first_name or first_name_of(person.name)
     person.country = person.country or person.company.country
     person.abroad = _is_abroad(person.country, home_country)
@@ -107,10 +155,19 @@ def derive_plan(plan: Plan, today: dt.date) -> None:
     plan.today = today
     home = plan.home_country
     link_inbound(plan, today)
+    plan.first_outreach = min(
+        (
+            t.date
+            for p in plan.people
+            for t in p.touches
+            if t.action in OUTREACH and t.date <= today
+        ),
+        default=None,
+    )
     for company in plan.companies:
         company.abroad = _is_abroad(company.country, home)
         for person in company.people:
-            derive_person(person, home, today)
+            derive_person(person, home, today, plan.first_outreach)
     sector_slugs = unique_slugs((s.name, "") for s in plan.sectors)
     for sector, slug in zip(plan.sectors, sector_slugs, strict=True):
         sector.slug = slug

@@ -65,12 +65,14 @@ class Targets:
     invites_per_week: int
     keep_alive_days: int
     note_limit: int
+    follow_up_after_days: int
     linkedin_invites_per_week: int
     notes_per_month: int | None
 
     @property
     def recruiter_companies(self) -> int:
-        """Recruitment firms are listed by the several dozen: twice the sector target."""
+        """Recruitment firms are listed by the several dozen: twice the sector target.
+        They come on top of `companies`, which counts the other sectors' companies."""
         return self.recruitment_firms or self.companies_per_sector * 2
 
 
@@ -88,6 +90,31 @@ class Touch:
         """The date, and the time when one is known: `2026-12-03 10:00`."""
         day = self.date.isoformat()
         return f"{day} {self.time:%H:%M}" if self.time is not None else day
+
+
+@dataclass(frozen=True)
+class Unanswered:
+    """My outreach to someone who never answered: the first message and what followed it,
+    one touch a day (the day's last), oldest first."""
+
+    attempts: tuple[Touch, ...]
+
+    @property
+    def first(self) -> Touch:
+        return self.attempts[0]
+
+    @property
+    def last(self) -> Touch:
+        return self.attempts[-1]
+
+    @property
+    def follow_ups(self) -> int:
+        """How many times I wrote again after the first message."""
+        return len(self.attempts) - 1
+
+    @property
+    def emailed(self) -> bool:
+        return any(touch.channel is Channel.EMAIL for touch in self.attempts)
 
 
 @dataclass(eq=False)
@@ -111,6 +138,11 @@ class Person:
     history: list[Touch] = field(init=False, default_factory=list)
     # Touches dated after that day: booked calls and meetings, coming up.
     planned: list[Touch] = field(init=False, default_factory=list)
+    # The history that is the campaign's: all of it but a connection older than any
+    # outreach (that one makes the person `already_connected_on`, not reached).
+    campaign: list[Touch] = field(init=False, default_factory=list)
+    # A LinkedIn connection that predates my outreach: usable, but not the plan's reach.
+    already_connected_on: dt.date | None = field(init=False, default=None)
     # Inbound entries from this person, up to that day.
     inbound: list[Inbound] = field(init=False, default_factory=list)
     stage: Stage = field(init=False, default=Stage.IDENTIFIED)
@@ -118,8 +150,13 @@ class Person:
     last_contact: dt.date | None = field(init=False, default=None)
     # The first outreach of mine on any channel (invitation, cold e-mail, follow-up).
     reached_out_on: dt.date | None = field(init=False, default=None)
-    # An invitation still waiting for `connected`, dated from the first invitation.
+    # An invitation still waiting for `connected` (not withdrawn), dated from the latest.
     pending_since: dt.date | None = field(init=False, default=None)
+    # When I withdrew the latest invitation, while it has not been sent again.
+    withdrawn_on: dt.date | None = field(init=False, default=None)
+    # My outreach while the person has never answered (no connect, reply, meeting,
+    # decline or call from them); None once they answer, or before any outreach.
+    unanswered: Unanswered | None = field(init=False, default=None)
     abroad: bool = field(init=False, default=False)
     drafts: dict[MessageKind, Draft] = field(init=False, default_factory=dict)
 
@@ -129,8 +166,9 @@ class Person:
 
     @property
     def contacted(self) -> bool:
-        """In contact already: a touch of mine, or a call from them."""
-        return bool(self.history or self.inbound)
+        """In contact already: a touch of the campaign, or a call from them. A connection
+        older than any outreach alone is not contact of the plan's."""
+        return bool(self.campaign or self.inbound)
 
     @property
     def in_touch(self) -> bool:
@@ -260,6 +298,8 @@ class Plan:
     linkedin: LinkedInCounts | None = field(init=False, default=None)
     warnings: list[Problem] = field(init=False, default_factory=list)
     today: dt.date = field(init=False, default=dt.date.min)
+    # The first outreach of mine to anyone, up to today: the campaign's start.
+    first_outreach: dt.date | None = field(init=False, default=None)
     # Figures worked out once per plan by the metrics (this week's batch, follow-ups).
     memo: dict[str, Any] = field(init=False, default_factory=dict)
 

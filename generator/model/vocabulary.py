@@ -43,6 +43,9 @@ class Action(StrEnum):
     REFERRED = "referred"
     DECLINED = "declined"
     FOLLOWED_UP = "followed_up"
+    # I took back a LinkedIn invitation nobody answered; LinkedIn lets me send it again
+    # three weeks later. Mine, not contact with the person: it moves no stage.
+    WITHDRAWN = "withdrawn"
 
 
 # Outreach of mine, on any channel: each one means the person has been reached.
@@ -60,8 +63,11 @@ ADVANCES: dict[Action, Stage] = {
 
 # Actions that are an answer from the other side.
 ANSWERS: frozenset[Action] = frozenset({Action.REPLIED, Action.MET, Action.DECLINED})
-# What ends an invitation's wait: accepted (connected), or any answer.
+# What ends an invitation's wait: accepted (connected), or any answer. The same touches
+# end the cycle of outreach without an answer, on every channel.
 INVITATION_ANSWERS: frozenset[Action] = ANSWERS | {Action.CONNECTED}
+# Touches that are no contact with the person (they reset no keep-alive clock).
+NOT_CONTACT: frozenset[Action] = frozenset({Action.WITHDRAWN})
 
 
 # How a touch booked ahead is named ("a meeting on 3 December", not "met").
@@ -74,6 +80,7 @@ PLANNED: dict[Action, str] = {
     Action.REPLIED: "reply",
     Action.REFERRED: "referral",
     Action.DECLINED: "decline",
+    Action.WITHDRAWN: "withdrawal",
 }
 
 
@@ -99,9 +106,11 @@ class Channel(StrEnum):
 
 
 class MessageKind(StrEnum):
-    """The drafts a person gets, in the order a page shows them."""
+    """The drafts a person gets, in the order a page shows them (the order of the steps:
+    first message, a reminder while there is no answer, keeping the connection alive)."""
 
     INVITE = "invite"
     EMAIL_SUBJECT = "email_subject"
     EMAIL = "email"
+    REMINDER = "reminder"
     FOLLOW_UP = "follow_up"

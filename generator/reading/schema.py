@@ -60,6 +60,8 @@ TARGETS = Mapping(
     Optional("invites_per_week", Integer(minimum=1, maximum=10_000), 15),
     Optional("keep_alive_days", Integer(minimum=1, maximum=3_650), 90),
     Optional("note_limit", Integer(minimum=1, maximum=100_000), 300),
+    # Business days (Monday to Friday) without an answer before a reminder is due.
+    Optional("follow_up_after_days", Integer(minimum=1, maximum=365), 7),
     # LinkedIn's own limits: invitations a week (about 100), personalised notes a month
     # (None: no quota, as on Premium; a free account gets only a few).
     Optional("linkedin_invites_per_week", Integer(minimum=1, maximum=10_000), 100),

@@ -15,11 +15,10 @@ from typing import Any
 import jinja2
 from markupsafe import Markup
 
-from generator.drafts.drafts import Draft, language_of
+from generator.drafts.drafts import Draft, as_linkedin_message, language_of
 from generator.drafts.order import (
     draft_label,
     draft_noun,
-    next_draft,
     shown_kinds,
     subject_kind,
 )
@@ -82,6 +81,7 @@ def _environment() -> jinja2.Environment:
         draft_noun=draft_noun,
         shown_kinds=shown_kinds,
         subject_kind=subject_kind,
+        as_linkedin_message=as_linkedin_message,
     )
     env.filters["safe"] = Markup
     return env
@@ -140,7 +140,7 @@ def person_page(plan: Plan, person: Person) -> str:
         "person.md.j2",
         person=person,
         drafts=person.drafts,
-        first=next_draft(person),
+        first=outreach.next_draft(person),
         language=language_of(person),
         status=outreach.next_step(plan, person),
         note_limit=plan.targets.note_limit,
@@ -189,7 +189,7 @@ def sector_pages(plan: Plan) -> dict[str, str]:
 
 
 def this_week_page(plan: Plan) -> str:
-    batch = [Suggestion(p, next_draft(p)) for p in outreach.next_batch(plan)]
+    batch = [Suggestion(p, outreach.next_draft(p)) for p in outreach.next_batch(plan)]
     follow_ups = [Suggestion(p, MessageKind.FOLLOW_UP) for p in outreach.follow_ups_this_week(plan)]
     return render(
         "this_week.md.j2",
@@ -205,7 +205,20 @@ def this_week_page(plan: Plan) -> str:
         coming_up=outreach.coming_up(plan),
         budget=linkedin_budget(plan),
         note_limit=plan.targets.note_limit,
+        **no_answer_context(plan),
     )
+
+
+def no_answer_context(plan: Plan) -> dict[str, Any]:
+    """What the no-answer cycle adds to This week (its own partial)."""
+    return {
+        "reminders": outreach.reminders_due(plan),
+        "follow_up_after_days": plan.targets.follow_up_after_days,
+        "max_reminders_words": outreach.MAX_REMINDERS_WORDS,
+        "move_on": outreach.try_someone_else(plan),
+        "withdrawn": outreach.withdrawn_invitations(plan),
+        "today": plan.today,
+    }
 
 
 def scoreboard_page(plan: Plan) -> str:
@@ -272,6 +285,7 @@ def home_week(plan: Plan) -> str:
     return render(
         "this_week_summary.md.j2",
         batch=outreach.next_batch(plan),
+        reminders=outreach.reminders_due(plan),
         follow_ups=outreach.follow_ups_due(plan),
         nudges=outreach.pending_invitations(plan),
         coming_up=outreach.coming_up(plan),

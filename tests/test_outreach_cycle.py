@@ -1,0 +1,365 @@
+"""Outreach nobody answered: reminders after N business days, at most two, then someone
+else at the company; withdrawn invitations and when to invite again; "try e-mail"."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from generator.cli import cli
+from generator.exporting.calendar import week_calendar
+from generator.metrics import outreach
+from generator.metrics.outreach import add_business_days
+from generator.model.vocabulary import Channel, MessageKind
+from generator.render.pages import this_week_page
+from tests.outreach_plans import on, person, touch, who, write_plan
+
+
+def run(plans: Path, today: str, *args: str) -> str:
+    result = CliRunner().invoke(
+        cli, ["--plans", str(plans), "--today", today, *args], catch_exceptions=False
+    )
+    assert result.exit_code == 0, result.output
+    return result.output
+
+
+# 2026-11-06 is a Friday: seven business days later is Tuesday 2026-11-17.
+@pytest.mark.parametrize(
+    ("start", "count", "expected"),
+    [
+        ("2026-11-06", 0, "2026-11-06"),
+        ("2026-11-06", 1, "2026-11-09"),  # Friday → Monday
+        ("2026-11-06", 5, "2026-11-13"),
+        ("2026-11-06", 6, "2026-11-16"),
+        ("2026-11-06", 7, "2026-11-17"),
+        ("2026-11-06", 8, "2026-11-18"),
+        ("2026-11-07", 1, "2026-11-09"),  # sent on a Saturday
+        ("2026-11-08", 1, "2026-11-09"),  # on a Sunday
+        ("2026-11-09", 7, "2026-11-18"),
+    ],
+)
+def test_business_days_skip_weekends(start: str, count: int, expected: str) -> None:
+    assert add_business_days(dt.date.fromisoformat(start), count) == dt.date.fromisoformat(expected)
+
+
+@pytest.fixture
+def cold_email(tmp_path: Path) -> Path:
+    """One cold e-mail on Friday 2026-11-06, never answered."""
+    return write_plan(
+        tmp_path, {"Kessel": [person("Ada Kral", touch("2026-11-06", "messaged", "email"))]}
+    )
+
+
+@pytest.mark.parametrize(
+    ("today", "due"),
+    [("2026-11-16", False), ("2026-11-17", True), ("2026-11-18", True)],
+    ids=["6 business days", "7", "8"],
+)
+def test_a_reminder_is_due_seven_business_days_after_the_message(
+    cold_email: Path, today: str, due: bool
+) -> None:
+    plan = on(cold_email, today)
+    reminders = outreach.reminders_due(plan)
+    assert [(r.person.name, r.number, r.channel, r.kind) for r in reminders] == (
+        [("Ada Kral", 1, Channel.EMAIL, MessageKind.REMINDER)] if due else []
+    )
+    step = outreach.next_step(plan, who(plan, "Ada Kral"))
+    if due:
+        assert step == "no answer for 7 business days: send reminder 1 of 2 by e-mail"
+    else:
+        assert step == "waiting for an answer: remind them from 2026-11-17 if none comes"
+
+
+@pytest.mark.parametrize(
+    ("today", "due"),
+    [("2026-11-10", False), ("2026-11-11", True), ("2026-11-12", True)],
+)
+def test_the_wait_is_a_target(tmp_path: Path, today: str, due: bool) -> None:
+    plans = write_plan(
+        tmp_path,
+        {"Kessel": [person("Ada Kral", touch("2026-11-06", "messaged", "email"))]},
+        targets="follow_up_after_days: 3",
+    )
+    assert bool(outreach.reminders_due(on(plans, today))) is due
+
+
+def test_a_reminder_due_is_in_the_calendar(cold_email: Path) -> None:
+    assert "No answer from" not in week_calendar(on(cold_email, "2026-11-16")).decode()
+    ics = week_calendar(on(cold_email, "2026-11-17")).decode().replace("\r\n ", "")
+    assert "SUMMARY:No answer from Ada Kral (Kessel): send reminder 1 of 2 by e-mail" in ics
+    assert "DESCRIPTION:Subject: Re: Hello from Mia Test\\n\\nHi Ada\\, a reminder." in ics
+
+
+def test_the_reminder_answers_the_first_email(cold_email: Path) -> None:
+    output = run(cold_email, "2026-11-17", "next")
+    assert (
+        "No answer yet: reminders due (1), 7 business days after each message\n\n"
+        "1. Ada Kral: Kessel (priority 1, Heat pumps)\n"
+        "   e-mailed 2026-11-06, no answer; send reminder 1 of 2 by e-mail:\n"
+        "   e-mail to ada-kral@example.com\n"
+        "   subject: Re: Hello from Mia Test\n"
+        "     Hi Ada, a reminder.\n"
+    ) in output
+    assert "how are things" not in output
+
+
+FOLLOW_UPS = ["2026-10-12", "2026-10-23", "2026-11-03"]
+
+
+@pytest.mark.parametrize("sent", [0, 1, 2, 3])
+def test_two_reminders_at_most_then_someone_else(tmp_path: Path, sent: int) -> None:
+    ada = person(
+        "Ada Kral",
+        touch("2026-10-01", "messaged", "email"),
+        *(touch(day, "followed_up", "email") for day in FOLLOW_UPS[:sent]),
+    )
+    colleague = person("Ben Hora", focus="hr")
+    plan = on(write_plan(tmp_path, {"Kessel": [ada, colleague]}), "2026-11-26")
+    reminders = [(r.person.name, r.number) for r in outreach.reminders_due(plan)]
+    moving_on = [(m.person.name, m.attempts, m.instead) for m in outreach.try_someone_else(plan)]
+    if sent < 2:
+        assert reminders == [("Ada Kral", sent + 1)]
+        assert moving_on == []
+    else:
+        assert reminders == []
+        assert moving_on == [("Ada Kral", sent + 1, who(plan, "Ben Hora"))]
+        assert outreach.next_step(plan, who(plan, "Ada Kral")) == (
+            f"no answer to {sent + 1} messages: try someone else at Kessel"
+        )
+    data = json.loads(run(plan.plans_dir, "2026-11-26", "status", "--json"))
+    assert data["reminders_due"] == len(reminders)
+    assert data["try_someone_else"] == [name for name, _, _ in moving_on]
+
+
+@pytest.mark.parametrize(
+    ("today", "moving_on"),
+    [("2026-11-11", False), ("2026-11-12", True), ("2026-11-13", True)],
+    ids=["6 business days after the second reminder", "7", "8"],
+)
+def test_moving_on_waits_for_the_last_reminder(tmp_path: Path, today: str, moving_on: bool) -> None:
+    """The second reminder went on Tuesday 2026-11-03: it gets its seven business days."""
+    ada = person(
+        "Ada Kral",
+        touch("2026-10-01", "messaged", "email"),
+        *(touch(day, "followed_up", "email") for day in FOLLOW_UPS[1:]),
+    )
+    plan = on(write_plan(tmp_path, {"Kessel": [ada]}), today)
+    assert bool(outreach.try_someone_else(plan)) is moving_on
+    assert outreach.reminders_due(plan) == []
+    assert outreach.next_step(plan, who(plan, "Ada Kral")) == (
+        "no answer to 3 messages: try someone else at Kessel"
+        if moving_on
+        else "waiting for an answer: try someone else from 2026-11-12 if none comes"
+    )
+
+
+def reminded_twice() -> str:
+    """Ada: a first e-mail and two reminders, the last on 2026-10-23, all unanswered."""
+    return person(
+        "Ada Kral",
+        touch("2026-10-01", "messaged", "email"),
+        touch("2026-10-12", "followed_up", "email"),
+        touch("2026-10-23", "followed_up", "email"),
+    )
+
+
+def test_moving_on_ends_once_someone_else_is_written_to(tmp_path: Path) -> None:
+    silent = reminded_twice()
+    plans = write_plan(tmp_path, {"Kessel": [silent, person("Ben Hora", focus="hr")]})
+    output = run(plans, "2026-11-26", "next")
+    assert (
+        "No answer after two reminders: try someone else (1)\n\n"
+        "- Ada Kral (Kessel): 3 messages since 2026-10-01; "
+        "next at Kessel: Ben Hora, hr (in this week's batch)\n"
+    ) in output
+    colleague = person("Ben Hora", touch("2026-11-23", "invited", "linkedin"), focus="hr")
+    again = write_plan(tmp_path / "later", {"Kessel": [silent, colleague]})
+    assert outreach.try_someone_else(on(again, "2026-11-26")) == []
+
+
+def test_nobody_else_named_asks_for_a_name(tmp_path: Path) -> None:
+    output = run(write_plan(tmp_path, {"Kessel": [reminded_twice()]}), "2026-11-26", "next")
+    assert "- Ada Kral (Kessel): 3 messages since 2026-10-01; name someone else at Kessel" in output
+
+
+def test_an_answer_ends_the_cycle_and_starts_the_keep_alive(tmp_path: Path) -> None:
+    answered = person(
+        "Ada Kral", touch("2026-06-01", "messaged", "email"), touch("2026-06-05", "replied")
+    )
+    silent = person("Ben Hora", touch("2026-06-01", "messaged", "email"))
+    plan = on(write_plan(tmp_path, {"Kessel": [answered], "Lumo": [silent]}), "2026-11-26")
+    assert [p.name for p in outreach.follow_ups_due(plan)] == ["Ada Kral"]
+    assert [r.person.name for r in outreach.reminders_due(plan)] == ["Ben Hora"]
+    page = this_week_page(plan)
+    assert "Hi Ben, how are things?" not in page, "no keep-alive text for who never answered"
+    assert "Hi Ben, a reminder." in page and "Hi Ada, how are things?" in page
+
+
+def test_a_call_from_them_is_an_answer(tmp_path: Path) -> None:
+    plans = write_plan(
+        tmp_path, {"Kessel": [person("Ada Kral", touch("2026-11-02", "messaged", "email"))]}
+    )
+    (plans / "inbound.yaml").write_text(
+        "- {date: 2026-11-04, who: Ada Kral, channel: phone}\n", encoding="utf-8"
+    )
+    plan = on(plans, "2026-11-26")
+    assert who(plan, "Ada Kral").unanswered is None
+    assert outreach.reminders_due(plan) == []
+
+
+@pytest.mark.parametrize(
+    ("touches", "email", "route"),
+    [
+        # A LinkedIn invitation can only be chased by e-mail: the first e-mail, then.
+        ([touch("2026-11-02", "invited", "linkedin")], True, ("email", "email")),
+        ([touch("2026-11-02", "invited")], True, ("email", "email")),
+        ([touch("2026-11-02", "invited", "linkedin")], False, None),
+        (
+            [touch("2026-11-02", "invited", "linkedin"), touch("2026-11-04", "messaged", "email")],
+            True,
+            ("email", "reminder"),
+        ),
+        (
+            [touch("2026-11-02", "messaged", "email"), touch("2026-11-04", "invited", "linkedin")],
+            True,
+            ("email", "reminder"),
+        ),
+        ([touch("2026-11-02", "messaged", "linkedin")], False, ("linkedin", "reminder")),
+        ([touch("2026-11-02", "messaged", "phone")], True, ("phone", "reminder")),
+    ],
+)
+def test_the_reminder_goes_where_it_can(
+    tmp_path: Path, touches: list[str], email: bool, route: tuple[str, str] | None
+) -> None:
+    plans = write_plan(tmp_path, {"Kessel": [person("Ada Kral", *touches, email=email)]})
+    reminders = outreach.reminders_due(on(plans, "2026-11-26"))
+    found = [(str(r.channel), str(r.kind)) for r in reminders]
+    assert found == ([route] if route else [])
+
+
+# "Try e-mail" (issue 18.4): advice for a LinkedIn invitation pending three weeks, until
+# e-mail has been tried.
+TRY_EMAIL = "try e-mail"
+WITHDRAW = "withdraw it; LinkedIn lets you invite again three weeks later"
+
+
+@pytest.mark.parametrize(
+    ("after", "advice"),
+    [
+        (None, TRY_EMAIL),
+        (touch("2026-11-10", "followed_up", "email"), WITHDRAW),
+        (touch("2026-11-10", "messaged", "email"), WITHDRAW),
+        (touch("2026-11-02", "messaged", "email"), WITHDRAW),  # the same day
+        (touch("2026-10-20", "messaged", "email"), WITHDRAW),  # e-mailed before
+        (touch("2026-11-10", "followed_up", "phone"), TRY_EMAIL),
+        (touch("2026-11-10", "followed_up", "linkedin"), TRY_EMAIL),
+    ],
+)
+def test_try_email_disappears_once_email_was_tried(
+    tmp_path: Path, after: str | None, advice: str
+) -> None:
+    touches = [touch("2026-11-02", "invited", "linkedin")] + ([after] if after else [])
+    plans = write_plan(tmp_path, {"Kessel": [person("Ada Kral", *touches)]})
+    plan = on(plans, "2026-11-26")
+    (nudge,) = outreach.pending_invitations(plan)
+    assert nudge.advice == advice
+    shown = advice == TRY_EMAIL
+    next_text = run(plans, "2026-11-26", "next")
+    assert ("24 days ago; try e-mail: ada-kral@example.com" in next_text) is shown
+    row = next(
+        line for line in this_week_page(plan).splitlines() if line.startswith("| [Ada Kral]")
+    )
+    assert (">try e&#45;mail</a> |" in row) is shown
+    assert ("withdraw it; LinkedIn lets you invite again" in row) is not shown
+    ics = week_calendar(plan).decode()
+    assert ("pending 24 days: try e-mail" in ics) is shown
+
+
+# Withdrawn invitations (issue 19.4)
+
+
+def withdrawn_plan(tmp_path: Path, *extra: str) -> Path:
+    touches = [touch("2026-10-01", "invited", "linkedin"), touch("2026-11-02", "withdrawn")]
+    return write_plan(tmp_path, {"Kessel": [person("Ada Kral", *touches, *extra, email=False)]})
+
+
+@pytest.mark.parametrize(
+    ("today", "when"),
+    [
+        ("2026-11-22", "invite again from 2026-11-23"),
+        ("2026-11-23", "invite again now (allowed since 2026-11-23)"),
+        ("2026-11-24", "invite again now (allowed since 2026-11-23)"),
+    ],
+    ids=["20 days", "21", "22"],
+)
+def test_a_withdrawn_invitation_says_when_to_invite_again(
+    tmp_path: Path, today: str, when: str
+) -> None:
+    plans = withdrawn_plan(tmp_path)
+    plan = on(plans, today)
+    assert outreach.pending_invitations(plan) == [], "it leaves the pending list"
+    (item,) = outreach.withdrawn_invitations(plan)
+    assert item.when(plan.today) == when
+    assert f"- Ada Kral (Kessel): withdrawn 2026-11-02; {when}" in run(plans, today, "next")
+    assert outreach.next_step(plan, who(plan, "Ada Kral")) == (
+        f"invitation withdrawn on 2026-11-02: {when}"
+    )
+    assert json.loads(run(plans, today, "status", "--json"))["withdrawn_invitations"] == 1
+    day = "VALUE=DATE:" + max(today, "2026-11-23").replace("-", "")
+    for todo, key in ((False, "DTSTART"), (True, "DUE")):
+        ics = week_calendar(plan, todo=todo).decode()
+        assert "SUMMARY:Invite Ada Kral (Kessel) again (withdrawn 2026-11-02)" in ics
+        assert f"{key};{day}" in ics
+
+
+def test_an_invitation_sent_again_is_pending_again(tmp_path: Path) -> None:
+    plan = on(withdrawn_plan(tmp_path, touch("2026-11-23", "invited", "linkedin")), "2026-12-20")
+    assert outreach.withdrawn_invitations(plan) == []
+    assert [(n.person.name, n.since) for n in outreach.pending_invitations(plan)] == [
+        ("Ada Kral", dt.date(2026, 11, 23))
+    ]
+    ada = who(plan, "Ada Kral")
+    assert ada.unanswered is not None and ada.unanswered.follow_ups == 1, "a second attempt"
+
+
+def test_a_withdrawal_is_no_contact_and_moves_no_stage(tmp_path: Path) -> None:
+    ada = who(on(withdrawn_plan(tmp_path), "2026-11-26"), "Ada Kral")
+    assert ada.stage == "invited"
+    assert ada.last_contact == dt.date(2026, 10, 1)
+    assert ada.withdrawn_on == dt.date(2026, 11, 2)
+    assert ada.pending_since is None
+
+
+def test_a_withdrawal_the_day_of_the_invitation_withdraws_it(tmp_path: Path) -> None:
+    plans = write_plan(
+        tmp_path,
+        {
+            "Kessel": [
+                person(
+                    "Ada Kral",
+                    touch("2026-11-02", "invited", "linkedin"),
+                    touch("2026-11-02", "withdrawn", "linkedin"),
+                )
+            ]
+        },
+    )
+    ada = who(on(plans, "2026-11-26"), "Ada Kral")
+    assert (ada.pending_since, ada.withdrawn_on) == (None, dt.date(2026, 11, 2))
+
+
+def test_log_records_a_withdrawal(tmp_path: Path) -> None:
+    plans = write_plan(
+        tmp_path, {"Kessel": [person("Ada Kral", touch("2026-10-01", "invited", "linkedin"))]}
+    )
+    assert outreach.pending_invitations(on(plans, "2026-11-26"))
+    output = run(plans, "2026-11-26", "log", "Ada Kral", "withdrawn", "--channel", "linkedin")
+    assert (
+        output == f"{plans}/companies/c000.yaml:11: Ada Kral: withdrawn on 2026-11-26 (linkedin)\n"
+    )
+    plan = on(plans, "2026-11-26")
+    assert outreach.pending_invitations(plan) == []
+    assert [r.allowed_from for r in outreach.withdrawn_invitations(plan)] == [dt.date(2026, 12, 17)]
