@@ -7,7 +7,6 @@ names the template, where it is written, and the person.
 
 from __future__ import annotations
 
-import difflib
 import re
 from dataclasses import dataclass
 from typing import Any
@@ -15,6 +14,7 @@ from typing import Any
 from generator.drafts.sandbox import TemplateRefused, render
 from generator.errors import Location, Problem
 from generator.model.model import Person, Plan, Template
+from generator.model.names import FIELD_CUTOFF, nearest_word
 from generator.model.vocabulary import Channel, MessageKind
 
 # Written so that any goal and headline read well: each follows a colon, whether it is a
@@ -122,8 +122,8 @@ def _suggestion(source: str, values: dict[str, Any], reason: str) -> str:
     fields = values.get(owner.group(1)) if owner else None
     if not isinstance(fields, dict):
         return ""
-    near = difflib.get_close_matches(name, list(fields), n=1, cutoff=0.5)
-    return f"; did you mean '{near[0]}'?" if near else f"; it has {', '.join(fields)}"
+    near = nearest_word(name, fields, cutoff=FIELD_CUTOFF)
+    return f"; did you mean '{near}'?" if near else f"; it has {', '.join(fields)}"
 
 
 @dataclass(frozen=True)

@@ -8,7 +8,6 @@ problems of the files' content come from here; facts about the plan as of a day
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
@@ -31,6 +30,7 @@ from generator.model.model import (
     Targets,
     Touch,
 )
+from generator.model.names import nearest_word
 from generator.model.profiles import profile_key
 from generator.model.vocabulary import MessageKind
 from generator.reading import schema
@@ -293,9 +293,9 @@ def _sector(plan: Plan, name: str, where: Location, problems: list[Problem]) -> 
         return found  # with no valid sector, the sectors' own error says it all
     names = [s.name for s in plan.sectors]
     message = f"sector: '{name}' is not a sector of plan.yaml"
-    close = difflib.get_close_matches(name, names, n=1, cutoff=0.6)
+    close = nearest_word(name, names)
     if close:
-        message += f"; did you mean '{close[0]}'?"
+        message += f"; did you mean '{close}'?"
     else:
         message += f"; expected one of {', '.join(names)}"
     _error(problems, where, message)
