@@ -14,7 +14,6 @@ import os
 from pathlib import Path
 
 from generator.drafts.drafts import DraftFailure, choose_template, language_of, render_drafts
-from generator.editing.recovery import settle
 from generator.errors import (
     InvalidPlan,
     Location,
@@ -31,6 +30,7 @@ from generator.model.vocabulary import Channel, MessageKind
 from generator.reading.cache import ReadCache
 from generator.reading.files import PLAN_FILE
 from generator.reading.load import Overrides, read_plan
+from generator.recovery import settle
 from generator.wording import plural
 
 FAR_AHEAD_DAYS = 365

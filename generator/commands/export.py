@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from generator.editing.atomic import atomic_write
+from generator.atomic import atomic_write
 from generator.errors import PlaybookError, shown
 from generator.exporting.calendar import week_calendar
 from generator.exporting.contacts import contacts_csv, vcards

@@ -24,8 +24,8 @@ from pathlib import Path
 import click
 
 from generator import locking
+from generator.atomic import ReadOnlyFile, commit
 from generator.checking import load_plan
-from generator.editing.atomic import ReadOnlyFile, commit
 from generator.editing.yaml_edit import Edit, EditRefused
 from generator.errors import InvalidPlan, PlaybookError, shown
 from generator.model.model import Plan
