@@ -270,11 +270,11 @@ def serve(settings: Settings, config_file: Path, port: int) -> None:
 @click.pass_obj
 def status(settings: Settings, as_json: bool) -> None:
     """The scoreboard: the four steps, the funnel, inbound and what is due."""
-    plan = load_plan(settings.plans_dir, settings.today)
+    situation = load_plan(settings.plans_dir, settings.today)
     if as_json:
-        click.echo(json.dumps(status_data(plan), ensure_ascii=False, indent=2))
+        click.echo(json.dumps(status_data(situation), ensure_ascii=False, indent=2))
     else:
-        echo("\n".join(status_text(plan)))
+        echo("\n".join(status_text(situation)))
 
 
 @cli.command(name="next", epilog="\b\nExample:\n  playbook next --no-follow-ups")
@@ -283,8 +283,8 @@ def status(settings: Settings, as_json: bool) -> None:
 @click.pass_obj
 def next_command(settings: Settings, no_follow_ups: bool) -> None:
     """This week's outreach with each draft, then what is pending, due and coming up."""
-    plan = load_plan(settings.plans_dir, settings.today)
-    echo("\n".join(next_text(plan, follow_ups=not no_follow_ups)))
+    situation = load_plan(settings.plans_dir, settings.today)
+    echo("\n".join(next_text(situation, follow_ups=not no_follow_ups)))
 
 
 class _Words(click.Choice[str]):

@@ -12,21 +12,21 @@ from typing import Any
 from markupsafe import Markup
 from mkdocs.exceptions import PluginError
 
-from generator.model.model import Plan
+from generator.metrics.situation import Situation
 from generator.render.escape import escape_inline, link
 from generator.render.pages import home_checklist, home_numbers, home_week
 
 
-def _plan(env: Any) -> Plan:
+def _plan(env: Any) -> Situation:
     plugin = env.conf.plugins.get("playbook")
     if plugin is None:
         raise PluginError("the macros module needs the 'playbook' plugin in mkdocs.yml")
-    plan: Plan = plugin.current_plan(env.conf)
+    plan: Situation = plugin.current_plan(env.conf)
     return plan
 
 
 def define_env(env: Any) -> None:
-    me = _plan(env).me
+    me = _plan(env).plan.me
     env.variables["me"] = {
         "name": escape_inline(me.name),
         "headline": escape_inline(me.headline),

@@ -20,7 +20,7 @@ from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
 
 from generator.errors import PlaybookError
-from generator.model.model import Plan
+from generator.metrics.situation import Situation
 from generator.site.nav import expand_nav
 from generator.site.search import search_plugin
 from generator.site.session import SiteSession
@@ -57,7 +57,7 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):  # type: ignore[no-untyped-cal
     def attach(self, session: SiteSession) -> None:
         self.session = session
 
-    def current_plan(self, config: Any) -> Plan:
+    def current_plan(self, config: Any) -> Situation:
         plan = self._session(config).plan
         assert plan is not None
         return plan
