@@ -20,9 +20,10 @@ from dataclasses import dataclass
 
 from generator.metrics.counts import month_start, week_start
 from generator.metrics.outreach import PENDING_AFTER_DAYS
+from generator.model.derive import is_linkedin_invitation
 from generator.model.facts import PlanFacts
 from generator.model.model import LinkedInCounts
-from generator.model.vocabulary import Action, Channel, Stage
+from generator.model.vocabulary import Stage
 from generator.wording import plural
 
 # How far back the counts of plans/linkedin.yaml reach before the export's day.
@@ -193,7 +194,7 @@ def _logged_invitations(facts: PlanFacts) -> Counter[dt.date]:
         touch.date
         for person in facts.people
         for touch in person.history
-        if touch.action is Action.INVITED and touch.channel in (None, Channel.LINKEDIN)
+        if is_linkedin_invitation(touch)
     )
 
 
