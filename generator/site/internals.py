@@ -97,7 +97,9 @@ def version_problems(installed: Callable[[str], str | None] | None = None) -> li
         except InvalidVersion:
             known = False
         if not known:
-            problems.append(f"{name} is {found}, Playbook works with {distribution}{wanted}")
+            problems.append(
+                f"{name} {found} is installed, but Playbook is tested with {distribution}{wanted}"
+            )
     return problems
 
 
