@@ -102,8 +102,9 @@ class HandWrittenPage(File):
 class PlaybookPlugin(BasePlugin[PlaybookConfig]):  # type: ignore[no-untyped-call]
     def __init__(self) -> None:
         self.session: SiteSession | None = None
-        # Source path of every page of this build, in the order MkDocs builds them,
-        # and the pages this build rendered (all of them unless the build is dirty).
+        # Every page of this build, in the order MkDocs builds them (the order of the
+        # search index), and the source paths of the pages this build rendered (all of
+        # them unless the build is dirty).
         self._doc_pages: list[File] = []
         self._rendered: set[str] = set()
 
