@@ -84,6 +84,7 @@ def test_walk_search_and_copy_offline(site: Path, browser_page: Any) -> None:
 
     # The drafts are in tabs, the one for the next step open: Jan has met, so the follow-up.
     button = page.locator("pre.pb-draft:visible button[data-md-type=copy]")
+    button.first.wait_for()  # Material adds the copy buttons once its script has run
     assert button.count() == 1
     assert button.get_attribute("aria-label") == "Copy the follow-up to Jan Nowak"
     button.click()
