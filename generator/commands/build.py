@@ -10,12 +10,11 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-import re
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 import jinja2
 
@@ -23,8 +22,11 @@ from generator.checking import load_plan
 from generator.errors import PlaybookError, shown
 from generator.locking import playbook_folder
 from generator.render.pages import all_pages
-from generator.site import publish
+from generator.site import internals, publish
 from generator.site.session import SiteSession
+
+if TYPE_CHECKING:
+    from mkdocs.config.defaults import MkDocsConfig
 
 
 @dataclass
@@ -42,17 +44,8 @@ class _Collect(logging.Handler):
         self.messages: list[str] = []
 
     def emit(self, record: logging.LogRecord) -> None:
-        self.messages.append(f"{record.levelname.lower()}: {_one_line(record.getMessage())}")
-
-
-def _one_line(message: str) -> str:
-    """A plugin's message without its traceback: mkdocs-macros reports a page's template
-    error as Markdown (`_File_: `index.md`` … `_UndefinedError_: …`) with the stack."""
-    page = re.search(r"_File_: `([^`]+)`", message)
-    error = re.search(r"_(\w+Error)_: (.+)", message)
-    if page and error:
-        return f"{page.group(1)}: {error.group(2).strip()} (in a {{{{ … }}}} of the page)"
-    return message.split("\nTraceback", 1)[0].strip()
+        message = internals.macros_error_line(record.getMessage())
+        self.messages.append(f"{record.levelname.lower()}: {message}")
 
 
 @contextmanager
@@ -67,23 +60,29 @@ def mkdocs_messages() -> Iterator[_Collect]:
         logger.removeHandler(collector)
 
 
-def load_mkdocs_config(config_file: Path, **overrides: Any) -> Any:
+def load_mkdocs_config(
+    config_file: Path, *, site_dir: str | None = None, strict: bool | None = None
+) -> MkDocsConfig:
+    """mkdocs.yml, read by MkDocs once its version is known to work with Playbook."""
     from mkdocs.config import load_config
     from mkdocs.exceptions import ConfigurationError
 
+    internals.checked_once()
     if not config_file.is_file():
         raise PlaybookError(
             f"{shown(config_file)}: file not found; run this in your playbook folder"
         )
     try:
-        return load_config(config_file=str(config_file), **overrides)
+        return load_config(config_file=str(config_file), site_dir=site_dir, strict=strict)
     except ConfigurationError as exc:
         raise PlaybookError(f"{shown(config_file)}: {exc}") from None
 
 
-def attach(config: Any, session: SiteSession) -> None:
+def attach(config: MkDocsConfig, session: SiteSession) -> None:
+    from generator.site.plugin import PlaybookPlugin
+
     plugin = config.plugins.get("playbook")
-    if plugin is None:
+    if not isinstance(plugin, PlaybookPlugin):
         raise PlaybookError(
             f"{config.config_file_path}: the 'playbook' plugin is missing from plugins:"
         )

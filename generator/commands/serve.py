@@ -13,6 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import errno
 import fcntl
+import functools
 import html
 import logging
 import os
@@ -25,17 +26,20 @@ import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
-
-from mkdocs.livereload import LiveReloadServer
+from types import FrameType
+from typing import TYPE_CHECKING
 
 from generator.commands.build import attach, load_mkdocs_config
 from generator.errors import InvalidPlan, PlaybookError
 from generator.site import publish
+from generator.site.internals import PreviewServer, error_page_for_server, is_mkdocs_noise
+from generator.site.nav import NavEntry
 from generator.site.session import SiteSession
 
+if TYPE_CHECKING:
+    from _typeshed.wsgi import StartResponse, WSGIApplication, WSGIEnvironment
+
 Echo = Callable[[str], None]
-_DIRTY_WARNING = "A 'dirty' build is being performed"
 
 
 def free_port_after(port: int, tries: int = 50) -> int:
@@ -50,7 +54,7 @@ def free_port_after(port: int, tries: int = 50) -> int:
     return port + 1 if port < 65535 else 8000
 
 
-class PrivateServer(LiveReloadServer):
+class PrivateServer(PreviewServer):
     """MkDocs' live-reload server, answering only to this machine's own names."""
 
     def __init__(self, builder: Callable[[], None], port: int, root: Path) -> None:
@@ -59,8 +63,14 @@ class PrivateServer(LiveReloadServer):
         )
         names = ("localhost", "127.0.0.1", "[::1]")
         self.allowed_hosts = {*names, *(f"{name}:{port}" for name in names)}
+        site = self.get_app()
+        assert site is not None
+        self.set_app(functools.partial(self.guard, site))
 
-    def serve_request(self, environ: dict[str, Any], start_response: Any) -> Iterable[bytes]:
+    def guard(
+        self, site: WSGIApplication, environ: WSGIEnvironment, start_response: StartResponse
+    ) -> Iterable[bytes]:
+        """Refuse other host names (DNS rebinding) and null bytes, then serve the site."""
         host = str(environ.get("HTTP_HOST", "")).lower()
         if host not in self.allowed_hosts:
             start_response("403 Forbidden", [("Content-Type", "text/plain")])
@@ -69,16 +79,13 @@ class PrivateServer(LiveReloadServer):
         if "\x00" in path or "\x00" in str(environ.get("QUERY_STRING", "")):
             start_response("400 Bad Request", [("Content-Type", "text/plain")])
             return [b"400 Bad Request\n"]
-        result: Iterable[bytes] = super().serve_request(environ, start_response)
-        return result
+        return site(environ, start_response)
 
     def open(self) -> None:
         """Bind the port now, so a busy port is one clear message before anything runs."""
         try:
-            self.server_bind()
-            self.server_activate()
+            self.bind_now()
         except OSError as exc:
-            self.server_close()
             if exc.errno == errno.EADDRINUSE:
                 port = self.server_address[1]
                 free = free_port_after(port)
@@ -87,13 +94,6 @@ class PrivateServer(LiveReloadServer):
                     f"make serve PORT={free}, or playbook serve --port {free}"
                 ) from None
             raise PlaybookError(f"cannot listen on {self.url}: {exc.strerror}") from None
-
-    def run(self) -> None:
-        """MkDocs' `serve`, minus the binding `open` has done."""
-        if self._watched_paths:
-            self.observer.start()
-        self.serve_thread.start()
-        self._build_loop()  # type: ignore[no-untyped-call]
 
 
 def _stamp(paths: Iterable[Path]) -> tuple[tuple[str, int, int], ...]:
@@ -121,7 +121,7 @@ class Rebuilder:
     echo: Echo
     inputs: list[Path] = field(default_factory=list)
     _inputs_stamp: tuple[tuple[str, int, int], ...] = ()
-    _nav: list[Any] | None = None
+    _nav: list[NavEntry] | None = None
     _problems: list[str] = field(default_factory=list)
     builds: int = 0
 
@@ -149,6 +149,8 @@ class Rebuilder:
         self.session.render()
         nav = self.session.nav_entries()
         stamp = _stamp(self.inputs)
+        # A partial build is safe only under the conditions listed in plugin.py
+        # ("Partial rebuilds"): the same pages, nav, inputs and problems.
         full = (
             self.builds == 0
             or self.session.changed is None
@@ -203,12 +205,8 @@ class _Echoing(logging.Handler):
         self.echo = echo
 
     def emit(self, record: logging.LogRecord) -> None:
-        message = record.getMessage()
-        if _DIRTY_WARNING in message or "Detected file changes" in message:
-            return
-        if record.name.startswith("mkdocs.livereload") and '"GET ' in message:
-            return  # a browser asking for a page that is not there: not the user's problem
-        self.echo(f"{record.levelname.lower()}: {message}")
+        if not is_mkdocs_noise(record):
+            self.echo(f"{record.levelname.lower()}: {record.getMessage()}")
 
 
 SCRATCH_PREFIX = "playbook-serve-"
@@ -301,8 +299,7 @@ class Preview:
     def _error_page(self, code: int) -> bytes | None:
         page = self.site_dir / f"{code}.html"
         if code == 404 and page.is_file():
-            # The built 404 page links its assets relative to the root (for file://).
-            return page.read_bytes().replace(b"<head>", b'<head><base href="/">', 1)
+            return error_page_for_server(page.read_bytes())
         return None
 
     def open(self) -> None:
@@ -326,7 +323,7 @@ class Preview:
         os.close(self._scratch_lock)
 
 
-def _stop_on_signal(signum: int, frame: Any) -> None:
+def _stop_on_signal(signum: int, frame: FrameType | None) -> None:
     raise KeyboardInterrupt
 
 

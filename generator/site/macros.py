@@ -7,25 +7,26 @@ in a macro's output shows literally and is never evaluated again.
 
 from __future__ import annotations
 
-from typing import Any
-
 from markupsafe import Markup
+from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
+from mkdocs_macros.plugin import MacrosPlugin
 
 from generator.metrics.situation import Situation
 from generator.render.escape import escape_inline, link
 from generator.render.pages import home_checklist, home_numbers, home_week
+from generator.site.plugin import PlaybookPlugin
 
 
-def _plan(env: Any) -> Situation:
-    plugin = env.conf.plugins.get("playbook")
-    if plugin is None:
+def _plan(env: MacrosPlugin) -> Situation:
+    config: MkDocsConfig = env.conf
+    plugin = config.plugins.get("playbook")
+    if not isinstance(plugin, PlaybookPlugin):
         raise PluginError("the macros module needs the 'playbook' plugin in mkdocs.yml")
-    plan: Situation = plugin.current_plan(env.conf)
-    return plan
+    return plugin.current_plan(config)
 
 
-def define_env(env: Any) -> None:
+def define_env(env: MacrosPlugin) -> None:
     me = _plan(env).plan.me
     env.variables["me"] = {
         "name": escape_inline(me.name),

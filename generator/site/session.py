@@ -11,7 +11,6 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
 import jinja2
 
@@ -20,9 +19,8 @@ from generator.errors import InvalidPlan
 from generator.metrics.situation import Situation
 from generator.reading.cache import ReadCache
 from generator.render.pages import all_pages
-from generator.site.nav import sectors_section
-
-SearchEntry = dict[str, Any]
+from generator.site.internals import SearchEntry
+from generator.site.nav import NavEntry, sectors_section
 
 
 @dataclass
@@ -43,7 +41,9 @@ class SiteSession:
     search_entries: dict[str, list[SearchEntry]] = field(default_factory=dict)
     # The theme's compiled templates, so a rebuild does not compile them again.
     templates: jinja2.BytecodeCache = field(default_factory=lambda: _MemoryBytecodeCache())
-    _rendered_for: int = 0
+    # Counts the plans loaded: the pages are rendered once per plan.
+    generation: int = 0
+    _rendered_generation: int | None = None
 
     @classmethod
     def for_plan(cls, plan: Situation) -> SiteSession:
@@ -64,6 +64,7 @@ class SiteSession:
             self.problems = problems
             return changed
         self.plan = plan
+        self.generation += 1
         self.problems = []
         return True
 
@@ -74,19 +75,20 @@ class SiteSession:
         return self.plan
 
     def render(self) -> dict[str, str]:
-        """Render the pages of the current plan (once per plan), noting what changed."""
+        """Render the pages of the current plan (once per plan), noting which differ from
+        the last pages rendered: what a partial rebuild may skip (see plugin.py)."""
         plan = self.current_plan()
-        if self._rendered_for != id(plan):
+        if self._rendered_generation != self.generation:
             previous = self.pages
             self.pages = all_pages(plan)
-            self._rendered_for = id(plan)
+            self._rendered_generation = self.generation
             if previous and previous.keys() == self.pages.keys():
                 self.changed = {uri for uri, text in self.pages.items() if previous[uri] != text}
             else:
                 self.changed = None
         return self.pages
 
-    def nav_entries(self) -> list[Any]:
+    def nav_entries(self) -> list[NavEntry]:
         return sectors_section(self.current_plan())
 
     def is_changed(self, uri: str) -> bool:

@@ -9,6 +9,8 @@
  * which loads Material's worker and then folds its words. The file name contains
  * "iframe-worker" so that Material's offline plugin uses it instead of fetching its
  * own shim from the internet.
+ *
+ * What this takes from Material is listed in generator/site/internals.py.
  */
 (function () {
   "use strict";

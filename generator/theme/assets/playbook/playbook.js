@@ -10,6 +10,8 @@
  *   a table that still scrolls sideways can be reached and scrolled by keyboard;
  * - a search typed without accents is highlighted on the page it opens ("Wroclaw"
  *   marks "Wrocław"), as the results already are.
+ *
+ * What this reads of Material's pages is listed in generator/site/internals.py.
  */
 (function () {
   "use strict";

@@ -7,6 +7,8 @@
  * up to its letters without accents ("Wrocław" → "wroclaw"), so "Wroclaw" finds
  * "Wrocław" and lunr's own positions point at the accented word: the results highlight
  * it. The letters match generator/model/names.py, which folds names the same way.
+ *
+ * What this takes from Material and lunr is listed in generator/site/internals.py.
  */
 (function (scope) {
   "use strict";
