@@ -3,18 +3,24 @@
 `check`, `build`, `serve`, `status`, `next` and the editing commands all call
 `load_plan`: read and validate every file, join them, derive the facts as of a day,
 write every draft, and add the advice worth a warning. Errors raise `InvalidPlan`
-listing every problem found, warnings included; a plan that loads carries its
-warnings.
+listing every problem found, warnings included; a plan that loads comes back as a
+`Situation` holding its facts, drafts and warnings.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import os
+from collections.abc import Mapping
 from pathlib import Path
 
-from generator.drafts.drafts import DraftFailure, choose_template, language_of, render_drafts
-from generator.editing.recovery import settle
+from generator.drafts.drafts import (
+    DraftFailure,
+    Drafts,
+    choose_template,
+    language_of,
+    render_drafts,
+)
 from generator.errors import (
     InvalidPlan,
     Location,
@@ -22,15 +28,18 @@ from generator.errors import (
     Severity,
     sort_problems,
 )
-from generator.model.derive import derive_plan
+from generator.metrics.situation import Situation
+from generator.model.derive import plan_facts
+from generator.model.facts import PlanFacts
 from generator.model.lookup import near_duplicates
-from generator.model.model import Plan
+from generator.model.model import Person, Plan
 from generator.model.names import close_matches, fold
 from generator.model.placeholders import placeholder_warnings
 from generator.model.vocabulary import Channel, MessageKind
 from generator.reading.cache import ReadCache
 from generator.reading.files import PLAN_FILE
 from generator.reading.load import Overrides, read_plan
+from generator.recovery import settle
 from generator.wording import plural
 
 FAR_AHEAD_DAYS = 365
@@ -41,7 +50,7 @@ def load_plan(
     today: dt.date,
     cache: ReadCache | None = None,
     overrides: Overrides | None = None,
-) -> Plan:
+) -> Situation:
     """The plan as of `today`, fully checked; raises InvalidPlan listing every problem.
 
     With `overrides` ({path: text}), those files are read as given instead of from disk.
@@ -57,21 +66,22 @@ def load_plan(
         raise InvalidPlan([Problem(Location(plans_dir / PLAN_FILE), message)])
     if plan is None or any(p.is_error for p in problems):
         raise InvalidPlan(problems)
-    derive_plan(plan, today)
-    problems += _drafts(plan)
+    facts = plan_facts(plan, today)
+    drafts, failed = _drafts(facts)
+    problems += failed
     if any(p.is_error for p in problems):
         raise InvalidPlan(problems)
-    problems += advice(plan)
-    plan.warnings = sort_problems(problems)
-    return plan
+    problems += advice(facts, drafts)
+    return Situation.of(facts, drafts, tuple(sort_problems(problems)))
 
 
-def _drafts(plan: Plan) -> list[Problem]:
+def _drafts(facts: PlanFacts) -> tuple[dict[Person, Drafts], list[Problem]]:
     """Write every draft; a failing plan template is reported once, with a count."""
+    drafts: dict[Person, Drafts] = {}
     problems = []
     shared: dict[str, list[DraftFailure]] = {}
-    for person in plan.people:
-        person.drafts, failures = render_drafts(plan, person)
+    for person in facts.people:
+        drafts[person.person], failures = render_drafts(facts.plan, person)
         for failure in failures:
             if failure.shared:
                 shared.setdefault(failure.origin, []).append(failure)
@@ -79,17 +89,18 @@ def _drafts(plan: Plan) -> list[Problem]:
                 problems.append(failure.problem())
     for failures in shared.values():
         problems.append(failures[0].problem(others=len(failures) - 1))
-    return problems
+    return drafts, problems
 
 
-def advice(plan: Plan) -> list[Problem]:
+def advice(facts: PlanFacts, drafts: Mapping[Person, Drafts]) -> list[Problem]:
     """Things worth fixing that do not stop a build."""
+    plan = facts.plan
     return [
         *_thin_companies(plan),
         *_unreachable_people(plan),
-        *_long_invites(plan),
-        *_languages_without_templates(plan),
-        *_far_future_dates(plan),
+        *_long_invites(plan, drafts),
+        *_languages_without_templates(plan, drafts),
+        *_far_future_dates(plan, facts.today),
         *_near_misses(plan),
         *_look_alike_companies(plan),
         *placeholder_warnings(plan),
@@ -121,7 +132,7 @@ def _unreachable_people(plan: Plan) -> list[Problem]:
     ]
 
 
-def _long_invites(plan: Plan) -> list[Problem]:
+def _long_invites(plan: Plan, drafts: Mapping[Person, Drafts]) -> list[Problem]:
     """One warning per template whose invitation note runs over the limit, with a count.
 
     Only people reached on LinkedIn get a note; someone with only an e-mail gets the
@@ -131,7 +142,7 @@ def _long_invites(plan: Plan) -> list[Problem]:
     names: dict[Location, list[str]] = {}
     origins: dict[Location, str] = {}
     for person in plan.people:
-        draft = person.drafts.get(MessageKind.INVITE)
+        draft = drafts[person].get(MessageKind.INVITE)
         if person.channel is not Channel.LINKEDIN or draft is None or not draft.over_limit:
             continue
         chosen = choose_template(plan, person, MessageKind.INVITE)
@@ -152,7 +163,7 @@ def _long_invites(plan: Plan) -> list[Problem]:
     return problems
 
 
-def _languages_without_templates(plan: Plan) -> list[Problem]:
+def _languages_without_templates(plan: Plan, drafts: Mapping[Person, Drafts]) -> list[Problem]:
     """People to be written to in a language the plan has no templates in: one warning
     per language, where the first of them is."""
     missing: dict[str, list[tuple[str, Location, list[str]]]] = {}
@@ -160,7 +171,7 @@ def _languages_without_templates(plan: Plan) -> list[Problem]:
         language = language_of(person)
         if not language:
             continue
-        kinds = [str(kind) for kind, draft in person.drafts.items() if draft.language != language]
+        kinds = [str(kind) for kind, draft in drafts[person].items() if draft.language != language]
         if kinds:
             missing.setdefault(language, []).append((person.name, person.location, kinds))
     problems = []
@@ -179,9 +190,9 @@ def _languages_without_templates(plan: Plan) -> list[Problem]:
     return problems
 
 
-def _far_future_dates(plan: Plan) -> list[Problem]:
+def _far_future_dates(plan: Plan, today: dt.date) -> list[Problem]:
     """A touch a year ahead is a typo, not a booked meeting."""
-    limit = plan.today + dt.timedelta(days=FAR_AHEAD_DAYS)
+    limit = today + dt.timedelta(days=FAR_AHEAD_DAYS)
     dated = [(i.date, i.location) for i in plan.inbound]
     dated += [(t.date, t.location) for p in plan.people for t in p.touches]
     problems = []
@@ -189,10 +200,10 @@ def _far_future_dates(plan: Plan) -> list[Problem]:
         if date > limit:
             message = (
                 f"date {date.isoformat()} is more than a year after today "
-                f"({plan.today.isoformat()}); a typo?"
+                f"({today.isoformat()}); a typo?"
             )
             problems.append(_warning(location, message))
-    future_inbound = [i for i in plan.inbound if plan.today < i.date <= limit]
+    future_inbound = [i for i in plan.inbound if today < i.date <= limit]
     for entry in future_inbound:
         message = f"date {entry.date.isoformat()} is after today; an inbound contact has happened"
         problems.append(_warning(entry.location, message))

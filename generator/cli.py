@@ -7,9 +7,7 @@ Every line that can hold user text goes through `echo` (errors through their own
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 import json
-import re
 import sys
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
@@ -20,6 +18,7 @@ from typing import Any
 import click
 
 from generator import __version__
+from generator.characters import CONTROLS_BUT_LAYOUT, SURROGATES, any_of
 from generator.checking import load_plan
 from generator.commands.build import build_site, write_markdown
 from generator.commands.check import run_check
@@ -49,8 +48,16 @@ from generator.commands.usage import PlaybookGroup, PlaybookSubgroup
 from generator.editing.session import EditReport
 from generator.errors import PlaybookError, echo, shown, terminal_safe
 from generator.locking import tell_waiting
+from generator.model.names import nearest_word
 from generator.model.vocabulary import Action, Channel, Focus
-from generator.reading.fields import FIRST_YEAR, LAST_YEAR, TIME_EXPECTED, parse_time
+from generator.reading.fields import (
+    FIRST_YEAR,
+    LAST_YEAR,
+    TIME_EXPECTED,
+    NotADate,
+    parse_date,
+    parse_time,
+)
 from generator.wording import plural
 
 EXAMPLES = """
@@ -66,6 +73,10 @@ Examples:
 """
 
 
+_BROKEN = any_of(SURROGATES)
+_CONTROL = any_of(CONTROLS_BUT_LAYOUT)
+
+
 class _Text(click.ParamType[str]):
     """Text for the plan: no control characters, no broken Unicode (as from a
     mis-encoded terminal), so what is written is what the plan accepts."""
@@ -74,9 +85,9 @@ class _Text(click.ParamType[str]):
 
     def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> str:
         text = str(value)
-        if any(0xD800 <= ord(c) <= 0xDFFF for c in text):
+        if _BROKEN.search(text):
             self.fail("holds bytes that are not UTF-8 text; retype it", param, ctx)
-        if any((ord(c) < 32 and c not in "\n\t") or 0x7F <= ord(c) <= 0x9F for c in text):
+        if _CONTROL.search(text):
             self.fail("holds a control character; retype it", param, ctx)
         return text.strip()
 
@@ -115,17 +126,16 @@ DATE_EXAMPLE = "2026-11-28"
 
 
 def _day(value: str) -> dt.date:
-    if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
-        raise click.BadParameter(f"expected YYYY-MM-DD, e.g. {DATE_EXAMPLE}; got {value!r}")
     try:
-        day = dt.date.fromisoformat(value)
-    except ValueError as exc:
-        raise click.BadParameter(f"no such date: {value!r} ({exc})") from None
-    if not FIRST_YEAR <= day.year <= LAST_YEAR:
-        raise click.BadParameter(
-            f"expected a date between {FIRST_YEAR} and {LAST_YEAR}; got {value!r}"
-        )
-    return day
+        return parse_date(value)
+    except NotADate as exc:
+        if exc.reason == "shape":
+            message = f"expected YYYY-MM-DD, e.g. {DATE_EXAMPLE}; got {value!r}"
+        elif exc.reason == "calendar":
+            message = f"no such date: {value!r} ({exc})"
+        else:
+            message = f"expected a date between {FIRST_YEAR} and {LAST_YEAR}; got {value!r}"
+        raise click.BadParameter(message) from None
 
 
 @click.group(
@@ -260,11 +270,11 @@ def serve(settings: Settings, config_file: Path, port: int) -> None:
 @click.pass_obj
 def status(settings: Settings, as_json: bool) -> None:
     """The scoreboard: the four steps, the funnel, inbound and what is due."""
-    plan = load_plan(settings.plans_dir, settings.today)
+    situation = load_plan(settings.plans_dir, settings.today)
     if as_json:
-        click.echo(json.dumps(status_data(plan), ensure_ascii=False, indent=2))
+        click.echo(json.dumps(status_data(situation), ensure_ascii=False, indent=2))
     else:
-        echo("\n".join(status_text(plan)))
+        echo("\n".join(status_text(situation)))
 
 
 @cli.command(name="next", epilog="\b\nExample:\n  playbook next --no-follow-ups")
@@ -273,8 +283,8 @@ def status(settings: Settings, as_json: bool) -> None:
 @click.pass_obj
 def next_command(settings: Settings, no_follow_ups: bool) -> None:
     """This week's outreach with each draft, then what is pending, due and coming up."""
-    plan = load_plan(settings.plans_dir, settings.today)
-    echo("\n".join(next_text(plan, follow_ups=not no_follow_ups)))
+    situation = load_plan(settings.plans_dir, settings.today)
+    echo("\n".join(next_text(situation, follow_ups=not no_follow_ups)))
 
 
 class _Words(click.Choice[str]):
@@ -291,8 +301,8 @@ class _Words(click.Choice[str]):
         words = [str(choice) for choice in self.choices]
         if str(value).casefold() in words:
             return str(value).casefold()
-        near = difflib.get_close_matches(str(value).casefold(), words, n=1, cutoff=0.6)
-        hint = f"; did you mean '{near[0]}'?" if near else ""
+        near = nearest_word(str(value).casefold(), words)
+        hint = f"; did you mean '{near}'?" if near else ""
         self.fail(f"{value!r} is not one of {', '.join(words)}{hint}", param, ctx)
 
 

@@ -10,11 +10,13 @@ from typing import NamedTuple
 
 import click
 
-# C0 and C1 controls (but newline and tab), and bidirectional overrides.
-_UNSAFE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+from generator.characters import BIDI_CONTROLS, CONTROLS, CONTROLS_BUT_LAYOUT, SURROGATES, any_of
+
+# Controls (but newline and tab), and bidirectional overrides.
+_UNSAFE = any_of(CONTROLS_BUT_LAYOUT, BIDI_CONTROLS)
 _STYLE = re.compile(r"\x1b\[[0-9;]*m")
 # In a file name even a newline or a tab is shown escaped: a name is one line.
-_UNSAFE_IN_NAME = re.compile(r"[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
+_UNSAFE_IN_NAME = any_of(CONTROLS, BIDI_CONTROLS, SURROGATES)
 
 
 def shown(path: object) -> str:

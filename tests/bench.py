@@ -320,7 +320,7 @@ def write_archive(path: Path, connections: int = 30_000, messages: int = 100_000
 
     from generator.checking import load_plan
 
-    plan = load_plan(REPO / "plans", TODAY)
+    plan = load_plan(REPO / "plans", TODAY).plan
     rng = random.Random(7)
     me = (plan.me.name, plan.me.linkedin)
     companies = [c.name for c in plan.companies]

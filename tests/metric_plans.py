@@ -7,12 +7,13 @@ from functools import cache
 from pathlib import Path
 
 from generator.checking import load_plan
-from generator.model.model import Person, Plan
+from generator.metrics.situation import Situation
+from generator.model.model import Person
 from tests.conftest import SMALL_PLAN
 
 
 @cache
-def small_on(day: dt.date) -> Plan:
+def small_on(day: dt.date) -> Situation:
     """The small fixture plan as of `day` (read-only: shared between tests)."""
     return load_plan(SMALL_PLAN, day)
 

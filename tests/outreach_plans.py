@@ -6,7 +6,8 @@ import datetime as dt
 from pathlib import Path
 
 from generator.checking import load_plan
-from generator.model.model import Person, Plan
+from generator.metrics.situation import Situation
+from generator.model.model import Person
 
 
 def touch(day: str, action: str, channel: str | None = None) -> str:
@@ -63,9 +64,9 @@ def write_plan(
     return plans
 
 
-def on(plans: Path, day: str) -> Plan:
+def on(plans: Path, day: str) -> Situation:
     return load_plan(plans, dt.date.fromisoformat(day))
 
 
-def who(plan: Plan, name: str) -> Person:
-    return next(p for p in plan.people if p.name == name)
+def who(plan: Situation, name: str) -> Person:
+    return next(p for p in plan.plan.people if p.name == name)

@@ -87,7 +87,8 @@ def new_site(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str, 
     require_chromium()
     folder = tmp_path_factory.mktemp("new") / "mine"
     run("init", str(folder))
-    sector = load_plan(folder / "plans", TODAY).sectors[0]
+    situation = load_plan(folder / "plans", TODAY)
+    sector = situation.plan.sectors[0]
     plans = ["--plans", str(folder / "plans"), "--today", TODAY.isoformat()]
     company = ["--company", "Vistula Freight"]
     run(*plans, "add", "company", "Vistula Freight", "--sector", sector.name, "--priority", "1")
@@ -101,7 +102,7 @@ def new_site(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str, 
     assert code == 0, output
     pages = {
         **EXAMPLE_PAGES,
-        "sector": f"sectors/{sector.slug}/index.html",
+        "sector": f"sectors/{situation[sector].slug}/index.html",
         "company": "companies/vistula-freight.html",
         "person": "people/jan-nowak.html",
     }

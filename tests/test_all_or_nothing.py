@@ -14,8 +14,8 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner, Result
 
+from generator import atomic
 from generator.cli import cli
-from generator.editing import atomic
 from tests.helpers import snapshot
 from tests.processes import kill_self, run_together
 

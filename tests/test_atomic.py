@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.editing.atomic import atomic_create, atomic_write
+from generator.atomic import atomic_create, atomic_write
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -83,7 +83,7 @@ CHILD = """
 import os, sys, time
 sys.path.insert(0, sys.argv[1])
 from pathlib import Path
-from generator.editing.atomic import atomic_write
+from generator.atomic import atomic_write
 
 def stall(src, dst):
     print("ready", flush=True)
@@ -240,7 +240,7 @@ def test_a_pipe_is_written_into_not_replaced(tmp_path: Path) -> None:
 def test_several_files_change_together_or_not_at_all(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from generator.editing import atomic
+    from generator import atomic
 
     first, second = tmp_path / "a.yaml", tmp_path / "b.yaml"
     first.write_text("a\n", encoding="utf-8")

@@ -255,7 +255,7 @@ def test_an_older_export_leaves_the_counts_and_a_newer_keeps_each_days_larger_co
         "[{date: 2026-11-02, sent: 5, notes: 1}]",
         "[{date: 2026-11-02, count: 4}]",
     )
-    current = load_plan(small_plan, TODAY).linkedin
+    current = load_plan(small_plan, TODAY).plan.linkedin
     older = counts_update(
         export(sent("11/02/26", "a"), named=dt.date(2026, 11, 19)),
         Matching([], set(), set()),

@@ -318,10 +318,10 @@ def test_init_options_give_the_sectors(
     code, output = run("init", str(folder), "--no-commit", *options)
     assert code == 0, output
     plan = load_plan(folder / "plans", dt.date(2026, 11, 26))
-    assert [s.name for s in plan.sectors] == expected
-    assert [s.recruiters for s in plan.sectors] == [False] * (len(expected) - 1) + [True]
+    assert [s.name for s in plan.plan.sectors] == expected
+    assert [s.recruiters for s in plan.plan.sectors] == [False] * (len(expected) - 1) + [True]
     # Only the sectors were given: me keeps its placeholders, for check to point at.
-    assert plan.me.name == "Your Name"
+    assert plan.plan.me.name == "Your Name"
 
 
 def test_init_options_are_checked_before_anything_is_written(tmp_path: Path) -> None:

@@ -92,7 +92,7 @@ def test_one_truth_per_person() -> None:
     assert "1. Anna Nowak: Talent Acquisition Lead, Nordic Robotics" in run("next")
     week = this_week_page(plan)
     assert "### [Anna Nowak](../people/anna-nowak.md)" in week
-    page = html.unescape(person_page(plan, anna))
+    page = html.unescape(person_page(plan, anna.person))
     assert "in this week's batch: send the first message now" in page
     assert "future batch" not in page
 

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from pathlib import Path
 
@@ -87,19 +88,28 @@ def test_model_from_the_small_plan() -> None:
         dt.date(2026, 10, 20),
         dt.date(2026, 10, 2),
     )
-    assert jan.first_name == "Jan"
-    assert jan.country == "Poland" and not jan.abroad
+    assert jan.effective_first_name == "Jan" and jan.person.first_name == ""
+    assert jan.effective_country == "Poland" and not jan.abroad
+    assert jan.person.country == "", "the file gives none: the company's is a fact"
     assert people["asa-lindqvist"].stage == "declined"
     assert people["asa-lindqvist"].abroad
     assert not people["anna-nowak"].abroad, "person country overrides the company's"
     assert people["ewa-kot"].last_contact == dt.date(2026, 11, 3), "her call counts as contact"
-    assert [s.slug for s in plan.sectors] == ["battery-cells", "automation", "recruitment"]
-    assert [s.recruiters for s in plan.sectors] == [False, False, True]
-    assert [c.slug for c in plan.companies] == ["nordic-robotics", "talent-bridge", "volta-cells"]
+    assert [plan[s].slug for s in plan.plan.sectors] == [
+        "battery-cells",
+        "automation",
+        "recruitment",
+    ]
+    assert [s.recruiters for s in plan.plan.sectors] == [False, False, True]
+    assert [plan[c].slug for c in plan.plan.companies] == [
+        "nordic-robotics",
+        "talent-bridge",
+        "volta-cells",
+    ]
 
 
 def test_targets_take_the_schema_defaults(small_plan: Path) -> None:
-    plan = load_plan(small_plan, TODAY)
+    plan = load_plan(small_plan, TODAY).plan
     assert plan.targets == Targets(
         companies=4,
         companies_per_sector=2,
@@ -118,28 +128,28 @@ def test_targets_take_the_schema_defaults(small_plan: Path) -> None:
 
 def test_inbound_is_matched_to_people_and_companies() -> None:
     plan = load_plan(SMALL_PLAN, TODAY)
-    ewa, stranger, jan = plan.inbound
+    ewa, stranger, jan = plan.plan.inbound
     assert ewa.person is not None and ewa.person.name == "Ewa Kot"
     assert ewa.source is not None and ewa.sector is not None
     assert ewa.sector.name == "Recruitment"
     assert stranger.person is None and stranger.source is None
     assert stranger.company_shown == "Unlisted Search"
     assert jan.source is not None and jan.source.name == "Volta Cells"
-    assert ewa.person.inbound == [ewa]
-    assert ewa in ewa.person.timeline and ewa.source.inbound == [ewa]
+    assert plan[ewa.person].inbound == (ewa,)
+    assert ewa in plan[ewa.person].timeline and plan[ewa.source].inbound == (ewa,)
 
 
 def test_an_inbound_call_resets_the_keep_alive_clock(small_plan: Path) -> None:
     """Piotr's last touch is 2026-05-20: due for a follow-up, until he calls."""
     plan = load_plan(small_plan, TODAY)
-    piotr = next(p for p in plan.people if p.name == "Piotr Żółć")
+    piotr = next(p for p in plan.people if p.person.name == "Piotr Żółć")
     assert piotr.last_contact == dt.date(2026, 5, 20)
     replace_in(
         small_plan / "inbound.yaml",
         "- date: 2026-02-10",
         "- {date: 2026-11-20, who: piotr zolc, channel: phone}\n- date: 2026-02-10",
     )
-    piotr = next(p for p in load_plan(small_plan, TODAY).people if p.name == "Piotr Żółć")
+    piotr = next(p for p in load_plan(small_plan, TODAY).people if p.person.name == "Piotr Żółć")
     assert piotr.last_contact == dt.date(2026, 11, 20)
     assert piotr.stage == "connected", "a call does not move the stage"
 
@@ -149,6 +159,49 @@ def test_touches_after_today_are_planned() -> None:
     jan = next(p for p in plan.people if p.slug == "jan-nowak")
     assert (jan.stage, jan.last_contact) == ("connected", dt.date(2026, 10, 5))
     assert [t.action for t in jan.planned] == ["met"]
-    assert len(jan.touches) == 3, "the touches as written stay whole"
+    assert len(jan.person.touches) == 3, "the touches as written stay whole"
     anna = next(p for p in plan.people if p.slug == "anna-nowak-volta-cells")
     assert anna.stage == "identified"
+
+
+def test_the_plan_stays_as_written_and_cannot_be_changed(small_plan: Path) -> None:
+    """Facts are worked out beside the records: nothing read is overwritten, sorted or
+    assigned afterwards."""
+    replace_in(
+        small_plan / "companies" / "volta-cells.yaml",
+        "      - {date: 2026-10-02, action: invited, channel: linkedin}",
+        "      - {date: 2026-10-21, action: referred}\n"
+        "      - {date: 2026-10-02, action: invited, channel: linkedin}",
+    )
+    situation = load_plan(small_plan, TODAY)
+    jan = next(p for p in situation.plan.people if p.name == "Jan Nowak")
+    assert [t.date for t in jan.touches][:2] == [dt.date(2026, 10, 21), dt.date(2026, 10, 2)]
+    assert [t.date for t in situation[jan].history] == sorted(t.date for t in jan.touches)
+    assert jan.first_name == "" and situation[jan].effective_first_name == "Jan"
+    records = [
+        situation.plan,
+        situation.plan.me,
+        situation.plan.targets,
+        situation.plan.sectors[0],
+        jan.company,
+        jan,
+        jan.touches[0],
+        situation.plan.inbound[0],
+        situation[jan],
+        situation,
+    ]
+    for record in records:
+        with pytest.raises(dataclasses.FrozenInstanceError):
+            record.location = Location(Path("elsewhere"))  # type: ignore[misc]
+    assert isinstance(jan.touches, tuple) and isinstance(situation.plan.companies, tuple)
+
+
+def test_facts_are_worked_out_once_per_plan(small_plan: Path) -> None:
+    situation = load_plan(small_plan, TODAY)
+    assert situation.next_batch is situation.next_batch
+    assert situation.follow_ups_due is situation.follow_ups_due
+    assert situation.pending_invitations is situation.pending_invitations
+    assert situation.coming_up is situation.coming_up
+    assert situation.silent_companies is situation.silent_companies
+    assert situation.reminders_due is situation.reminders_due
+    assert situation.people is situation.people

@@ -10,7 +10,8 @@ from pathlib import Path
 from generator.checking import load_plan
 from generator.drafts.order import draft_label, draft_noun, shown_kinds
 from generator.metrics.outreach import next_draft
-from generator.model.model import Person, Plan
+from generator.metrics.situation import Situation
+from generator.model.facts import PersonFacts
 from generator.model.vocabulary import MessageKind
 from generator.render.pages import person_page
 from tests.conftest import SMALL_PLAN, TODAY
@@ -20,8 +21,10 @@ VOLTA = "companies/volta-cells.yaml"
 NORDIC = "companies/nordic-robotics.yaml"
 
 
-def person(plan: Plan, name: str, company: str) -> Person:
-    return next(p for p in plan.people if p.name == name and p.company.name == company)
+def person(plan: Situation, name: str, company: str) -> PersonFacts:
+    """Someone's facts, by name and company."""
+    found = (p for p in plan.plan.people if p.name == name and p.company.name == company)
+    return plan[next(found)]
 
 
 def kind_for(plans: Path, name: str, company: str) -> MessageKind:
@@ -91,7 +94,7 @@ def test_everyone_in_touch_gets_the_follow_up() -> None:
 def test_the_page_selects_the_next_step_and_keeps_the_others_in_order() -> None:
     plan = load_plan(SMALL_PLAN, TODAY)
     jan = person(plan, "Jan Nowak", "Volta Cells")
-    page = html.unescape(person_page(plan, jan))
+    page = html.unescape(person_page(plan, jan.person))
     inputs = re.findall(
         r'<input type="radio" name="pb-drafts" id="pb-draft-([a-z-]+)"( checked)?>', page
     )
@@ -108,8 +111,9 @@ def test_the_page_selects_the_next_step_and_keeps_the_others_in_order() -> None:
 def test_drafts_show_in_vocabulary_order_with_the_subject_inside_the_email() -> None:
     plan = load_plan(SMALL_PLAN, TODAY)
     jan = person(plan, "Jan Nowak", "Volta Cells")
-    assert shown_kinds(jan) == [MessageKind.INVITE, MessageKind.EMAIL, MessageKind.FOLLOW_UP]
-    assert [kind for kind in MessageKind if kind not in shown_kinds(jan)] == [
+    shown = shown_kinds(jan, plan.drafts[jan.person])
+    assert shown == [MessageKind.INVITE, MessageKind.EMAIL, MessageKind.FOLLOW_UP]
+    assert [kind for kind in MessageKind if kind not in shown] == [
         MessageKind.EMAIL_SUBJECT,
         MessageKind.REMINDER,
     ], "no reminder for someone who answered"
@@ -132,8 +136,8 @@ def test_someone_without_a_profile_gets_no_linkedin_note_and_still_a_selected_ta
     plan = load_plan(small_plan, TODAY)
     anna = person(plan, "Anna Nowak", "Nordic Robotics")
     assert next_draft(anna) is MessageKind.INVITE
-    assert shown_kinds(anna) == [MessageKind.EMAIL, MessageKind.FOLLOW_UP]
-    page = person_page(plan, anna)
+    assert shown_kinds(anna, plan.drafts[anna.person]) == [MessageKind.EMAIL, MessageKind.FOLLOW_UP]
+    page = person_page(plan, anna.person)
     assert '<input type="radio" name="pb-drafts" id="pb-draft-email" checked>' in page
     assert page.count(" checked>") == 1
     assert "next step" not in page, "their next step is finding an address, not a draft"

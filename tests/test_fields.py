@@ -29,7 +29,7 @@ def test_values_in_the_wrong_case_are_accepted(small_plan: Path) -> None:
     replace_in(small_plan / VOLTA, "channel: linkedin}", "channel: LinkedIn}")
     replace_in(small_plan / VOLTA, "action: connected", "action: Connected")
     plan = load_plan(small_plan, TODAY)
-    jan, anna = plan.companies[2].people
+    jan, anna = plan.plan.companies[2].people
     assert anna.focus == "hr"
     assert [(t.action, t.channel) for t in jan.touches][:2] == [
         ("invited", "linkedin"),
@@ -57,7 +57,7 @@ def test_a_near_miss_value_gets_a_suggestion(small_plan: Path) -> None:
 )
 def test_linkedin_as_linkedin_displays_it(small_plan: Path, written: str, stored: str) -> None:
     replace_in(small_plan / VOLTA, "https://www.linkedin.com/in/jan-nowak-example", written)
-    jan = load_plan(small_plan, TODAY).companies[2].people[0]
+    jan = load_plan(small_plan, TODAY).plan.companies[2].people[0]
     assert jan.linkedin == stored
 
 
@@ -185,16 +185,20 @@ def test_every_me_key_is_usable_in_templates(small_plan: Path) -> None:
         "Hi {{ person.first_name }}, a short hello",
         "Hi {{ person.first_name }}, from {{ me.country }} and {{ me.location }}, a short hello",
     )
-    jan = load_plan(small_plan, TODAY).companies[2].people[0]
-    assert jan.drafts["follow_up"].text.startswith("Hi Jan, from Poland and Kraków, Poland,")
+    situation = load_plan(small_plan, TODAY)
+    jan = situation.plan.companies[2].people[0]
+    assert situation.drafts[jan]["follow_up"].text.startswith(
+        "Hi Jan, from Poland and Kraków, Poland,"
+    )
 
 
 def test_the_built_in_invite_says_who_i_am(small_plan: Path) -> None:
     plan_file = small_plan / "plan.yaml"
     text = plan_file.read_text(encoding="utf-8")
     plan_file.write_text(text[: text.index("messages:")], encoding="utf-8")
-    jan = load_plan(small_plan, TODAY).companies[2].people[0]
-    assert jan.drafts["invite"].text == (
+    situation = load_plan(small_plan, TODAY)
+    jan = situation.plan.companies[2].people[0]
+    assert situation.drafts[jan]["invite"].text == (
         "Hi Jan, I'm Łucja Test: Quality engineer, 8 years in automotive. "
         "My goal: Plant quality director by 2029. I'd be glad to connect."
     )
@@ -217,5 +221,5 @@ def test_an_inbound_name_that_almost_matches_is_a_warning(small_plan: Path) -> N
 def test_an_inbound_name_matches_without_accents_or_case(small_plan: Path) -> None:
     replace_in(small_plan / "inbound.yaml", "who: Ewa Kot", "who: EWA KOT")
     plan = load_plan(small_plan, TODAY)
-    assert plan.inbound[0].person is not None and plan.inbound[0].person.name == "Ewa Kot"
+    assert plan.plan.inbound[0].person is not None and plan.plan.inbound[0].person.name == "Ewa Kot"
     assert not [w for w in plan.warnings if "inbound.yaml" in str(w)]

@@ -37,7 +37,7 @@ def test_a_link_inside_the_plans_folder_is_read(small_plan: Path) -> None:
     target = small_plan / "shared.yml.txt"
     (small_plan / "companies" / "volta-cells.yaml").rename(target)
     (small_plan / "companies" / "volta-cells.yaml").symlink_to(target)
-    assert len(load_plan(small_plan, TODAY).companies) == 3
+    assert len(load_plan(small_plan, TODAY).plan.companies) == 3
 
 
 @pytest.mark.parametrize(

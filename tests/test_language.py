@@ -8,7 +8,8 @@ import pytest
 
 from generator.checking import load_plan
 from generator.errors import InvalidPlan
-from generator.model.model import Person, Plan
+from generator.metrics.situation import Situation
+from generator.model.model import Person
 from generator.model.vocabulary import MessageKind
 from generator.reading.fields import ISO_639_1, normal_language
 from tests.conftest import TODAY
@@ -37,8 +38,9 @@ def add_german(plans: Path, section: str = GERMAN) -> None:
     path.write_text(path.read_text(encoding="utf-8") + section, encoding="utf-8")
 
 
-def person(plan: Plan, name: str, company: str = "Volta Cells") -> Person:
-    return next(p for p in plan.people if p.name == name and p.company.name == company)
+def person(plan: Situation, name: str, company: str = "Volta Cells") -> Person:
+    people = plan.plan.people
+    return next(p for p in people if p.name == name and p.company.name == company)
 
 
 def problems_of(plans: Path) -> list[str]:
@@ -47,8 +49,8 @@ def problems_of(plans: Path) -> list[str]:
     return [str(p).replace(f"{plans}/", "") for p in raised.value.problems]
 
 
-def warnings_of(plan: Plan) -> list[str]:
-    return [str(p).replace(f"{plan.plans_dir}/", "") for p in plan.warnings]
+def warnings_of(plan: Situation) -> list[str]:
+    return [str(p).replace(f"{plan.plan.plans_dir}/", "") for p in plan.warnings]
 
 
 def test_a_company_language_writes_to_its_people_in_it(small_plan: Path) -> None:
@@ -56,11 +58,13 @@ def test_a_company_language_writes_to_its_people_in_it(small_plan: Path) -> None
     replace_in(small_plan / VOLTA, "priority: 1\n", "priority: 1\nlanguage: de\n")
     plan = load_plan(small_plan, TODAY)
     jan = person(plan, "Jan Nowak")
-    assert jan.drafts[MessageKind.INVITE].text == "Hallo Jan, ich bin Łucja Test."
-    assert {draft.language for draft in jan.drafts.values()} == {"de"}
+    assert plan.drafts[jan][MessageKind.INVITE].text == "Hallo Jan, ich bin Łucja Test."
+    assert {draft.language for draft in plan.drafts[jan].values()} == {"de"}
     other = person(plan, "Åsa Lindqvist", "Nordic Robotics")
-    assert other.drafts[MessageKind.INVITE].text.startswith("Hi Åsa, I'm Łucja Test")
-    assert other.drafts[MessageKind.INVITE].language == "", "the plan does not say its language"
+    assert plan.drafts[other][MessageKind.INVITE].text.startswith("Hi Åsa, I'm Łucja Test")
+    assert plan.drafts[other][MessageKind.INVITE].language == "", (
+        "the plan does not say its language"
+    )
 
 
 def test_a_person_language_wins_over_the_company(small_plan: Path) -> None:
@@ -74,8 +78,8 @@ def test_a_person_language_wins_over_the_company(small_plan: Path) -> None:
     replace_in(small_plan / PLAN, "messages:\n", "messages:\n  language: en\n")
     plan = load_plan(small_plan, TODAY)
     anna = person(plan, "Anna Nowak")
-    assert anna.drafts[MessageKind.INVITE].text.startswith("Hi Anna, I'm Łucja Test")
-    assert {draft.language for draft in anna.drafts.values()} == {"en"}
+    assert plan.drafts[anna][MessageKind.INVITE].text.startswith("Hi Anna, I'm Łucja Test")
+    assert {draft.language for draft in plan.drafts[anna].values()} == {"en"}
     assert not [w for w in warnings_of(plan) if "written to in" in w], (
         "English people get the plan's templates, which are English"
     )
@@ -87,9 +91,9 @@ def test_a_template_left_out_comes_from_the_plan_and_is_named(small_plan: Path) 
     replace_in(small_plan / VOLTA, "priority: 1\n", "priority: 1\nlanguage: de\n")
     plan = load_plan(small_plan, TODAY)
     jan = person(plan, "Jan Nowak")
-    assert jan.drafts[MessageKind.INVITE].language == "de"
-    assert jan.drafts[MessageKind.FOLLOW_UP].text == "Hi Jan, a short hello from Łucja Test."
-    assert jan.drafts[MessageKind.FOLLOW_UP].language == ""
+    assert plan.drafts[jan][MessageKind.INVITE].language == "de"
+    assert plan.drafts[jan][MessageKind.FOLLOW_UP].text == "Hi Jan, a short hello from Łucja Test."
+    assert plan.drafts[jan][MessageKind.FOLLOW_UP].language == ""
     assert (
         "companies/volta-cells.yaml:9:5: warning: Jan Nowak and 1 other are to be written to "
         "in 'de', but messages has no 'de' templates for email_subject, email, reminder, follow_up: those "
@@ -109,7 +113,7 @@ def test_templates_in_the_plan_language_need_no_section(small_plan: Path) -> Non
     replace_in(small_plan / PLAN, "messages:\n", "messages:\n  language: pl\n")
     replace_in(small_plan / VOLTA, "priority: 1\n", "priority: 1\nlanguage: pl\n")
     plan = load_plan(small_plan, TODAY)
-    assert {d.language for d in person(plan, "Jan Nowak").drafts.values()} == {"pl"}
+    assert {d.language for d in plan.drafts[person(plan, "Jan Nowak")].values()} == {"pl"}
     assert not [w for w in warnings_of(plan) if "written to in" in w]
     replace_in(small_plan / PLAN, "  language: pl\n", "  language: en\n")
     plan = load_plan(small_plan, TODAY)
@@ -125,9 +129,9 @@ def test_a_person_s_own_template_is_in_their_language(small_plan: Path) -> None:
     )
     plan = load_plan(small_plan, TODAY)
     anna = person(plan, "Anna Nowak")
-    assert anna.drafts[MessageKind.INVITE].text == "Hej Anna!"
-    assert anna.drafts[MessageKind.INVITE].language == "sv"
-    assert anna.drafts[MessageKind.EMAIL].language == ""
+    assert plan.drafts[anna][MessageKind.INVITE].text == "Hej Anna!"
+    assert plan.drafts[anna][MessageKind.INVITE].language == "sv"
+    assert plan.drafts[anna][MessageKind.EMAIL].language == ""
 
 
 def test_language_codes_are_written_the_standard_way(small_plan: Path) -> None:

@@ -91,11 +91,12 @@ def run(*args: str) -> Result:
 
 def touches(plans: Path) -> set[tuple[str, str, str]]:
     plan = load_plan(plans, TODAY)
-    return {(p.name, t.date.isoformat(), t.action.value) for p in plan.people for t in p.touches}
+    people = plan.plan.people
+    return {(p.name, t.date.isoformat(), t.action.value) for p in people for t in p.touches}
 
 
 def inbound(plans: Path) -> set[tuple[str, str]]:
-    return {(e.who, e.date.isoformat()) for e in load_plan(plans, TODAY).inbound}
+    return {(e.who, e.date.isoformat()) for e in load_plan(plans, TODAY).plan.inbound}
 
 
 def golden(name: str, actual: bytes) -> None:

@@ -142,7 +142,7 @@ def matches(connections: str = "", messages: str = "", plans: Path = SMALL_PLAN)
         export.connections.append(parse_connections(HEADER + connections))
     if messages:
         export.messages.append(parse_messages(MESSAGES + messages))
-    return match_export(load_plan(plans, TODAY), export).matches
+    return match_export(load_plan(plans, TODAY).plan, export).matches
 
 
 def only(found: list[Match]) -> Match:
@@ -294,7 +294,7 @@ def test_strangers_at_companies_of_the_plan_and_elsewhere() -> None:
             + "Ala,Kot,https://www.linkedin.com/in/ala,,Globex,HR,\n"
         )
     )
-    matching = match_export(load_plan(SMALL_PLAN, TODAY), export)
+    matching = match_export(load_plan(SMALL_PLAN, TODAY).plan, export)
     match = only(matching.matches)
     assert (match.certainty, match.company.name if match.company else None) == (
         Certainty.STRANGER,

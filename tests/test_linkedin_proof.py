@@ -68,7 +68,7 @@ def proofs(
     if connections:
         export.connections.append(parse_connections(CONNECTIONS + connections))
     plan = load_plan(plans, TODAY)
-    matching = match_export(plan, export)
+    matching = match_export(plan.plan, export)
     return {m.person.name: prove(plan, m) for m in matching.certain() if m.person}
 
 

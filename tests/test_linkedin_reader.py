@@ -15,12 +15,12 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from generator.importing import csvfile, linkedin
+from generator.importing.export import read_connections
 from generator.importing.linkedin import (
     Connection,
     ConnectionsError,
     ConnectionsFile,
     parse_connections,
-    read_connections,
 )
 from tests.conftest import FIXTURES
 

@@ -193,7 +193,7 @@ def test_all_problems_are_collected_across_files(small_plan: Path) -> None:
 def test_a_company_file_of_comments_is_a_warning(small_plan: Path) -> None:
     (small_plan / "companies" / "blank.yaml").write_text("# nothing yet\n", encoding="utf-8")
     plan = load_plan(small_plan, TODAY)
-    assert len(plan.companies) == 3
+    assert len(plan.plan.companies) == 3
     assert str(plan.warnings[0]).replace(f"{small_plan}/", "") == (
         "companies/blank.yaml:1:1: warning: the file holds no company yet; "
         "expected one company: a mapping with at least name and sector "
@@ -266,7 +266,7 @@ def test_missing_plan_file(tmp_path: Path) -> None:
 
 def test_missing_inbound_file_is_an_empty_log(small_plan: Path) -> None:
     (small_plan / "inbound.yaml").unlink()
-    assert load_plan(small_plan, TODAY).inbound == []
+    assert load_plan(small_plan, TODAY).plan.inbound == ()
 
 
 def test_bom_and_crlf_plan_loads(small_plan: Path) -> None:
@@ -274,7 +274,11 @@ def test_bom_and_crlf_plan_loads(small_plan: Path) -> None:
     text = path.read_text(encoding="utf-8")
     path.write_bytes(b"\xef\xbb\xbf" + text.replace("\n", "\r\n").encode("utf-8"))
     plan = load_plan(small_plan, TODAY)
-    assert [c.name for c in plan.companies] == ["Nordic Robotics", "Talent Bridge", "Volta Cells"]
+    assert [c.name for c in plan.plan.companies] == [
+        "Nordic Robotics",
+        "Talent Bridge",
+        "Volta Cells",
+    ]
 
 
 def test_a_date_more_than_a_year_ahead_is_a_warning(small_plan: Path) -> None:
@@ -309,4 +313,4 @@ def test_the_wait_before_a_reminder_is_business_days_within_a_year(
         expected = [f"plan.yaml:13:25: targets.follow_up_after_days: {problem}"]
         assert problems_of(small_plan) == expected
     else:
-        assert load_plan(small_plan, TODAY).targets.follow_up_after_days == int(days)
+        assert load_plan(small_plan, TODAY).plan.targets.follow_up_after_days == int(days)

@@ -123,7 +123,7 @@ def test_an_inbound_entry_by_exact_name_is_that_person(weiss: Path) -> None:
         "- date: 2026-11-20\n  who: Jürgen Weiß\n  channel: phone\n", encoding="utf-8"
     )
     plan = load_plan(weiss, TODAY)
-    entry = plan.inbound[0]
+    entry = plan.plan.inbound[0]
     assert entry.person is not None and entry.person.company.name == "Saxonia Akku"
 
 
@@ -213,5 +213,5 @@ def test_near_duplicates_finds_each_pair_once_in_file_order(small_plan: Path) ->
     for index, name in enumerate(names):
         company(small_plan, f"c{index}", f"name: {name}\nsector: Automation\n")
     plan = load_plan(small_plan, TODAY)
-    pairs = [(a.name, b.name) for a, b in near_duplicates(plan.companies)]
+    pairs = [(a.name, b.name) for a, b in near_duplicates(plan.plan.companies)]
     assert pairs == [("DHL", "DHL Supply Chain"), ("Bosh", "Bosch"), ("DHL Express", "DHL")]

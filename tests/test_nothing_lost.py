@@ -16,9 +16,10 @@ import pytest
 from click.testing import CliRunner, Result
 from icalendar import Calendar
 
+from generator import atomic
 from generator.cli import cli
 from generator.commands.init import init_playbook
-from generator.editing import atomic, yaml_edit
+from generator.editing import yaml_edit
 from generator.editing.session import EditSession
 from generator.errors import PlaybookError
 from generator.reading.yaml_source import MAX_REPEATED, parse_yaml

@@ -44,11 +44,11 @@ def test_a_connection_before_my_first_message_to_them_is_not_reach(
     touches = (touch(connected, "connected"), touch("2026-03-10", "messaged", "linkedin"))
     plan = on(write_plan(tmp_path, {"Kessel": [person("Ada Kral", *touches)]}), "2026-11-26")
     ada = who(plan, "Ada Kral")
-    assert (ada.already_connected_on is not None) is already
-    assert ada.stage == stage
+    assert (plan[ada].already_connected_on is not None) is already
+    assert plan[ada].stage == stage
     # My message reached her either way; the connection counts only as her answer.
     assert counts.reached_counts(plan.people)[Stage.CONNECTED] == (0 if already else 1)
-    assert (ada.unanswered is not None) is already, "an old connection is no answer"
+    assert (plan[ada].unanswered is not None) is already, "an old connection is no answer"
 
 
 @pytest.mark.parametrize(
@@ -71,9 +71,9 @@ def test_without_outreach_to_them_the_plan_start_decides(
     plan = on(plans, "2026-11-26")
     ben = who(plan, "Ben Hora")
     assert plan.first_outreach == dt.date(2026, 3, 10)
-    assert (ben.already_connected_on is not None) is already
-    assert ben.stage == ("identified" if already else "connected")
-    assert ben.contacted is not already
+    assert (plan[ben].already_connected_on is not None) is already
+    assert plan[ben].stage == ("identified" if already else "connected")
+    assert plan[ben].contacted is not already
     data = status(plans)
     assert data["stages"] == {
         "identified": 1 if already else 0,
@@ -159,7 +159,7 @@ def test_an_old_connection_waiting_for_a_batch_says_so(tmp_path: Path) -> None:
         },
     )
     plan = on(plans, "2026-11-26")
-    assert outreach.next_step(plan, who(plan, "Ben Hora")) == (
+    assert plan.next_step(who(plan, "Ben Hora")) == (
         "already connected (since 2019-05-02): message them in a future batch"
     )
 

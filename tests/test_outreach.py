@@ -32,7 +32,7 @@ def test_a_cold_email_nobody_answered_gets_reminders_not_the_keep_alive(
     )
     plan = load_plan(small_plan, TODAY)
     assert "Anna Nowak (Nordic Robotics)" not in names(outreach.follow_ups_due(plan))
-    assert [(r.person.name, r.number, r.kind) for r in outreach.reminders_due(plan)] == [
+    assert [(r.person.name, r.number, r.kind) for r in plan.reminders_due] == [
         ("Anna Nowak", 1, "reminder")
     ]
 
@@ -98,7 +98,7 @@ def test_a_decline_or_an_inbound_call_breaks_the_silence(small_plan: Path) -> No
 
 
 def test_missing_roles() -> None:
-    assert [outreach.missing_roles(c) for c in small_on(TODAY).companies] == [[], [], []]
+    assert [outreach.missing_roles(c) for c in small_on(TODAY).plan.companies] == [[], [], []]
 
 
 def test_next_batch_priority_spread_and_quota(tmp_path: Path) -> None:
@@ -146,8 +146,8 @@ def test_follow_ups_this_week_are_the_longest_silent_twenty(tmp_path: Path) -> N
     plan = load_plan(write_plan(tmp_path, 300), TODAY)
     due = outreach.follow_ups_due(plan)
     assert len(due) > outreach.FOLLOW_UPS_PER_WEEK
-    assert outreach.follow_ups_this_week(plan) == due[: outreach.FOLLOW_UPS_PER_WEEK]
-    dates = [p.last_contact for p in due]
+    assert plan.follow_ups_this_week == due[: outreach.FOLLOW_UPS_PER_WEEK]
+    dates = [plan[p].last_contact for p in due]
     assert dates == sorted(dates)  # type: ignore[type-var]
 
 

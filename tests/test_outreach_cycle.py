@@ -63,11 +63,11 @@ def test_a_reminder_is_due_seven_business_days_after_the_message(
     cold_email: Path, today: str, due: bool
 ) -> None:
     plan = on(cold_email, today)
-    reminders = outreach.reminders_due(plan)
+    reminders = plan.reminders_due
     assert [(r.person.name, r.number, r.channel, r.kind) for r in reminders] == (
         [("Ada Kral", 1, Channel.EMAIL, MessageKind.REMINDER)] if due else []
     )
-    step = outreach.next_step(plan, who(plan, "Ada Kral"))
+    step = plan.next_step(who(plan, "Ada Kral"))
     if due:
         assert step == "no answer for 7 business days: send reminder 1 of 2 by e-mail"
     else:
@@ -84,7 +84,7 @@ def test_the_wait_is_a_target(tmp_path: Path, today: str, due: bool) -> None:
         {"Kessel": [person("Ada Kral", touch("2026-11-06", "messaged", "email"))]},
         targets="follow_up_after_days: 3",
     )
-    assert bool(outreach.reminders_due(on(plans, today))) is due
+    assert bool(on(plans, today).reminders_due) is due
 
 
 def test_a_reminder_due_is_in_the_calendar(cold_email: Path) -> None:
@@ -119,7 +119,7 @@ def test_two_reminders_at_most_then_someone_else(tmp_path: Path, sent: int) -> N
     )
     colleague = person("Ben Hora", focus="hr")
     plan = on(write_plan(tmp_path, {"Kessel": [ada, colleague]}), "2026-11-26")
-    reminders = [(r.person.name, r.number) for r in outreach.reminders_due(plan)]
+    reminders = [(r.person.name, r.number) for r in plan.reminders_due]
     moving_on = [(m.person.name, m.attempts, m.instead) for m in outreach.try_someone_else(plan)]
     if sent < 2:
         assert reminders == [("Ada Kral", sent + 1)]
@@ -127,10 +127,10 @@ def test_two_reminders_at_most_then_someone_else(tmp_path: Path, sent: int) -> N
     else:
         assert reminders == []
         assert moving_on == [("Ada Kral", sent + 1, who(plan, "Ben Hora"))]
-        assert outreach.next_step(plan, who(plan, "Ada Kral")) == (
+        assert plan.next_step(who(plan, "Ada Kral")) == (
             f"no answer to {sent + 1} messages: try someone else at Kessel"
         )
-    data = json.loads(run(plan.plans_dir, "2026-11-26", "status", "--json"))
+    data = json.loads(run(plan.plan.plans_dir, "2026-11-26", "status", "--json"))
     assert data["reminders_due"] == len(reminders)
     assert data["try_someone_else"] == [name for name, _, _ in moving_on]
 
@@ -149,8 +149,8 @@ def test_moving_on_waits_for_the_last_reminder(tmp_path: Path, today: str, movin
     )
     plan = on(write_plan(tmp_path, {"Kessel": [ada]}), today)
     assert bool(outreach.try_someone_else(plan)) is moving_on
-    assert outreach.reminders_due(plan) == []
-    assert outreach.next_step(plan, who(plan, "Ada Kral")) == (
+    assert plan.reminders_due == []
+    assert plan.next_step(who(plan, "Ada Kral")) == (
         "no answer to 3 messages: try someone else at Kessel"
         if moving_on
         else "waiting for an answer: try someone else from 2026-11-12 if none comes"
@@ -193,7 +193,7 @@ def test_an_answer_ends_the_cycle_and_starts_the_keep_alive(tmp_path: Path) -> N
     silent = person("Ben Hora", touch("2026-06-01", "messaged", "email"))
     plan = on(write_plan(tmp_path, {"Kessel": [answered], "Lumo": [silent]}), "2026-11-26")
     assert [p.name for p in outreach.follow_ups_due(plan)] == ["Ada Kral"]
-    assert [r.person.name for r in outreach.reminders_due(plan)] == ["Ben Hora"]
+    assert [r.person.name for r in plan.reminders_due] == ["Ben Hora"]
     page = this_week_page(plan)
     assert "Hi Ben, how are things?" not in page, "no keep-alive text for who never answered"
     assert "Hi Ben, a reminder." in page and "Hi Ada, how are things?" in page
@@ -207,8 +207,8 @@ def test_a_call_from_them_is_an_answer(tmp_path: Path) -> None:
         "- {date: 2026-11-04, who: Ada Kral, channel: phone}\n", encoding="utf-8"
     )
     plan = on(plans, "2026-11-26")
-    assert who(plan, "Ada Kral").unanswered is None
-    assert outreach.reminders_due(plan) == []
+    assert plan[who(plan, "Ada Kral")].unanswered is None
+    assert plan.reminders_due == []
 
 
 @pytest.mark.parametrize(
@@ -236,7 +236,7 @@ def test_the_reminder_goes_where_it_can(
     tmp_path: Path, touches: list[str], email: bool, route: tuple[str, str] | None
 ) -> None:
     plans = write_plan(tmp_path, {"Kessel": [person("Ada Kral", *touches, email=email)]})
-    reminders = outreach.reminders_due(on(plans, "2026-11-26"))
+    reminders = on(plans, "2026-11-26").reminders_due
     found = [(str(r.channel), str(r.kind)) for r in reminders]
     assert found == ([route] if route else [])
 
@@ -305,9 +305,7 @@ def test_a_withdrawn_invitation_says_when_to_invite_again(
     (item,) = outreach.withdrawn_invitations(plan)
     assert item.when(plan.today) == when
     assert f"- Ada Kral (Kessel): withdrawn 2026-11-02; {when}" in run(plans, today, "next")
-    assert outreach.next_step(plan, who(plan, "Ada Kral")) == (
-        f"invitation withdrawn on 2026-11-02: {when}"
-    )
+    assert plan.next_step(who(plan, "Ada Kral")) == (f"invitation withdrawn on 2026-11-02: {when}")
     assert json.loads(run(plans, today, "status", "--json"))["withdrawn_invitations"] == 1
     day = "VALUE=DATE:" + max(today, "2026-11-23").replace("-", "")
     for todo, key in ((False, "DTSTART"), (True, "DUE")):
@@ -323,15 +321,17 @@ def test_an_invitation_sent_again_is_pending_again(tmp_path: Path) -> None:
         ("Ada Kral", dt.date(2026, 11, 23))
     ]
     ada = who(plan, "Ada Kral")
-    assert ada.unanswered is not None and ada.unanswered.follow_ups == 1, "a second attempt"
+    run = plan[ada].unanswered
+    assert run is not None and run.follow_ups == 1, "a second attempt"
 
 
 def test_a_withdrawal_is_no_contact_and_moves_no_stage(tmp_path: Path) -> None:
-    ada = who(on(withdrawn_plan(tmp_path), "2026-11-26"), "Ada Kral")
-    assert ada.stage == "invited"
-    assert ada.last_contact == dt.date(2026, 10, 1)
-    assert ada.withdrawn_on == dt.date(2026, 11, 2)
-    assert ada.pending_since is None
+    plan = on(withdrawn_plan(tmp_path), "2026-11-26")
+    ada = who(plan, "Ada Kral")
+    assert plan[ada].stage == "invited"
+    assert plan[ada].last_contact == dt.date(2026, 10, 1)
+    assert plan[ada].withdrawn_on == dt.date(2026, 11, 2)
+    assert plan[ada].pending_since is None
 
 
 def test_a_withdrawal_the_day_of_the_invitation_withdraws_it(tmp_path: Path) -> None:
@@ -347,8 +347,9 @@ def test_a_withdrawal_the_day_of_the_invitation_withdraws_it(tmp_path: Path) -> 
             ]
         },
     )
-    ada = who(on(plans, "2026-11-26"), "Ada Kral")
-    assert (ada.pending_since, ada.withdrawn_on) == (None, dt.date(2026, 11, 2))
+    plan = on(plans, "2026-11-26")
+    ada = who(plan, "Ada Kral")
+    assert (plan[ada].pending_since, plan[ada].withdrawn_on) == (None, dt.date(2026, 11, 2))
 
 
 def test_log_records_a_withdrawal(tmp_path: Path) -> None:

@@ -24,15 +24,30 @@ PAIRS = [
     (schema.INVITATION_DAY, model.InvitationDay),
     (schema.PENDING_DAY, model.PendingDay),
 ]
-# Where a record came from: the one constructor argument that is not a key of the file.
+# Where a record came from: the one constructor argument that is not a key of the file...
 STRUCTURAL = {"location"}
+# ... but for what reading joins to a record: the other files of a plan, where each of
+# me's keys is written, and whom an inbound entry names.
+JOINED = {
+    model.Plan: {"companies", "inbound", "linkedin"},
+    model.Me: {"key_locations"},
+    model.Inbound: {"person", "source"},
+}
 
 
 @pytest.mark.parametrize(("mapping", "dataclass"), PAIRS, ids=lambda x: getattr(x, "__name__", ""))
 def test_schema_keys_are_the_dataclass_fields(mapping: Mapping, dataclass: type) -> None:
     init_fields = {f.name for f in dataclasses.fields(dataclass) if f.init}
     assert set(mapping.keys) <= init_fields, "every key has a field"
-    assert init_fields - set(mapping.keys) <= STRUCTURAL, "every field but location is a key"
+    extra = init_fields - set(mapping.keys) - STRUCTURAL
+    assert extra == JOINED.get(dataclass, set()), "every field but these is a key"
+
+
+@pytest.mark.parametrize(("mapping", "dataclass"), PAIRS, ids=lambda x: getattr(x, "__name__", ""))
+def test_records_are_frozen(mapping: Mapping, dataclass: type) -> None:
+    assert dataclass.__dataclass_params__.frozen  # type: ignore[attr-defined]
+    for field in dataclasses.fields(dataclass):
+        assert "list[" not in str(field.type) and "dict[" not in str(field.type), field.name
 
 
 @pytest.mark.parametrize(("mapping", "dataclass"), PAIRS, ids=lambda x: getattr(x, "__name__", ""))

@@ -86,9 +86,9 @@ def test_other_scripts_are_transliterated(name: str, slug: str) -> None:
 def test_slugs_of_the_example_plan_are_unchanged() -> None:
     """Every page address of the example plan, as recorded before transliteration."""
     plan = load_plan(EXAMPLE_PLAN, dt.date(2026, 11, 26))
-    lines = [f"sector\t{s.slug}\t{s.name}" for s in plan.sectors]
-    lines += [f"company\t{c.slug}\t{c.name}" for c in plan.companies]
-    lines += [f"person\t{p.slug}\t{p.name} ({p.company.name})" for p in plan.people]
+    lines = [f"sector\t{plan[s].slug}\t{s.name}" for s in plan.plan.sectors]
+    lines += [f"company\t{plan[c].slug}\t{c.name}" for c in plan.plan.companies]
+    lines += [f"person\t{p.slug}\t{p.person.name} ({p.person.company.name})" for p in plan.people]
     expected = (FIXTURES / "slugs" / "example-plan.tsv").read_text(encoding="utf-8")
     assert "\n".join(lines) + "\n" == expected
 

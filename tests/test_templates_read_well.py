@@ -49,9 +49,9 @@ def test_the_goal_always_follows_a_colon(tmp_path: Path, plans: Path, goal: str)
     a plant…"), where "My goal for the next few years is Supply-chain planning lead" did
     not."""
     plan = load_plan(with_goal(tmp_path, plans, goal), TODAY)
-    person = next(p for p in plan.people if p.name == "Ada Kral")
+    person = next(p for p in plan.plan.people if p.name == "Ada Kral")
     mentions = 0
-    for kind, draft in person.drafts.items():
+    for kind, draft in plan.drafts[person].items():
         for found in re.finditer(re.escape(goal), draft.text):
             mentions += 1
             assert draft.text[: found.start()].endswith(": "), (kind, draft.text)
@@ -68,9 +68,9 @@ def test_built_in_templates_set_the_goal_off_with_a_colon() -> None:
 def test_every_message_kind_has_its_own_template(tmp_path: Path, plans: Path) -> None:
     """The reminder is written in the plan, in its own tone: not the keep-alive text."""
     plan = load_plan(with_goal(tmp_path, plans, GOALS[0]), TODAY)
-    assert set(plan.messages) == set(MessageKind)
-    person = next(p for p in plan.people if p.name == "Ada Kral")
-    reminder = person.drafts[MessageKind.REMINDER].text
+    assert set(plan.plan.messages) == set(MessageKind)
+    person = next(p for p in plan.plan.people if p.name == "Ada Kral")
+    reminder = plan.drafts[person][MessageKind.REMINDER].text
     assert "How are things" not in reminder
-    assert "How are things" in person.drafts[MessageKind.FOLLOW_UP].text
+    assert "How are things" in plan.drafts[person][MessageKind.FOLLOW_UP].text
     assert set(DEFAULT_TEMPLATES) == set(MessageKind)

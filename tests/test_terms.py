@@ -88,8 +88,8 @@ def test_no_page_has_a_dangling_separator_or_a_share_that_is_a_target() -> None:
 
 def test_names_in_tables_are_always_links_and_channels_spelled_one_way() -> None:
     plan = load_plan(SMALL_PLAN, TODAY)
-    names = {c.name for c in plan.companies} | {p.name for p in plan.people}
-    names |= {s.name for s in plan.sectors}
+    names = {c.name for c in plan.plan.companies} | {p.name for p in plan.plan.people}
+    names |= {s.name for s in plan.plan.sectors}
     for path, text in all_pages(plan).items():
         for line in html.unescape(text).splitlines():
             if not line.startswith("| ") or line.startswith("| ---"):

@@ -67,7 +67,7 @@ def test_a_time_is_read_into_the_touch(small_plan: Path, written: str, expected:
         JAN_MET.replace("}", f", {written}}}"),
     )
     plan = load_plan(small_plan, TODAY)
-    (jan,) = [p for p in plan.people if p.name == "Jan Nowak"]
+    (jan,) = [p for p in plan.plan.people if p.name == "Jan Nowak"]
     assert [t.time for t in jan.touches] == [None, None, expected]
     assert jan.touches[2].when == f"2026-10-20 {expected:%H:%M}"
     assert jan.touches[0].when == "2026-10-02"
@@ -181,7 +181,7 @@ def test_the_time_shows_in_next_on_the_timeline_and_in_coming_up(small_plan: Pat
     assert code == 0
     assert "- 2026-12-03 14:00: meeting with Jan Nowak (Volta Cells)\n" in output
     plan = load_plan(small_plan, TODAY)
-    (jan,) = [p for p in plan.people if p.name == "Jan Nowak"]
+    (jan,) = [p for p in plan.plan.people if p.name == "Jan Nowak"]
     page = person_page(plan, jan)
     assert "- **2026-12-03 14:00** · meeting\n" in page
     assert (

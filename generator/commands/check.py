@@ -18,8 +18,9 @@ class CheckReport:
 
 def run_check(plans_dir: Path, today: dt.date) -> CheckReport:
     """Raises InvalidPlan when anything is wrong; otherwise returns warnings and a summary."""
-    plan = load_plan(plans_dir, today)
-    warnings = plan.warnings
+    situation = load_plan(plans_dir, today)
+    plan = situation.plan
+    warnings = list(situation.warnings)
     summary = (
         f"{shown(plans_dir)}: ok: {len(plan.sectors)} sectors, {len(plan.companies)} companies, "
         f"{len(plan.people)} people, {len(plan.inbound)} inbound contacts"

@@ -321,7 +321,7 @@ class InboundDetails:
 def _inbound_person(plan: Plan, who: str, company: str) -> Person | None:
     """The person of the plan `who` names, as `log` finds them (a surname is enough);
     None for someone outside the plan. An ambiguous name is an error."""
-    in_plan: Company | None = InboundMatcher(plan).company(company)
+    in_plan: Company | None = InboundMatcher(plan.companies).company(company)
     try:
         return find_person(plan, who, in_plan.name if in_plan else None)
     except Ambiguous:
@@ -344,7 +344,7 @@ def record_inbound(
     name = person.name if person else who
     if person is not None and not company:
         company = person.company.name
-    matched = InboundMatcher(session.plan)
+    matched = InboundMatcher(session.plan.companies)
     if matched.company(company) is not None:
         company = matched.company(company).name  # type: ignore[union-attr]
     day = details.date or today

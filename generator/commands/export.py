@@ -4,20 +4,22 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from generator.editing.atomic import atomic_write
+from generator.atomic import atomic_write
 from generator.errors import PlaybookError, shown
 from generator.exporting.calendar import week_calendar
 from generator.exporting.contacts import contacts_csv, vcards
-from generator.model.model import Plan
+from generator.metrics.situation import Situation
 from generator.site.publish import refuse_inside_plans
 
 
-def export_data(plan: Plan, format: str, to_file: bool = True, todo: bool = False) -> bytes:
+def export_data(
+    situation: Situation, format: str, to_file: bool = True, todo: bool = False
+) -> bytes:
     if format == "csv":
-        return contacts_csv(plan, for_spreadsheet=to_file).encode("utf-8")
+        return contacts_csv(situation, for_spreadsheet=to_file).encode("utf-8")
     if format == "vcard":
-        return vcards(plan).encode("utf-8")
-    return week_calendar(plan, todo=todo)
+        return vcards(situation).encode("utf-8")
+    return week_calendar(situation, todo=todo)
 
 
 def write_export(path: Path, data: bytes, plans_dir: Path) -> None:

@@ -42,6 +42,8 @@ from generator.importing.matching import (
 from generator.importing.proof import NewInbound, Proof, prove
 from generator.metrics.budget import LinkedInBudget, linkedin_budget
 from generator.metrics.outreach import missing_roles
+from generator.metrics.situation import Situation
+from generator.model.facts import PlanFacts
 from generator.model.model import Company, Person, Plan
 from generator.model.names import fold
 from generator.model.profiles import profile_key
@@ -58,7 +60,7 @@ SKIPPED_SHOWN = 10
 
 @dataclass
 class ImportReport:
-    plan: Plan  # as it was before the import
+    before: Situation  # the plan as it was before the import
     export: Export
     matching: Matching
     proofs: list[Proof]
@@ -67,6 +69,10 @@ class ImportReport:
     counts: CountsUpdate
     edits: EditReport | None = None
     budget: LinkedInBudget | None = None
+
+    @property
+    def plan(self) -> Plan:
+        return self.before.plan
 
 
 def import_linkedin(
@@ -87,7 +93,7 @@ def import_linkedin(
     for match in matching.matches:
         if match.certainty is Certainty.CERTAIN or match.company is not None:
             _check_values(match.profile, left_out)
-    proofs = [prove(plan, match) for match in matching.certain()]
+    proofs = [prove(session.situation, match) for match in matching.certain()]
     editor = _Editor(session)
     for proof in sorted(proofs, key=lambda p: _file_order(p.person)):
         editor.person(proof)
@@ -95,8 +101,9 @@ def import_linkedin(
     counts = counts_update(export, matching, plan.linkedin)
     if counts.text is not None:
         editor.counts(plans_dir / LINKEDIN_FILE, counts.text)
-    report = ImportReport(plan, export, matching, proofs, editor.changes, left_out, counts)
-    after = session.check() if session.changes else plan
+    before = session.situation
+    report = ImportReport(before, export, matching, proofs, editor.changes, left_out, counts)
+    after = session.check() if session.changes else before
     report.budget = linkedin_budget(after)
     if session.changes:
         report.edits = session.finish(dry_run)
@@ -528,14 +535,14 @@ def guess_focus(position: str, company: Company) -> Focus | None:
     return None
 
 
-def _group(profile: Profile, company: Company, plan: Plan) -> tuple[int, Focus | None]:
+def _group(profile: Profile, company: Company, facts: PlanFacts) -> tuple[int, Focus | None]:
     focus = guess_focus(profile.position, company)
     missing = missing_roles(company)
     if focus is Focus.OPERATIONS and Focus.OPERATIONS in missing:
         return 0, focus
     if focus in (Focus.HR, Focus.RECRUITER) and focus in missing:
         return 1, focus
-    if company.abroad and len(company.people) < plan.targets.people_per_company:
+    if facts[company].abroad and len(company.people) < facts.plan.targets.people_per_company:
         return 2, focus
     return 3, focus
 
@@ -566,7 +573,7 @@ def _known_lines(report: ImportReport, show_all: bool) -> list[str]:
     ranked = []
     for match in known:
         assert match.company is not None
-        rank, focus = _group(match.profile, match.company, report.plan)
+        rank, focus = _group(match.profile, match.company, report.before)
         order = (
             rank,
             match.company.priority,

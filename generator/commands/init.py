@@ -20,8 +20,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from generator import atomic
 from generator.commands.edit import checked, checked_option
-from generator.editing import atomic, yaml_edit
+from generator.editing import yaml_edit
 from generator.errors import PlaybookError, shown
 from generator.model.names import fold
 from generator.model.placeholders import SECTORS as SECTOR_PLACEHOLDERS

@@ -10,7 +10,8 @@ import click
 from generator.drafts.drafts import as_linkedin_message, first_draft_kind
 from generator.metrics import counts, outreach
 from generator.metrics.budget import LinkedInBudget, budget_lines, linkedin_budget
-from generator.model.model import Person, Plan
+from generator.metrics.situation import Situation
+from generator.model.model import Person
 from generator.model.vocabulary import PLANNED, Channel, MessageKind
 from generator.wording import plural
 
@@ -36,9 +37,12 @@ def _describe(person: Person) -> str:
     )
 
 
-def _first_message(person: Person, indent: str, budget: LinkedInBudget) -> list[str]:
-    kind = first_draft_kind(person)
-    drafts = person.drafts
+def _first_message(
+    situation: Situation, person: Person, indent: str, budget: LinkedInBudget
+) -> list[str]:
+    known = situation[person]
+    kind = first_draft_kind(known)
+    drafts = situation.drafts[person]
     if kind is MessageKind.INVITE and budget.notes_used_up:
         draft = drafts[MessageKind.INVITE]
         return [
@@ -47,10 +51,10 @@ def _first_message(person: Person, indent: str, budget: LinkedInBudget) -> list[
             "once they accept, send this message:",
             *_indented(draft.text, indent + "  "),
         ]
-    if as_linkedin_message(person, kind):
+    if as_linkedin_message(known, kind):
         return [
             f"{indent}{person.linkedin}",
-            f"{indent}LinkedIn message (connected since {person.already_connected_on}):",
+            f"{indent}LinkedIn message (connected since {known.already_connected_on}):",
             *_indented(drafts[MessageKind.EMAIL].text, indent + "  "),
         ]
     if kind is MessageKind.EMAIL:
@@ -87,31 +91,32 @@ def _heading(text: str) -> list[str]:
     return [click.style(text, bold=True), ""]
 
 
-def next_text(plan: Plan, follow_ups: bool = True) -> list[str]:
+def next_text(situation: Situation, follow_ups: bool = True) -> list[str]:
+    plan = situation.plan
     cadence = plan.targets.invites_per_week
-    batch = outreach.next_batch(plan)
-    monday = counts.week_start(plan.today).isoformat()
-    budget = linkedin_budget(plan)
+    batch = situation.next_batch
+    monday = counts.week_start(situation.today).isoformat()
+    budget = linkedin_budget(situation)
     lines = _heading(
-        f"Week of {monday}: {counts.invited_this_week(plan)} / {cadence} invitations sent"
+        f"Week of {monday}: {counts.invited_this_week(situation)} / {cadence} invitations sent"
     )
     lines[-1:-1] = budget_lines(budget)
     if not batch:
-        lines += [outreach.why_no_batch(plan), ""]
+        lines += [outreach.why_no_batch(situation), ""]
     numbers, indent = _numbered(len(batch))
     for number, person in zip(numbers, batch, strict=True):
         lines.append(f"{number}{click.style(_describe(person), bold=True)}")
-        lines += _first_message(person, indent, budget)
+        lines += _first_message(situation, person, indent, budget)
         lines.append("")
-    lines += _reminders_text(plan)
-    moving_on = outreach.try_someone_else(plan)
+    lines += _reminders_text(situation)
+    moving_on = outreach.try_someone_else(situation)
     if moving_on:
         heading = f"No answer after {outreach.MAX_REMINDERS_WORDS} reminders: try someone else"
         lines += _heading(f"{heading} ({len(moving_on)})")
         for move_on in moving_on:
-            lines.append(f"- {_move_on_line(plan, move_on)}")
+            lines.append(f"- {_move_on_line(situation, move_on)}")
         lines.append("")
-    nudges = outreach.pending_invitations(plan)
+    nudges = situation.pending_invitations
     if nudges:
         lines += _heading(f"Invitations pending for 3+ weeks ({len(nudges)})")
         for nudge in nudges:
@@ -123,27 +128,29 @@ def next_text(plan: Plan, follow_ups: bool = True) -> list[str]:
                 f"invited {nudge.since.isoformat()}, {nudge.days} days ago; {how}"
             )
         lines.append("")
-    withdrawn = outreach.withdrawn_invitations(plan)
+    withdrawn = outreach.withdrawn_invitations(situation)
     if withdrawn:
         lines += _heading(f"Withdrawn invitations ({len(withdrawn)})")
         for reinvite in withdrawn:
             lines.append(
                 f"- {reinvite.person.name} ({reinvite.person.company.name}): "
-                f"withdrawn {reinvite.withdrawn.isoformat()}; {reinvite.when(plan.today)}"
+                f"withdrawn {reinvite.withdrawn.isoformat()}; {reinvite.when(situation.today)}"
             )
         lines.append("")
-    due = outreach.follow_ups_due(plan) if follow_ups else []
+    due = situation.follow_ups_due if follow_ups else []
     if due:
         keep_alive = plan.targets.keep_alive_days
         lines += _heading(f"Follow-ups due ({len(due)}): no contact for {keep_alive}+ days")
         numbers, indent = _numbered(len(due))
         for number, person in zip(numbers, due, strict=True):
-            last = person.last_contact.isoformat() if person.last_contact else "never"
+            last_contact = situation[person].last_contact
+            last = last_contact.isoformat() if last_contact else "never"
             lines.append(f"{number}{click.style(_describe(person), bold=True)}")
             lines.append(f"{indent}last contact {last}; follow-up:")
-            lines += _indented(person.drafts[MessageKind.FOLLOW_UP].text, indent + "  ")
+            follow_up = situation.drafts[person][MessageKind.FOLLOW_UP]
+            lines += _indented(follow_up.text, indent + "  ")
             lines.append("")
-    planned = outreach.coming_up(plan)
+    planned = situation.coming_up
     if planned:
         lines += _heading(f"Coming up ({len(planned)})")
         for item in planned:
@@ -161,11 +168,11 @@ def next_text(plan: Plan, follow_ups: bool = True) -> list[str]:
     return [line.rstrip() for line in lines]
 
 
-def _reminders_text(plan: Plan) -> list[str]:
-    reminders = outreach.reminders_due(plan)
+def _reminders_text(situation: Situation) -> list[str]:
+    reminders = situation.reminders_due
     if not reminders:
         return []
-    days = plural(plan.targets.follow_up_after_days, "business day", "business days")
+    days = plural(situation.plan.targets.follow_up_after_days, "business day", "business days")
     lines = _heading(f"No answer yet: reminders due ({len(reminders)}), {days} after each message")
     numbers, indent = _numbered(len(reminders))
     for number, reminder in zip(numbers, reminders, strict=True):
@@ -176,12 +183,12 @@ def _reminders_text(plan: Plan) -> list[str]:
     return lines
 
 
-def _move_on_line(plan: Plan, item: outreach.MoveOn) -> str:
+def _move_on_line(situation: Situation, item: outreach.MoveOn) -> str:
     person, company = item.person, item.person.company.name
     tried = plural(item.attempts, "message", "messages")
     if item.instead is None:
         advice = f"name someone else at {company} to write to"
     else:
-        batch = " (in this week's batch)" if outreach.in_batch(plan, item.instead) else ""
+        batch = " (in this week's batch)" if situation.in_batch(item.instead) else ""
         advice = f"next at {company}: {item.instead.name}, {item.instead.focus}{batch}"
     return f"{person.name} ({company}): {tried} since {item.since.isoformat()}; {advice}"

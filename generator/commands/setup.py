@@ -38,7 +38,7 @@ SECTOR_KEYS = tuple(schema.SECTOR.keys)
 
 def show_me(plans_dir: Path, today: dt.date) -> list[str]:
     """Who the plan says I am, key by key, placeholders marked."""
-    plan = load_plan(plans_dir, today)
+    plan = load_plan(plans_dir, today).plan
     lines = [f"{plan.location.path}: me"]
     for key in ME_KEYS:
         value = getattr(plan.me, key)

@@ -14,38 +14,39 @@ import click
 from generator.metrics import counts, outreach
 from generator.metrics.budget import linkedin_budget
 from generator.metrics.checklist import checklist
-from generator.model.model import Plan
+from generator.metrics.situation import Situation
 from generator.model.vocabulary import PROGRESSION
 from generator.wording import percent, plural
 
 
-def status_data(plan: Plan) -> dict[str, Any]:
+def status_data(situation: Situation) -> dict[str, Any]:
     """Everything `status --json` prints; the contract's keys come first."""
-    people = plan.people
+    plan = situation.plan
+    people = situation.people
     return {
         "sectors": len(plan.sectors),
         "companies": len(plan.companies),
         "people": len(people),
         "stages": {str(stage): n for stage, n in counts.stage_counts(people).items()},
-        "inbound_last_12_months": len(counts.inbound_last_12_months(plan)),
-        "follow_ups_due": len(outreach.follow_ups_due(plan)),
-        "invited_this_week": counts.invited_this_week(plan),
-        "today": plan.today.isoformat(),
+        "inbound_last_12_months": len(counts.inbound_last_12_months(situation)),
+        "follow_ups_due": len(situation.follow_ups_due),
+        "invited_this_week": counts.invited_this_week(situation),
+        "today": situation.today.isoformat(),
         "contacted": counts.contacted_count(people),
         "invites_per_week_target": plan.targets.invites_per_week,
-        "weeks_on_target": counts.streak(plan),
-        "average_relevance": counts.average_relevance(plan),
-        "silent_targets": [c.name for c in outreach.silent_companies(plan)],
-        "pending_invitations": len(outreach.pending_invitations(plan)),
-        "coming_up": len(outreach.coming_up(plan)),
+        "weeks_on_target": counts.streak(situation),
+        "average_relevance": counts.average_relevance(situation),
+        "silent_targets": [c.name for c in situation.silent_companies],
+        "pending_invitations": len(situation.pending_invitations),
+        "coming_up": len(situation.coming_up),
         "conversions": {k: _rounded(v) for k, v in counts.conversions(people).items()},
         "reached": {
             str(stage): n for stage, n in counts.reached_counts(people).items() if stage in _REACH
         },
         "already_connected": counts.already_connected_count(people),
-        "reminders_due": len(outreach.reminders_due(plan)),
-        "try_someone_else": [m.person.name for m in outreach.try_someone_else(plan)],
-        "withdrawn_invitations": len(outreach.withdrawn_invitations(plan)),
+        "reminders_due": len(situation.reminders_due),
+        "try_someone_else": [m.person.name for m in outreach.try_someone_else(situation)],
+        "withdrawn_invitations": len(outreach.withdrawn_invitations(situation)),
         "checklist": [
             {
                 "step": step.number,
@@ -54,18 +55,18 @@ def status_data(plan: Plan) -> dict[str, Any]:
                 "progress": step.progress,
                 "next_action": step.next_action,
             }
-            for step in checklist(plan)
+            for step in checklist(situation)
         ],
         "invitations_per_week": [
             {"week": monday.isoformat(), "invited": count}
-            for monday, count in counts.invites_per_week(plan)
+            for monday, count in counts.invites_per_week(situation)
         ],
         "inbound_per_month": [
             {"month": month.strftime("%Y-%m"), "inbound": count}
-            for month, count in counts.inbound_per_month(plan)
+            for month, count in counts.inbound_per_month(situation)
         ],
-        "inbound_by_sector": counts.inbound_by_sector(plan),
-        "linkedin_budget": linkedin_budget(plan).as_json(),
+        "inbound_by_sector": counts.inbound_by_sector(situation),
+        "linkedin_budget": linkedin_budget(situation).as_json(),
     }
 
 
@@ -82,19 +83,20 @@ def _row(label: str, value: object, note: str = "") -> str:
     return f"{line}   {click.style(note, dim=True)}" if note else line
 
 
-def status_text(plan: Plan) -> list[str]:
+def status_text(situation: Situation) -> list[str]:
     """The scoreboard as aligned lines, styled for a terminal (click strips it when piped)."""
-    data = status_data(plan)
+    plan = situation.plan
+    data = status_data(situation)
     days = plan.targets.follow_up_after_days
     keep_alive = plan.targets.keep_alive_days
     moving_on = data["try_someone_else"]
     lines = [
-        click.style(f"{plan.me.name}, as of {plan.today.isoformat()}", bold=True),
+        click.style(f"{plan.me.name}, as of {situation.today.isoformat()}", bold=True),
         f"Goal: {plan.me.goal}",
         "",
         click.style("The four steps", bold=True),
     ]
-    for step in checklist(plan):
+    for step in checklist(situation):
         box = click.style("[x]", fg="green") if step.done else click.style("[ ]", fg="yellow")
         lines.append(f"  {box} {step.number}. {step.title:<22} {' · '.join(step.progress)}")
         if not step.done:

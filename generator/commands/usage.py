@@ -9,12 +9,12 @@ what was expected, then where help is (`--date: expected a date as YYYY-MM-DD, e
 
 from __future__ import annotations
 
-import difflib
 from typing import Any
 
 import click
 
 from generator.errors import PlaybookError
+from generator.model.names import nearest_word
 
 
 class UsageMistake(PlaybookError):
@@ -96,8 +96,8 @@ def _resolve(
     except click.UsageError:
         name = args[0] if args else ""
         known = ctx.command.list_commands(ctx) if isinstance(ctx.command, click.Group) else []
-        near = difflib.get_close_matches(name, known, n=1, cutoff=0.6)
-        hint = f"; did you mean '{near[0]}'?" if near else f"; the commands are {', '.join(known)}"
+        near = nearest_word(name, known)
+        hint = f"; did you mean '{near}'?" if near else f"; the commands are {', '.join(known)}"
         raise UsageMistake(f"{ctx.command_path} has no command '{name}'{hint}") from None
 
 

@@ -7,14 +7,16 @@ names the template, where it is written, and the person.
 
 from __future__ import annotations
 
-import difflib
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
 from generator.drafts.sandbox import TemplateRefused, render
 from generator.errors import Location, Problem
+from generator.model.facts import PersonFacts
 from generator.model.model import Person, Plan, Template
+from generator.model.names import FIELD_CUTOFF, nearest_word
 from generator.model.vocabulary import Channel, MessageKind
 
 # Written so that any goal and headline read well: each follows a colon, whether it is a
@@ -48,6 +50,8 @@ DEFAULT_LANGUAGE = "en"
 
 @dataclass(frozen=True)
 class Draft:
+    """One message written for one person."""
+
     kind: MessageKind
     text: str
     limit: int | None = None
@@ -61,6 +65,10 @@ class Draft:
     @property
     def over_limit(self) -> bool:
         return self.limit is not None and self.length > self.limit
+
+
+# A person's drafts, one per kind (a kind whose template failed is missing).
+Drafts = Mapping[MessageKind, Draft]
 
 
 @dataclass(frozen=True)
@@ -122,8 +130,8 @@ def _suggestion(source: str, values: dict[str, Any], reason: str) -> str:
     fields = values.get(owner.group(1)) if owner else None
     if not isinstance(fields, dict):
         return ""
-    near = difflib.get_close_matches(name, list(fields), n=1, cutoff=0.5)
-    return f"; did you mean '{near[0]}'?" if near else f"; it has {', '.join(fields)}"
+    near = nearest_word(name, fields, cutoff=FIELD_CUTOFF)
+    return f"; did you mean '{near}'?" if near else f"; it has {', '.join(fields)}"
 
 
 @dataclass(frozen=True)
@@ -163,7 +171,10 @@ def template_for(plan: Plan, person: Person, kind: MessageKind) -> tuple[Templat
     return chosen.template, chosen.origin
 
 
-def variables(plan: Plan, person: Person) -> dict[str, Any]:
+def variables(plan: Plan, facts: PersonFacts) -> dict[str, Any]:
+    """What a template reads: `person.first_name` and `person.country` are the effective
+    ones (the name's first word, the company's country), `person.stage` today's."""
+    person = facts.person
     company = person.company
     me = plan.me
     return {
@@ -178,14 +189,14 @@ def variables(plan: Plan, person: Person) -> dict[str, Any]:
         },
         "person": {
             "name": person.name,
-            "first_name": person.first_name,
+            "first_name": facts.effective_first_name,
             "role": person.role,
             "focus": str(person.focus),
-            "country": person.country,
+            "country": facts.effective_country,
             "hook": person.hook,
             "linkedin": person.linkedin,
             "email": person.email,
-            "stage": str(person.stage),
+            "stage": str(facts.stage),
         },
         "company": {
             "name": company.name,
@@ -198,11 +209,10 @@ def variables(plan: Plan, person: Person) -> dict[str, Any]:
     }
 
 
-def render_drafts(
-    plan: Plan, person: Person
-) -> tuple[dict[MessageKind, Draft], list[DraftFailure]]:
+def render_drafts(plan: Plan, facts: PersonFacts) -> tuple[Drafts, list[DraftFailure]]:
     """Every draft of one person, and the templates that failed for them."""
-    values = variables(plan, person)
+    person = facts.person
+    values = variables(plan, facts)
     drafts: dict[MessageKind, Draft] = {}
     failures = []
     for kind in MessageKind:
@@ -225,19 +235,19 @@ def render_drafts(
     return drafts, failures
 
 
-def first_draft_kind(person: Person) -> MessageKind:
+def first_draft_kind(facts: PersonFacts) -> MessageKind:
     """The draft for the channel the person can be reached on: LinkedIn, else e-mail.
     An existing connection gets no invitation: the e-mail's text, sent as a message."""
-    if person.channel is Channel.EMAIL or person.already_connected_on is not None:
+    if facts.person.channel is Channel.EMAIL or facts.already_connected_on is not None:
         return MessageKind.EMAIL
     return MessageKind.INVITE
 
 
-def as_linkedin_message(person: Person, kind: MessageKind) -> bool:
+def as_linkedin_message(facts: PersonFacts, kind: MessageKind) -> bool:
     """Whether a first e-mail draft goes as a LinkedIn message: to an existing connection
     with a profile in the plan."""
     return (
         kind is MessageKind.EMAIL
-        and person.already_connected_on is not None
-        and bool(person.linkedin)
+        and facts.already_connected_on is not None
+        and bool(facts.person.linkedin)
     )

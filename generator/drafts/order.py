@@ -10,8 +10,8 @@ name than its key.
 
 from __future__ import annotations
 
-from generator.drafts.drafts import as_linkedin_message
-from generator.model.model import Person
+from generator.drafts.drafts import Drafts, as_linkedin_message
+from generator.model.facts import PersonFacts
 from generator.model.vocabulary import MessageKind
 
 # How a tab names a draft, and how a sentence does ("Copy the LinkedIn note to …").
@@ -26,14 +26,14 @@ DRAFT_NAMES: dict[MessageKind, tuple[str, str]] = {
 PART_OF: dict[MessageKind, MessageKind] = {MessageKind.EMAIL_SUBJECT: MessageKind.EMAIL}
 
 
-def draft_label(kind: MessageKind, person: Person | None = None) -> str:
+def draft_label(kind: MessageKind, person: PersonFacts | None = None) -> str:
     if person is not None and as_linkedin_message(person, kind):
         return "LinkedIn message"
     names = DRAFT_NAMES.get(kind)
     return names[0] if names else kind.value.replace("_", " ").capitalize()
 
 
-def draft_noun(kind: MessageKind, person: Person | None = None) -> str:
+def draft_noun(kind: MessageKind, person: PersonFacts | None = None) -> str:
     if person is not None and as_linkedin_message(person, kind):
         return "the LinkedIn message"
     names = DRAFT_NAMES.get(kind)
@@ -45,7 +45,7 @@ def subject_kind(kind: MessageKind) -> MessageKind | None:
     return next((part for part, whole in PART_OF.items() if whole is kind), None)
 
 
-def shown_kinds(person: Person) -> list[MessageKind]:
+def shown_kinds(person: PersonFacts, drafts: Drafts) -> list[MessageKind]:
     """The drafts a person page shows as tabs, in the vocabulary's order: all but the
     parts of another, the LinkedIn note only for someone with a profile to send it to
     who is not a connection already, and the reminder only while my outreach to them is
@@ -54,9 +54,10 @@ def shown_kinds(person: Person) -> list[MessageKind]:
         kind
         for kind in MessageKind
         if kind not in PART_OF
-        and kind in person.drafts
+        and kind in drafts
         and (
-            kind is not MessageKind.INVITE or (person.linkedin and not person.already_connected_on)
+            kind is not MessageKind.INVITE
+            or (person.person.linkedin and not person.already_connected_on)
         )
         and (kind is not MessageKind.REMINDER or person.unanswered is not None)
     ]

@@ -11,7 +11,6 @@ names the template, so `check` can point at it.
 from __future__ import annotations
 
 import contextvars
-import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
@@ -22,11 +21,13 @@ from jinja2.filters import FILTERS
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 from jinja2.visitor import NodeTransformer
 
+from generator.characters import CONTROLS_BUT_LAYOUT, any_of
+
 MAX_OUTPUT = 20_000  # characters in one draft: a long e-mail is a tenth of this
 MAX_STEPS = 20_000  # loop iterations and calls in one render
 MAX_NUMBER_ARGUMENT = 10_000  # widths and counts passed to filters and methods
 MAX_INTEGER_BITS = 256
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+_CONTROL = any_of(CONTROLS_BUT_LAYOUT)
 
 
 class TemplateRefused(Exception):

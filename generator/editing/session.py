@@ -24,10 +24,11 @@ from pathlib import Path
 import click
 
 from generator import locking
+from generator.atomic import ReadOnlyFile, commit
 from generator.checking import load_plan
-from generator.editing.atomic import ReadOnlyFile, commit
 from generator.editing.yaml_edit import Edit, EditRefused
 from generator.errors import InvalidPlan, PlaybookError, shown
+from generator.metrics.situation import Situation
 from generator.model.model import Plan
 from generator.reading.cache import ReadCache
 
@@ -57,7 +58,8 @@ class EditReport:
 class EditSession:
     plans_dir: Path
     today: dt.date
-    plan: Plan = field(init=False)
+    # The plan as the edits found it, checked, with its facts as of `today`.
+    situation: Situation = field(init=False)
     texts: dict[Path, str] = field(default_factory=dict)
     created: set[Path] = field(default_factory=set)
     removed: set[Path] = field(default_factory=set)
@@ -75,7 +77,7 @@ class EditSession:
         if context is not None:
             context.call_on_close(self.close)
         try:
-            self.plan = load_plan(self.plans_dir, self.today, self._cache)
+            self.situation = load_plan(self.plans_dir, self.today, self._cache)
         except InvalidPlan as exc:
             self.close()
             heading = "The plan has errors; fix them before editing it (nothing was written):"
@@ -83,6 +85,10 @@ class EditSession:
         except BaseException:
             self.close()
             raise
+
+    @property
+    def plan(self) -> Plan:
+        return self.situation.plan
 
     def close(self) -> None:
         """Let other commands at the playbook; the session writes nothing after this."""
@@ -172,7 +178,7 @@ class EditSession:
         data = self._read.get(path)
         return "" if data is None else data.decode("utf-8", "replace")
 
-    def check(self) -> Plan:
+    def check(self) -> Situation:
         """The plan as the edits would leave it; raises if it would be invalid."""
         overrides: dict[Path, str | None] = dict(self.texts)
         overrides.update(dict.fromkeys(self.removed))

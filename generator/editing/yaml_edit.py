@@ -21,7 +21,6 @@ Choices where files differ:
 
 from __future__ import annotations
 
-import datetime as dt
 import functools
 import re
 from collections.abc import Callable, Mapping
@@ -33,6 +32,7 @@ import yaml as pyyaml
 from ruamel.yaml import YAML
 from yaml.nodes import MappingNode, ScalarNode, SequenceNode
 
+from generator.reading.fields import NotADate, calendar_date
 from generator.reading.syntax import syntax_problem
 from generator.reading.yaml_source import Refused, read_nodes
 
@@ -55,7 +55,6 @@ COMPANY_KEYS = ("name", "sector", "country", "website", "why", "priority", "peop
 _NOT_SAME = "the new text would not read back as the same data"
 _INDICATORS = frozenset("-?:,[]{}#&*!|>'\"%@`")
 _FLOW_INDICATORS = frozenset(",[]{}")
-_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 # A time such as 10:00 is a number (600) to a YAML 1.1 reader; 09:30 is not, but
 # every time is quoted alike.
 _CLOCK = re.compile(r"[0-9]+(?::[0-9]+)+")
@@ -204,11 +203,9 @@ def format_scalar(value: object, *, flow: bool = False) -> str:
 
 
 def _is_date(text: str) -> bool:
-    if _DATE.fullmatch(text) is None:
-        return False
     try:
-        dt.date.fromisoformat(text)
-    except ValueError:
+        calendar_date(text)
+    except NotADate:
         return False
     return True
 

@@ -28,7 +28,8 @@ from generator import __version__
 from generator.drafts.drafts import as_linkedin_message, first_draft_kind
 from generator.exporting.contacts import person_key
 from generator.metrics import outreach
-from generator.model.model import Person, Plan, Touch
+from generator.metrics.situation import Situation
+from generator.model.model import Person, Touch
 from generator.model.vocabulary import PLANNED, Action, Channel, MessageKind
 from generator.wording import plural
 
@@ -72,72 +73,74 @@ def _who(person: Person) -> str:
     return f"{person.name} ({person.company.name})"
 
 
-def _draft(person: Person) -> str:
-    kind = first_draft_kind(person)
-    if as_linkedin_message(person, kind):
-        return f"LinkedIn message for {person.linkedin}:\n\n" + person.drafts[kind].text
+def _draft(situation: Situation, person: Person) -> str:
+    known, drafts = situation[person], situation.drafts[person]
+    kind = first_draft_kind(known)
+    if as_linkedin_message(known, kind):
+        return f"LinkedIn message for {person.linkedin}:\n\n" + drafts[kind].text
     if kind is MessageKind.EMAIL:
-        subject = person.drafts[MessageKind.EMAIL_SUBJECT].text
+        subject = drafts[MessageKind.EMAIL_SUBJECT].text
         address = f"E-mail to {person.email}\nSubject: {subject}\n\n"
-        return address + person.drafts[MessageKind.EMAIL].text
-    note = person.drafts[MessageKind.INVITE].text
+        return address + drafts[MessageKind.EMAIL].text
+    note = drafts[MessageKind.INVITE].text
     where = f" for {person.linkedin}" if person.linkedin else ""
     return f"LinkedIn note{where}:\n\n{note}"
 
 
-def week_tasks(plan: Plan) -> list[Task]:
+def week_tasks(situation: Situation) -> list[Task]:
     """The batch (due by Sunday), follow-ups and reminders due and pending invitations
     (due today), withdrawn invitations (due the day they may be sent again)."""
-    today = plan.today
+    today = situation.today
     week_end = today + dt.timedelta(days=6 - today.weekday())
     tasks = [
-        Task(_uid("reach-out", p), f"Reach out to {_who(p)}", _draft(p), week_end)
-        for p in outreach.next_batch(plan)
+        Task(_uid("reach-out", p), f"Reach out to {_who(p)}", _draft(situation, p), week_end)
+        for p in situation.next_batch
     ]
-    tasks += [_follow_up(plan, person) for person in outreach.follow_ups_due(plan)]
-    for nudge in outreach.pending_invitations(plan):
+    tasks += [_follow_up(situation, person) for person in situation.follow_ups_due]
+    for nudge in situation.pending_invitations:
         person = nudge.person
         summary = f"Invitation to {_who(person)} pending {nudge.days} days: {nudge.advice}"
         uid = _uid("pending", person, nudge.since.isoformat())
-        tasks.append(Task(uid, summary, _draft(person), today))
-    for reminder in outreach.reminders_due(plan):
+        tasks.append(Task(uid, summary, _draft(situation, person), today))
+    for reminder in situation.reminders_due:
         person = reminder.person
         summary = f"No answer from {_who(person)}: {reminder.how}"
         subject = f"Subject: {reminder.subject}\n\n" if reminder.subject else ""
         uid = _uid("reminder", person, reminder.after.date.isoformat())
         tasks.append(Task(uid, summary, subject + reminder.text, today))
-    for reinvite in outreach.withdrawn_invitations(plan):
+    for reinvite in outreach.withdrawn_invitations(situation):
         person = reinvite.person
         day = max(today, reinvite.allowed_from)
         summary = f"Invite {_who(person)} again (withdrawn {reinvite.withdrawn.isoformat()})"
         uid = _uid("reinvite", person, reinvite.withdrawn.isoformat())
-        tasks.append(Task(uid, summary, _draft(person), day, starts=day))
+        tasks.append(Task(uid, summary, _draft(situation, person), day, starts=day))
     return tasks
 
 
-def _follow_up(plan: Plan, person: Person) -> Task:
+def _follow_up(situation: Situation, person: Person) -> Task:
     """Due `keep_alive_days` after the last contact, but never on a day already past."""
-    assert person.last_contact is not None
-    today = plan.today
-    due = person.last_contact + dt.timedelta(days=plan.targets.keep_alive_days)
-    silent = plural((today - person.last_contact).days, "day", "days")
+    last_contact = situation[person].last_contact
+    assert last_contact is not None
+    today = situation.today
+    due = last_contact + dt.timedelta(days=situation.plan.targets.keep_alive_days)
+    silent = plural((today - last_contact).days, "day", "days")
     since = "Due today" if due >= today else f"Overdue since {due.isoformat()}"
-    why = f"{since}: last contact {person.last_contact.isoformat()}, {silent} ago."
-    text = f"{why}\n\n{person.drafts[MessageKind.FOLLOW_UP].text}"
-    uid = _uid("follow-up", person, person.last_contact.isoformat())
+    why = f"{since}: last contact {last_contact.isoformat()}, {silent} ago."
+    text = f"{why}\n\n{situation.drafts[person][MessageKind.FOLLOW_UP].text}"
+    uid = _uid("follow-up", person, last_contact.isoformat())
     return Task(uid, f"Follow up with {_who(person)}", text, max(due, today))
 
 
-def week_calendar(plan: Plan, todo: bool = False) -> bytes:
-    stamp = dt.datetime.combine(plan.today, dt.time(0), tzinfo=dt.UTC)
+def week_calendar(situation: Situation, todo: bool = False) -> bytes:
+    stamp = dt.datetime.combine(situation.today, dt.time(0), tzinfo=dt.UTC)
     calendar = Calendar()
     calendar.add("prodid", PRODID)
     calendar.add("version", "2.0")
     calendar.add("calscale", "GREGORIAN")
-    calendar.add("x-wr-calname", _Text(f"Playbook: {plan.me.name}"))
-    for task in week_tasks(plan):
+    calendar.add("x-wr-calname", _Text(f"Playbook: {situation.plan.me.name}"))
+    for task in week_tasks(situation):
         calendar.add_component(_todo(task, stamp) if todo else _work_event(task, stamp))
-    for item in outreach.coming_up(plan):
+    for item in situation.coming_up:
         calendar.add_component(_planned_event(item.person, item.touch, stamp))
     data: bytes = calendar.to_ical()
     return data

@@ -9,9 +9,9 @@ import uuid
 import vobject
 
 from generator.exporting.name_parts import name_parts
-from generator.metrics.outreach import next_step
+from generator.metrics.situation import Situation
 from generator.model.derive import first_name_of
-from generator.model.model import Person, Plan
+from generator.model.model import Person
 from generator.model.names import fold
 
 CSV_COLUMNS = (
@@ -31,30 +31,31 @@ CSV_COLUMNS = (
 _UID_NAMESPACE = uuid.UUID("6f1c1f52-5d0b-4a8e-9d3e-3b1f0c6a2e71")
 
 
-def csv_row(plan: Plan, person: Person) -> list[str]:
+def csv_row(situation: Situation, person: Person) -> list[str]:
+    known = situation[person]
     return [
         person.name,
         person.company.name,
         person.sector.name,
         person.role,
         person.focus.value,
-        person.country,
-        person.stage.value,
-        person.last_contact.isoformat() if person.last_contact else "",
-        next_step(plan, person),
+        known.effective_country,
+        known.stage.value,
+        known.last_contact.isoformat() if known.last_contact else "",
+        situation.next_step(person),
         person.linkedin,
         person.email,
     ]
 
 
-def contacts_csv(plan: Plan, for_spreadsheet: bool = True) -> str:
+def contacts_csv(situation: Situation, for_spreadsheet: bool = True) -> str:
     """CRLF rows; for a file, a byte-order mark too, so spreadsheets read it as UTF-8
     (a pipe into another program gets none)."""
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(CSV_COLUMNS)
-    for person in plan.people:
-        writer.writerow(_spreadsheet_safe(csv_row(plan, person)))
+    for person in situation.plan.people:
+        writer.writerow(_spreadsheet_safe(csv_row(situation, person)))
     return ("\ufeff" if for_spreadsheet else "") + out.getvalue()
 
 
@@ -72,18 +73,19 @@ def card_uid(person: Person) -> str:
     return f"urn:uuid:{person_key(person)}"
 
 
-def vcards(plan: Plan) -> str:
-    return "".join(_card(person).serialize() for person in plan.people)
+def vcards(situation: Situation) -> str:
+    return "".join(_card(situation, person).serialize() for person in situation.plan.people)
 
 
 def _given_first_name(person: Person) -> str:
-    """The plan's `first_name`, or "" where it is only the name's first word."""
+    """The plan's `first_name`, or "" where it is only the name's first word (as when
+    the file gives none)."""
     if fold(person.first_name) == fold(first_name_of(person.name)):
         return ""
     return person.first_name
 
 
-def _card(person: Person) -> vobject.base.Component:
+def _card(situation: Situation, person: Person) -> vobject.base.Component:
     card = vobject.vCard()
     card.add("version").value = "4.0"
     card.add("uid").value = card_uid(person)
@@ -102,7 +104,8 @@ def _card(person: Person) -> vobject.base.Component:
     if person.linkedin:
         card.add("url").value = person.linkedin
     note = (
-        f"Playbook: {person.sector.name} · stage {person.stage.value} · focus {person.focus.value}"
+        f"Playbook: {person.sector.name} · stage {situation[person].stage.value} · "
+        f"focus {person.focus.value}"
     )
     card.add("note").value = note
     return card

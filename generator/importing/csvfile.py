@@ -18,6 +18,8 @@ from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
 
+from generator.characters import BIDI_CONTROLS, CONTROLS, any_of
+
 # Nothing larger is read into memory; a full network's export is tens of MB.
 MAX_BYTES = 100 * 1024 * 1024
 # Python's csv module refuses longer fields by default; no field of LinkedIn's is near it
@@ -31,7 +33,7 @@ UNBALANCED_QUOTES = (
 
 # Control characters have no place in a name or an address, and would reach terminals:
 # each becomes a space, and runs of spaces one.
-_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+_CONTROL = any_of(CONTROLS, BIDI_CONTROLS)
 
 # Wraps the rows of a file in a progress display: (rows, how many lines, label).
 Progress = Callable[[Iterable[list[str]], int, str], Iterable[list[str]]]

@@ -111,6 +111,12 @@ def find(path: Path) -> list[Found]:
     return [Found(layout, str(path), text, _exported_on(path.resolve().parent.name))]
 
 
+def read_connections(path: Path) -> ConnectionsFile:
+    """Read Connections.csv, or take it from LinkedIn's data-export zip."""
+    found = read_one(path, linkedin.LAYOUT)
+    return linkedin.parse_connections(found.text, found.source)
+
+
 def read_one(path: Path, layout: Layout) -> Found:
     """One kind of file, alone or from the zip (what `read_connections` reads)."""
     expected = f"expected LinkedIn's {layout.name} or the data-export zip it comes in"

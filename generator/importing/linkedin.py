@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import datetime
 from dataclasses import dataclass
-from pathlib import Path
 
 from generator.importing import csvfile
 from generator.importing.csvfile import ExportError, Layout, Progress, clean, parse_date
@@ -89,14 +88,6 @@ class ConnectionsFile:
     connections: list[Connection]
     skipped_without_name: int
     undated: int
-
-
-def read_connections(path: Path) -> ConnectionsFile:
-    """Read Connections.csv, or take it from LinkedIn's data-export zip."""
-    from generator.importing.export import read_one
-
-    found = read_one(path, LAYOUT)
-    return parse_connections(found.text, found.source)
 
 
 def parse_connections(

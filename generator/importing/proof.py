@@ -26,7 +26,8 @@ from dataclasses import dataclass, field
 
 from generator.importing.matching import Match, Profile
 from generator.importing.messages import Message
-from generator.model.model import Person, Plan, Touch
+from generator.model.facts import PersonFacts, PlanFacts
+from generator.model.model import Person, Touch
 from generator.model.vocabulary import ANSWERS, OUTREACH, Action, Channel
 
 # Touches that are one for the purpose of "the same touch".
@@ -69,7 +70,7 @@ class Proof:
     group_only: list[dt.date] = field(default_factory=list)
 
 
-def prove(plan: Plan, match: Match) -> Proof:
+def prove(facts: PlanFacts, match: Match) -> Proof:
     person = match.person
     assert person is not None, "only a certain match proves anything"
     profile = match.profile
@@ -78,7 +79,7 @@ def prove(plan: Plan, match: Match) -> Proof:
         proof.fields["linkedin"] = profile.url
     if not person.email and profile.email:
         proof.fields["email"] = profile.email
-    today = plan.today
+    today = facts.today
 
     wanted: list[tuple[dt.date, Action]] = []
     connected_on = profile.connected_on
@@ -92,7 +93,7 @@ def prove(plan: Plan, match: Match) -> Proof:
         else:
             about = "Invited you on LinkedIn" + (f": {invitation.note}" if invitation.note else "")
             inbound.setdefault(day, about)
-    replies, first_contacts, group_only = _conversation(person, profile)
+    replies, first_contacts, group_only = _conversation(facts[person], profile)
     wanted += replies
     for day, about in first_contacts:
         inbound.setdefault(day, about)
@@ -107,7 +108,9 @@ def prove(plan: Plan, match: Match) -> Proof:
         chosen = {day: a for day, a in days}
         proof.touches += [NewTouch(person, day, chosen[day]) for day in new]
     proof.touches.sort(key=lambda touch: (touch.day, list(_FAMILY).index(touch.action)))
-    had = [e.date for e in plan.inbound if e.person is person and e.channel is Channel.LINKEDIN]
+    had = [
+        e.date for e in facts.plan.inbound if e.person is person and e.channel is Channel.LINKEDIN
+    ]
     for day in _new_days(sorted(d for d in inbound if d <= today), had):
         proof.inbound.append(NewInbound(person, day, _shortened(inbound[day])))
     return proof
@@ -142,7 +145,7 @@ def _new_days(proposed: list[dt.date], existing: list[dt.date]) -> list[dt.date]
 
 
 def _conversation(
-    person: Person, profile: Profile
+    person: PersonFacts, profile: Profile
 ) -> tuple[list[tuple[dt.date, Action]], list[tuple[dt.date, str]], list[dt.date]]:
     """My messages and theirs, in time order, as (touches, inbound, group-only days)."""
     mine = sorted({_at(m): m for m in profile.sent}.items())
@@ -191,11 +194,11 @@ def _start(day: dt.date) -> dt.datetime:
     return dt.datetime(day.year, day.month, day.day, tzinfo=dt.UTC)
 
 
-def _plan_outreach_before(person: Person, day: dt.date) -> bool:
+def _plan_outreach_before(person: PersonFacts, day: dt.date) -> bool:
     """Outreach the plan holds before a message of theirs: on another channel up to that
     day; on LinkedIn (or none named) two days before, as a touch a day either side of it
     may be this very export's own message, whose time the export knows better."""
-    for touch in person.touches:
+    for touch in person.person.touches:
         if touch.action not in OUTREACH:
             continue
         if touch.channel in (None, Channel.LINKEDIN):
@@ -206,9 +209,9 @@ def _plan_outreach_before(person: Person, day: dt.date) -> bool:
     return False
 
 
-def _plan_answered(person: Person, since: dt.date, day: dt.date) -> bool:
+def _plan_answered(person: PersonFacts, since: dt.date, day: dt.date) -> bool:
     """An answer from them the plan holds between two messages of mine."""
-    answers = any(t.action in ANSWERS and since <= t.date <= day for t in person.touches)
+    answers = any(t.action in ANSWERS and since <= t.date <= day for t in person.person.touches)
     return answers or any(since <= entry.date <= day for entry in person.inbound)
 
 

@@ -20,8 +20,10 @@ from dataclasses import dataclass
 
 from generator.metrics.counts import month_start, week_start
 from generator.metrics.outreach import PENDING_AFTER_DAYS
-from generator.model.model import LinkedInCounts, Plan
-from generator.model.vocabulary import Action, Channel, Stage
+from generator.model.derive import is_linkedin_invitation
+from generator.model.facts import PlanFacts
+from generator.model.model import LinkedInCounts
+from generator.model.vocabulary import Stage
 from generator.wording import plural
 
 # How far back the counts of plans/linkedin.yaml reach before the export's day.
@@ -139,9 +141,10 @@ def budget_lines(budget: LinkedInBudget) -> list[str]:
     return lines
 
 
-def linkedin_budget(plan: Plan) -> LinkedInBudget:
-    today = plan.today
-    logged = _logged_invitations(plan)
+def linkedin_budget(facts: PlanFacts) -> LinkedInBudget:
+    plan = facts.plan
+    today = facts.today
+    logged = _logged_invitations(facts)
     counts = (
         plan.linkedin if plan.linkedin is not None and plan.linkedin.exported_on <= today else None
     )
@@ -164,7 +167,7 @@ def linkedin_budget(plan: Plan) -> LinkedInBudget:
     _, this_month = day_counts(month_start(today))
     waiting = [
         p.pending_since
-        for p in plan.people
+        for p in facts.people
         if p.pending_since is not None and p.stage is Stage.INVITED
     ]
     outside = [(e.date, e.count) for e in (counts.pending if counts else []) if e.date <= today]
@@ -184,14 +187,14 @@ def linkedin_budget(plan: Plan) -> LinkedInBudget:
     )
 
 
-def _logged_invitations(plan: Plan) -> Counter[dt.date]:
+def _logged_invitations(facts: PlanFacts) -> Counter[dt.date]:
     """LinkedIn invitations the plan logs, per day (an invitation on no channel named
     is taken to be LinkedIn's, as the pending list takes it)."""
     return Counter(
         touch.date
-        for person in plan.people
+        for person in facts.people
         for touch in person.history
-        if touch.action is Action.INVITED and touch.channel in (None, Channel.LINKEDIN)
+        if is_linkedin_invitation(touch)
     )
 
 

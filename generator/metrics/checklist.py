@@ -12,7 +12,8 @@ from generator.metrics.counts import (
     streak,
     weeks_in_a_row,
 )
-from generator.metrics.outreach import follow_ups_due, missing_roles, next_batch, why_no_batch
+from generator.metrics.outreach import missing_roles, why_no_batch
+from generator.metrics.situation import Situation
 from generator.model.model import Plan, Sector
 from generator.model.placeholders import is_placeholder_sector
 from generator.wording import plural
@@ -31,8 +32,9 @@ class Step:
     details: list[str] = field(default_factory=list)
 
 
-def checklist(plan: Plan) -> list[Step]:
-    return [_sectors(plan), _companies(plan), _people(plan), _outreach(plan)]
+def checklist(situation: Situation) -> list[Step]:
+    plan = situation.plan
+    return [_sectors(plan), _companies(plan), _people(situation), _outreach(situation)]
 
 
 def sector_company_target(plan: Plan, sector: Sector) -> int:
@@ -91,14 +93,15 @@ def _companies(plan: Plan) -> Step:
     return Step(2, "List the companies", done, progress, action)
 
 
-def _people(plan: Plan) -> Step:
-    people = plan.people
+def _people(situation: Situation) -> Step:
+    plan = situation.plan
+    people = situation.people
     target = plan.targets.people
     per_company = plan.targets.people_per_company
     thin = [c for c in plan.companies if len(c.people) < per_company]
     lacking = [c for c in plan.companies if missing_roles(c)]
     abroad = sum(1 for p in people if p.abroad)
-    unknown = sum(1 for p in people if not p.country)
+    unknown = sum(1 for p in people if not p.effective_country)
     where = f"{len(people) - abroad - unknown} at home, {abroad} abroad"
     if unknown:
         where += f", {unknown} country unknown"
@@ -123,15 +126,15 @@ def _people(plan: Plan) -> Step:
     return Step(3, "Name the key people", done, progress, action)
 
 
-def _outreach(plan: Plan) -> Step:
-    people = plan.people
+def _outreach(situation: Situation) -> Step:
+    people = situation.people
     contacted = contacted_count(people)
-    cadence = plan.targets.invites_per_week
-    weeks_on_target = streak(plan)
+    cadence = situation.plan.targets.invites_per_week
+    weeks_on_target = streak(situation)
     share = f"{round(100 * contacted / len(people))}%" if people else "0%"
     progress = [
         f"{contacted} of {len(people)} people contacted ({share})",
-        f"{invited_this_week(plan)} invitations this week (target {cadence})",
+        f"{invited_this_week(situation)} invitations this week (target {cadence})",
         f"{weeks_in_a_row(weeks_on_target)} on target",
     ]
     waiting = already_connected_count(people)
@@ -139,11 +142,11 @@ def _outreach(plan: Plan) -> Step:
         progress.append(f"{waiting} already connected before the plan, not yet contacted")
     everyone = bool(people) and contacted == len(people)
     done = everyone or weeks_on_target >= STEADY_WEEKS
-    batch = len(next_batch(plan))
+    batch = len(situation.next_batch)
     if batch:
         action = f"Invite {plural(batch, 'more person', 'more people')} this week (see This week)."
     else:
-        action = why_no_batch(plan)
+        action = why_no_batch(situation)
     return Step(4, "Reach out, steadily", done, progress, action)
 
 
@@ -159,18 +162,20 @@ class Number:
     target: int | None = None
 
 
-def headline_numbers(plan: Plan) -> list[Number]:
-    people = plan.people
+def headline_numbers(situation: Situation) -> list[Number]:
+    people = situation.people
     return [
         Number(
-            "inbound contacts in the last 12 months", len(inbound_last_12_months(plan)), "inbound"
+            "inbound contacts in the last 12 months",
+            len(inbound_last_12_months(situation)),
+            "inbound",
         ),
         Number("people contacted", contacted_count(people), "funnel", of=len(people)),
         Number(
             "invitations this week",
-            invited_this_week(plan),
+            invited_this_week(situation),
             "this week",
-            target=plan.targets.invites_per_week,
+            target=situation.plan.targets.invites_per_week,
         ),
-        Number("follow-ups due", len(follow_ups_due(plan)), "follow-ups"),
+        Number("follow-ups due", len(situation.follow_ups_due), "follow-ups"),
     ]

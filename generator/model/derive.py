@@ -1,17 +1,19 @@
-"""Facts computed from the data, in one place and as of one day.
+"""Facts computed from the data, in one place and as of one day (`plan_facts`).
 
 Stages, last contact, outreach dates, pending and withdrawn invitations, outreach nobody
-answered, connections older than the plan, home/abroad, slugs and the links between
-inbound contacts and people: every page, command and metric reads these fields instead
-of working them out again.
+answered, connections older than the plan, home/abroad, a first name and a country
+where the file gives none, slugs, and who called: every page, command and metric reads
+the `model.facts` these make instead of working them out again. The plan itself is not
+changed.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 
-from generator.model.lookup import InboundMatcher
-from generator.model.model import Person, Plan, Touch, Unanswered
+from generator.model.facts import CompanyFacts, PersonFacts, PlanFacts, SectorFacts, Unanswered
+from generator.model.model import Company, Inbound, Person, Plan, Touch
 from generator.model.slugs import unique_slugs
 from generator.model.vocabulary import (
     ADVANCES,
@@ -25,13 +27,13 @@ from generator.model.vocabulary import (
 )
 
 
-def reached_stage(touches: list[Touch]) -> Stage:
+def reached_stage(touches: Sequence[Touch]) -> Stage:
     """The furthest stage any touch reached, whatever happened after it."""
     stages = [ADVANCES[t.action] for t in touches if t.action in ADVANCES]
     return max(stages, key=depth, default=Stage.IDENTIFIED)
 
 
-def stage_of(touches: list[Touch]) -> Stage:
+def stage_of(touches: Sequence[Touch]) -> Stage:
     """Furthest stage reached by any touch; `declined` when the latest touch declines."""
     if not touches:
         return Stage.IDENTIFIED
@@ -46,7 +48,7 @@ def is_linkedin_invitation(touch: Touch) -> bool:
     return touch.action is Action.INVITED and touch.channel in (None, Channel.LINKEDIN)
 
 
-def pending_since(touches: list[Touch]) -> dt.date | None:
+def pending_since(touches: Sequence[Touch]) -> dt.date | None:
     """The latest LinkedIn invitation, while nothing came back from it (no connect,
     reply, meeting or decline afterwards) and I did not withdraw it. An e-mail is not
     pending in that sense."""
@@ -60,7 +62,7 @@ def pending_since(touches: list[Touch]) -> dt.date | None:
     return last
 
 
-def withdrawn_on(touches: list[Touch]) -> dt.date | None:
+def withdrawn_on(touches: Sequence[Touch]) -> dt.date | None:
     """When the latest LinkedIn invitation was withdrawn, unless it was answered or sent
     again since (a withdrawal on the invitation's own day follows it)."""
     invited = [t.date for t in touches if is_linkedin_invitation(t)]
@@ -73,7 +75,7 @@ def withdrawn_on(touches: list[Touch]) -> dt.date | None:
     return max(withdrawals)
 
 
-def old_connections(touches: list[Touch], campaign_start: dt.date | None) -> list[Touch]:
+def old_connections(touches: Sequence[Touch], campaign_start: dt.date | None) -> list[Touch]:
     """Connections that predate any outreach: dated before my first outreach to the
     person, or, when I never wrote to them, before my first outreach to anyone (a
     connection made once the plan runs is taken as its work, invitation logged or not).
@@ -84,7 +86,7 @@ def old_connections(touches: list[Touch], campaign_start: dt.date | None) -> lis
     ]
 
 
-def unanswered(touches: list[Touch], inbound_dates: list[dt.date]) -> Unanswered | None:
+def unanswered(touches: Sequence[Touch], inbound_dates: list[dt.date]) -> Unanswered | None:
     """My outreach, one attempt a day, while nothing ever came back from the person: no
     connect, reply, meeting or decline, and no call from them."""
     if inbound_dates or any(t.action in INVITATION_ANSWERS for t in touches):
@@ -106,56 +108,58 @@ def _is_abroad(country: str, home_country: str) -> bool:
     return country.casefold() != home_country.casefold()
 
 
-def derive_person(
-    person: Person, home_country: str, today: dt.date, campaign_start: dt.date | None
-) -> None:
-    person.touches.sort(key=lambda touch: touch.date)
-    person.history = [t for t in person.touches if t.date <= today]
-    person.planned = [t for t in person.touches if t.date > today]
-    old = old_connections(person.history, campaign_start)
-    person.already_connected_on = min((t.date for t in old), default=None)
-    person.campaign = [t for t in person.history if not any(t is o for o in old)]
-    person.stage = stage_of(person.campaign)
-    person.reached = reached_stage(person.campaign)
-    contact_dates = [t.date for t in person.history if t.action not in NOT_CONTACT]
-    contact_dates += [i.date for i in person.inbound]
-    person.last_contact = max(contact_dates, default=None)
-    person.reached_out_on = min(
-        (t.date for t in person.history if t.action in OUTREACH), default=None
+def person_facts(
+    person: Person,
+    slug: str,
+    inbound: tuple[Inbound, ...],
+    home_country: str,
+    today: dt.date,
+    campaign_start: dt.date | None,
+) -> PersonFacts:
+    touches = sorted(person.touches, key=lambda touch: touch.date)
+    history = [t for t in touches if t.date <= today]
+    old = old_connections(history, campaign_start)
+    campaign = [t for t in history if not any(t is o for o in old)]
+    contact_dates = [t.date for t in history if t.action not in NOT_CONTACT]
+    contact_dates += [i.date for i in inbound]
+    country = person.country or person.company.country
+    return PersonFacts(
+        person=person,
+        slug=slug,
+        effective_first_name=person.first_name or first_name_of(person.name),
+        effective_country=country,
+        abroad=_is_abroad(country, home_country),
+        history=tuple(history),
+        planned=tuple(t for t in touches if t.date > today),
+        campaign=tuple(campaign),
+        already_connected_on=min((t.date for t in old), default=None),
+        inbound=inbound,
+        stage=stage_of(campaign),
+        reached=reached_stage(campaign),
+        last_contact=max(contact_dates, default=None),
+        reached_out_on=min((t.date for t in history if t.action in OUTREACH), default=None),
+        pending_since=pending_since(history),
+        withdrawn_on=withdrawn_on(history),
+        unanswered=unanswered(campaign, [i.date for i in inbound]),
     )
-    person.pending_since = pending_since(person.history)
-    person.withdrawn_on = withdrawn_on(person.history)
-    person.unanswered = unanswered(person.campaign, [i.date for i in person.inbound])
-    person.first_name = person.first_name or first_name_of(person.name)
-    person.country = person.country or person.company.country
-    person.abroad = _is_abroad(person.country, home_country)
 
 
-def link_inbound(plan: Plan, today: dt.date) -> None:
-    """Tie each inbound entry to the company and person it names (no case, no accents).
+def plan_facts(plan: Plan, today: dt.date) -> PlanFacts:
+    """Every fact of the plan as of `today`: worked out once, after reading.
 
-    Only entries up to `today` count as contact with the person.
+    Only inbound entries up to `today` count as contact with a person or a company.
     """
-    matcher = InboundMatcher(plan)
+    home = plan.home_country
+    from_person: dict[Person, list[Inbound]] = {}
+    from_company: dict[Company, list[Inbound]] = {}
     for entry in plan.inbound:
-        entry.source = matcher.company(entry.company)
-        entry.person = matcher.person(entry.who, entry.company)
-        if not entry.company and entry.person is not None:
-            entry.source = entry.person.company
         if entry.date > today:
             continue
         if entry.person is not None:
-            entry.person.inbound.append(entry)
+            from_person.setdefault(entry.person, []).append(entry)
         if entry.source is not None:
-            entry.source.inbound.append(entry)
-
-
-def derive_plan(plan: Plan, today: dt.date) -> None:
-    """Set every derived field of the plan as of `today`; called once, after reading."""
-    plan.today = today
-    home = plan.home_country
-    link_inbound(plan, today)
-    plan.first_outreach = min(
+            from_company.setdefault(entry.source, []).append(entry)
+    first_outreach = min(
         (
             t.date
             for p in plan.people
@@ -164,17 +168,35 @@ def derive_plan(plan: Plan, today: dt.date) -> None:
         ),
         default=None,
     )
-    for company in plan.companies:
-        company.abroad = _is_abroad(company.country, home)
-        for person in company.people:
-            derive_person(person, home, today, plan.first_outreach)
     sector_slugs = unique_slugs((s.name, "") for s in plan.sectors)
-    for sector, slug in zip(plan.sectors, sector_slugs, strict=True):
-        sector.slug = slug
     company_slugs = unique_slugs((c.name, c.country) for c in plan.companies)
-    for company, slug in zip(plan.companies, company_slugs, strict=True):
-        company.slug = slug
     people = plan.people
     person_slugs = unique_slugs(((p.name, p.company.name) for p in people), "person")
-    for person, slug in zip(people, person_slugs, strict=True):
-        person.slug = slug
+    slugs = dict(zip(people, person_slugs, strict=True))
+    of_people: dict[Person, PersonFacts] = {}
+    of_companies: dict[Company, CompanyFacts] = {}
+    for company, slug in zip(plan.companies, company_slugs, strict=True):
+        members = tuple(
+            person_facts(
+                person,
+                slugs[person],
+                tuple(from_person.get(person, ())),
+                home,
+                today,
+                first_outreach,
+            )
+            for person in company.people
+        )
+        of_people.update((member.person, member) for member in members)
+        of_companies[company] = CompanyFacts(
+            company=company,
+            slug=slug,
+            abroad=_is_abroad(company.country, home),
+            inbound=tuple(from_company.get(company, ())),
+            people=members,
+        )
+    of_sectors = {
+        sector: SectorFacts(sector, slug, tuple(of_companies[c] for c in sector.companies))
+        for sector, slug in zip(plan.sectors, sector_slugs, strict=True)
+    }
+    return PlanFacts(plan, today, first_outreach, of_people, of_companies, of_sectors)

@@ -50,11 +50,13 @@ class InboundMatcher:
     wins); with a company of the plan named, only its people; else a name must fit
     exactly one person."""
 
-    def __init__(self, plan: Plan) -> None:
-        self.companies: dict[str, Company] = {fold(c.name): c for c in plan.companies}
+    def __init__(self, companies: Iterable[Company]) -> None:
+        self.companies: dict[str, Company] = {}
         self.people: dict[str, list[Person]] = {}
-        for person in plan.people:
-            self.people.setdefault(fold(person.name), []).append(person)
+        for company in companies:
+            self.companies[fold(company.name)] = company
+            for person in company.people:
+                self.people.setdefault(fold(person.name), []).append(person)
 
     def company(self, name: str) -> Company | None:
         return self.companies.get(fold(name)) if name else None
@@ -125,7 +127,7 @@ def find_sector(plan: Plan, query: str) -> Sector:
 
 
 def find_person(plan: Plan, query: str, company: str | None = None) -> Person:
-    people = plan.people
+    people: Sequence[Person] = plan.people
     at = None
     if company is not None:
         at = find_company(plan, company)

@@ -1,22 +1,36 @@
-"""Dataclasses for a plan: the one model every page, command and metric reads.
+"""Dataclasses for a plan as its files say it: the one model every page, command and
+metric reads, frozen once read.
 
-The fields a constructor takes are exactly the keys of the plan files (plus the
-`location` a record came from); `tests/test_schema.py` holds the two together. Every
-other field is a link or a derived fact (`init=False`), set once by `model.derive`.
+A constructor takes exactly the keys of a plan file, the `location` a record came from,
+and what reading joins to it (a plan's companies, inbound entries and LinkedIn counts;
+the person and company an inbound entry names); `tests/test_schema.py` holds the two
+together. Values stay as written: a person without `first_name` has "" there. What the
+data means as of a day (stages, last contact, a person's first name or country when the
+file leaves it out, page addresses) is in `model.facts`, worked out once by
+`model.derive`.
+
+The records link both ways: a company holds its people and each person names their
+company; a sector lists its companies and each company names its sector. The link back
+is tied once, while the record at the other end is built (`_tie`); after that, nothing
+is ever assigned.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
 
-from generator.errors import Location, Problem
-from generator.model.vocabulary import Action, Channel, Focus, MessageKind, Stage
+from generator.errors import Location
+from generator.model.vocabulary import Action, Channel, Focus, MessageKind
 
-if TYPE_CHECKING:
-    from generator.drafts.drafts import Draft
+
+def _tie(record: object, name: str, value: object) -> None:
+    """Set the link back up the tree (a person's company, a sector's companies) while
+    the record at the other end is built: made before the plan exists, and never again."""
+    object.__setattr__(record, name, value)
 
 
 @dataclass(frozen=True)
@@ -29,20 +43,29 @@ class Template:
     block: bool = False
 
 
-Messages = dict[MessageKind, Template]
+Messages = Mapping[MessageKind, Template]
 
 
-class PlanMessages(dict[MessageKind, Template]):
+@dataclass(frozen=True, eq=False)
+class PlanMessages(Mapping[MessageKind, Template]):
     """The plan's templates by kind; `language`, the language they are written in ("" if
     not said); and `languages`, more templates by language code (`messages.de.invite`)."""
 
-    def __init__(self, templates: Messages, language: str, languages: dict[str, Messages]) -> None:
-        super().__init__(templates)
-        self.language = language
-        self.languages = languages
+    templates: Messages
+    language: str
+    languages: Mapping[str, Messages]
+
+    def __getitem__(self, kind: MessageKind) -> Template:
+        return self.templates[kind]
+
+    def __iter__(self) -> Iterator[MessageKind]:
+        return iter(self.templates)
+
+    def __len__(self) -> int:
+        return len(self.templates)
 
 
-@dataclass
+@dataclass(frozen=True)
 class Me:
     name: str
     headline: str
@@ -52,10 +75,10 @@ class Me:
     linkedin: str
     email: str
     # Where each key's value is written, for messages about one of them.
-    key_locations: dict[str, Location] = field(init=False, default_factory=dict)
+    key_locations: Mapping[str, Location]
 
 
-@dataclass
+@dataclass(frozen=True)
 class Targets:
     companies: int
     companies_per_sector: int
@@ -76,7 +99,7 @@ class Targets:
         return self.recruitment_firms or self.companies_per_sector * 2
 
 
-@dataclass
+@dataclass(frozen=True)
 class Touch:
     date: dt.date
     action: Action
@@ -92,37 +115,14 @@ class Touch:
         return f"{day} {self.time:%H:%M}" if self.time is not None else day
 
 
-@dataclass(frozen=True)
-class Unanswered:
-    """My outreach to someone who never answered: the first message and what followed it,
-    one touch a day (the day's last), oldest first."""
-
-    attempts: tuple[Touch, ...]
-
-    @property
-    def first(self) -> Touch:
-        return self.attempts[0]
-
-    @property
-    def last(self) -> Touch:
-        return self.attempts[-1]
-
-    @property
-    def follow_ups(self) -> int:
-        """How many times I wrote again after the first message."""
-        return len(self.attempts) - 1
-
-    @property
-    def emailed(self) -> bool:
-        return any(touch.channel is Channel.EMAIL for touch in self.attempts)
-
-
-@dataclass(eq=False)
+@dataclass(frozen=True, eq=False)
 class Person:
     name: str
+    # As written: "" when the file gives none (facts have the one to greet them with).
     first_name: str
     role: str
     focus: Focus
+    # As written: "" when the file gives none (facts fall back on the company's).
     country: str
     linkedin: str
     email: str
@@ -130,50 +130,15 @@ class Person:
     # The language to write to this person in (a code such as "de"); else the company's.
     language: str
     messages: Messages
-    touches: list[Touch]
+    # In the order the file lists them.
+    touches: tuple[Touch, ...]
     location: Location
-    company: Company = field(init=False)
-    slug: str = field(init=False, default="")
-    # Touches dated up to the day the plan is computed for; derived facts read only these.
-    history: list[Touch] = field(init=False, default_factory=list)
-    # Touches dated after that day: booked calls and meetings, coming up.
-    planned: list[Touch] = field(init=False, default_factory=list)
-    # The history that is the campaign's: all of it but a connection older than any
-    # outreach (that one makes the person `already_connected_on`, not reached).
-    campaign: list[Touch] = field(init=False, default_factory=list)
-    # A LinkedIn connection that predates my outreach: usable, but not the plan's reach.
-    already_connected_on: dt.date | None = field(init=False, default=None)
-    # Inbound entries from this person, up to that day.
-    inbound: list[Inbound] = field(init=False, default_factory=list)
-    stage: Stage = field(init=False, default=Stage.IDENTIFIED)
-    reached: Stage = field(init=False, default=Stage.IDENTIFIED)
-    last_contact: dt.date | None = field(init=False, default=None)
-    # The first outreach of mine on any channel (invitation, cold e-mail, follow-up).
-    reached_out_on: dt.date | None = field(init=False, default=None)
-    # An invitation still waiting for `connected` (not withdrawn), dated from the latest.
-    pending_since: dt.date | None = field(init=False, default=None)
-    # When I withdrew the latest invitation, while it has not been sent again.
-    withdrawn_on: dt.date | None = field(init=False, default=None)
-    # My outreach while the person has never answered (no connect, reply, meeting,
-    # decline or call from them); None once they answer, or before any outreach.
-    unanswered: Unanswered | None = field(init=False, default=None)
-    abroad: bool = field(init=False, default=False)
-    drafts: dict[MessageKind, Draft] = field(init=False, default_factory=dict)
+    # Tied by the company that lists the person.
+    company: Company = field(init=False, repr=False)
 
     @property
     def sector(self) -> Sector:
         return self.company.sector
-
-    @property
-    def contacted(self) -> bool:
-        """In contact already: a touch of the campaign, or a call from them. A connection
-        older than any outreach alone is not contact of the plan's."""
-        return bool(self.campaign or self.inbound)
-
-    @property
-    def in_touch(self) -> bool:
-        """Contacted, or something is booked with them: not one for a cold first message."""
-        return self.contacted or bool(self.planned)
 
     @property
     def reachable(self) -> bool:
@@ -188,14 +153,8 @@ class Person:
             return Channel.EMAIL
         return None
 
-    @property
-    def timeline(self) -> list[Touch | Inbound]:
-        """What happened with this person, oldest first: touches and their calls to me."""
-        entries: list[Touch | Inbound] = [*self.history, *self.inbound]
-        return sorted(entries, key=lambda entry: entry.date)
 
-
-@dataclass(eq=False)
+@dataclass(frozen=True, eq=False)
 class Company:
     name: str
     sector: Sector
@@ -205,32 +164,29 @@ class Company:
     priority: int
     # The language to write to its people in, unless a person has their own.
     language: str
-    people: list[Person]
+    people: tuple[Person, ...]
     location: Location
-    slug: str = field(init=False, default="")
-    abroad: bool = field(init=False, default=False)
-    inbound: list[Inbound] = field(init=False, default_factory=list)
 
     def __post_init__(self) -> None:
         for person in self.people:
-            person.company = self
+            _tie(person, "company", self)
 
 
-@dataclass(eq=False)
+@dataclass(frozen=True, eq=False)
 class Sector:
     name: str
     why: str
     recruiters: bool
     location: Location
-    companies: list[Company] = field(init=False, default_factory=list)
-    slug: str = field(init=False, default="")
+    # Tied by the plan, in the order of the company files.
+    companies: tuple[Company, ...] = field(init=False, repr=False, default=())
 
     @property
     def people(self) -> list[Person]:
         return [person for company in self.companies for person in company.people]
 
 
-@dataclass(eq=False)
+@dataclass(frozen=True, eq=False)
 class Inbound:
     date: dt.date
     who: str
@@ -239,9 +195,10 @@ class Inbound:
     about: str
     relevance: int | None
     location: Location
-    person: Person | None = field(init=False, default=None)
+    # The person of the plan `who` names, if exactly one (see `lookup.InboundMatcher`).
+    person: Person | None
     # The plan's company this came from: the one named, else the person's.
-    source: Company | None = field(init=False, default=None)
+    source: Company | None
 
     @property
     def sector(self) -> Sector | None:
@@ -255,7 +212,7 @@ class Inbound:
         return self.company
 
 
-@dataclass
+@dataclass(frozen=True)
 class InvitationDay:
     """Invitations sent on one day, to anyone, and how many carried a personalised note."""
 
@@ -265,7 +222,7 @@ class InvitationDay:
     location: Location
 
 
-@dataclass
+@dataclass(frozen=True)
 class PendingDay:
     """Invitations sent on one day to people outside the plan, still not accepted."""
 
@@ -274,42 +231,41 @@ class PendingDay:
     location: Location
 
 
-@dataclass
+@dataclass(frozen=True)
 class LinkedInCounts:
     """`plans/linkedin.yaml`: what LinkedIn's export counted as of its date, for the
     LinkedIn budget (the plan itself holds only touches with people in it)."""
 
     exported_on: dt.date
-    invitations: list[InvitationDay]
-    pending: list[PendingDay]
+    invitations: tuple[InvitationDay, ...]
+    pending: tuple[PendingDay, ...]
     location: Location
 
 
-@dataclass(eq=False)
+@dataclass(frozen=True, eq=False)
 class Plan:
     me: Me
     targets: Targets
-    sectors: list[Sector]
+    sectors: tuple[Sector, ...]
     messages: PlanMessages
     location: Location
-    companies: list[Company] = field(init=False, default_factory=list)
-    inbound: list[Inbound] = field(init=False, default_factory=list)
+    # From the company files, in file order.
+    companies: tuple[Company, ...]
+    inbound: tuple[Inbound, ...]
     # LinkedIn's own counts from the last import of its export, if any.
-    linkedin: LinkedInCounts | None = field(init=False, default=None)
-    warnings: list[Problem] = field(init=False, default_factory=list)
-    today: dt.date = field(init=False, default=dt.date.min)
-    # The first outreach of mine to anyone, up to today: the campaign's start.
-    first_outreach: dt.date | None = field(init=False, default=None)
-    # Figures worked out once per plan by the metrics (this week's batch, follow-ups).
-    memo: dict[str, Any] = field(init=False, default_factory=dict)
+    linkedin: LinkedInCounts | None
+
+    def __post_init__(self) -> None:
+        for sector in self.sectors:
+            _tie(sector, "companies", tuple(c for c in self.companies if c.sector is sector))
 
     @property
     def plans_dir(self) -> Path:
         return self.location.path.parent
 
-    @property
-    def people(self) -> list[Person]:
-        return [person for company in self.companies for person in company.people]
+    @cached_property
+    def people(self) -> tuple[Person, ...]:
+        return tuple(person for company in self.companies for person in company.people)
 
     @property
     def home_country(self) -> str:

@@ -60,14 +60,31 @@ def fold(text: str) -> str:
 
 T = TypeVar("T")
 
+# How alike a typed word must be to a known one (difflib's ratio) to be offered as what
+# was meant. A name of a person or a company is long and from an open list: only a
+# near-identical one. A key, a vocabulary word or a command is short and from a fixed
+# list: a looser match helps. A field of a message template, looser still ("fname" for
+# "first_name").
+NAME_CUTOFF = 0.8
+WORD_CUTOFF = 0.6
+FIELD_CUTOFF = 0.5
+
+
+def nearest_word(word: str, words: Iterable[str], cutoff: float = WORD_CUTOFF) -> str | None:
+    """The known word nearest to a typed one, if near enough: "did you mean" for keys,
+    vocabulary words, commands and template fields (compared as given)."""
+    near = difflib.get_close_matches(word, list(words), n=1, cutoff=cutoff)
+    return near[0] if near else None
+
 
 def close_matches(query: str, candidates: Iterable[tuple[str, T]], n: int = 3) -> list[T]:
-    """The candidates whose names are nearly the query (typos, a missing letter)."""
+    """The candidates whose names are nearly the query (typos, a missing letter), compared
+    without case and accents."""
     by_name: dict[str, list[T]] = {}
     for name, item in candidates:
         by_name.setdefault(fold(name), []).append(item)
     folded = fold(query)
-    names = difflib.get_close_matches(folded, list(by_name), n=n, cutoff=0.8)
+    names = difflib.get_close_matches(folded, list(by_name), n=n, cutoff=NAME_CUTOFF)
     if not names:
         return []
     # Only the nearest names: "Jan Nowack" is Jan Nowak, not also Anna Nowak.

@@ -8,7 +8,6 @@ schema is the one place that says what a plan file may hold and what is assumed.
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 import re
 from abc import ABC, abstractmethod
 from collections.abc import Mapping as AbcMapping
@@ -18,9 +17,11 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
+from generator.characters import CONTROLS, CONTROLS_BUT_LAYOUT, INVISIBLE, SURROGATES, any_of
 from generator.drafts.sandbox import TemplateRefused, check_syntax
 from generator.errors import Location, Problem, Severity
 from generator.model.model import Template as TemplateValue
+from generator.model.names import nearest_word
 from generator.reading.yaml_source import LocatedList, LocatedMap, Mark
 
 
@@ -103,11 +104,13 @@ class Field(ABC):
     def clean(self, ctx: Context, value: Any, where: str, location: Location) -> Any: ...
 
 
-_SURROGATE = re.compile(r"[\ud800-\udfff]")
+_SURROGATE = any_of(SURROGATES)
 # Either kind of character text may not hold, found in one pass.
-_ODD = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff]")
-_ODD_IN_LINE = re.compile(r"[\x00-\x1f\x7f-\x9f\ud800-\udfff]")
-_INVISIBLE = re.compile(r"[\u200b-\u200f\u2028-\u202e\u2060-\u2064\ufeff]")
+_ODD = any_of(CONTROLS_BUT_LAYOUT, SURROGATES)
+_ODD_IN_LINE = any_of(CONTROLS, SURROGATES)
+# What ends a web address, or has no place in one.
+_NOT_IN_ADDRESS = re.compile(rf"[\s{CONTROLS}<>\"\\]")
+_INVISIBLE = any_of(INVISIBLE)
 
 
 class Text(Field):
@@ -172,7 +175,7 @@ class Url(Text):
 
 def is_web_address(text: str) -> bool:
     """http(s), a host with a dot, no spaces or control characters, and parseable."""
-    if re.search(r"[\s\x00-\x1f\x7f<>\"\\]", text):
+    if _NOT_IN_ADDRESS.search(text):
         return False
     try:
         parts = urlsplit(text)
@@ -264,19 +267,53 @@ class Boolean(Field):
 FIRST_YEAR, LAST_YEAR = 1900, 2999
 
 
+_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+
+
+class NotADate(ValueError):
+    """Why a text is not a date: its `reason` is "shape" (not YYYY-MM-DD), "calendar"
+    (no such day, as 2026-02-30: `str(exc)` says why) or "range" (a year a plan cannot
+    hold)."""
+
+    def __init__(self, reason: str, detail: str = "") -> None:
+        super().__init__(detail or reason)
+        self.reason = reason
+
+
+def calendar_date(text: str) -> dt.date:
+    """The day `YYYY-MM-DD` names, in any year; NotADate (shape or calendar) otherwise."""
+    if _DATE.fullmatch(text) is None:
+        raise NotADate("shape")
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError as exc:
+        raise NotADate("calendar", str(exc)) from None
+
+
+def parse_date(text: str) -> dt.date:
+    """The day `YYYY-MM-DD` names, between FIRST_YEAR and LAST_YEAR: the one reading of
+    a date, in plan files and on the command line. NotADate says what is wrong."""
+    day = calendar_date(text)
+    if not FIRST_YEAR <= day.year <= LAST_YEAR:
+        raise NotADate("range")
+    return day
+
+
 class Date(Field):
     def clean(self, ctx: Context, value: Any, where: str, location: Location) -> Any:
         expected = "expected a date as YYYY-MM-DD"
-        if not isinstance(value, str) or not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value.strip()):
+        if not isinstance(value, str):
             return ctx.error(location, where, f"{expected}; got {describe(value)}")
         try:
-            day = dt.date.fromisoformat(value.strip())
-        except ValueError as exc:
-            return ctx.error(location, where, f"{expected}; got {value!r} ({exc})")
-        if not FIRST_YEAR <= day.year <= LAST_YEAR:
-            message = f"{expected} between {FIRST_YEAR} and {LAST_YEAR}; got {value!r}"
+            return parse_date(value.strip())
+        except NotADate as exc:
+            if exc.reason == "shape":
+                message = f"{expected}; got {describe(value)}"
+            elif exc.reason == "calendar":
+                message = f"{expected}; got {value!r} ({exc})"
+            else:
+                message = f"{expected} between {FIRST_YEAR} and {LAST_YEAR}; got {value!r}"
             return ctx.error(location, where, message)
-        return day
 
 
 TIME_EXPECTED = 'expected a time of day as HH:MM on the 24-hour clock, such as "09:30"'
@@ -319,9 +356,9 @@ class Choice(Field):
         names = [choice.value for choice in self.choices]
         message = f"expected one of {', '.join(names)}; got {describe(value)}"
         if isinstance(value, str):
-            close = difflib.get_close_matches(value.strip().casefold(), names, n=1, cutoff=0.6)
+            close = nearest_word(value.strip().casefold(), names)
             if close:
-                message += f"; did you mean '{close[0]}'?"
+                message += f"; did you mean '{close}'?"
         return ctx.error(location, where, message)
 
 
@@ -597,8 +634,8 @@ class Mapping(Field):
                 f"{shown} is not a key: in {{…}} a comma ends a value, so {previous} was "
                 f'cut at the comma; put the text in quotes: {previous}: "{whole}"'
             )
-        close = difflib.get_close_matches(name, list(self.keys), n=1, cutoff=0.6)
+        close = nearest_word(name, self.keys)
         if close:
-            return f"unknown key {shown}; did you mean '{close[0]}'?"
+            return f"unknown key {shown}; did you mean '{close}'?"
         more = f", or {self.sections.noun}" if self.sections else ""
         return f"unknown key {shown}; expected one of {', '.join(self.keys)}{more}"

@@ -8,7 +8,6 @@ problems of the files' content come from here; facts about the plan as of a day
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
@@ -16,6 +15,7 @@ from typing import Any
 import yaml
 
 from generator.errors import Location, Problem, Severity
+from generator.model.lookup import InboundMatcher
 from generator.model.model import (
     Company,
     Inbound,
@@ -31,6 +31,7 @@ from generator.model.model import (
     Targets,
     Touch,
 )
+from generator.model.names import nearest_word
 from generator.model.profiles import profile_key
 from generator.model.vocabulary import MessageKind
 from generator.reading import schema
@@ -154,12 +155,12 @@ def read_plan(
     folder = plans_dir / COMPANIES_DIR
     paths = sorted({*paths, *(p for p in overrides if p.parent == folder)})
     paths = [p for p in paths if p not in overrides or overrides[p] is not None]
-    companies = []
+    company_records = []
     for path in paths:
         checked = _checked(path, "company", plans_dir, cache, overrides)
         problems += checked.problems
         if checked.content is not None:
-            companies.append(checked.content)
+            company_records.append(checked.content)
     inbound_path = plans_dir / INBOUND_FILE
     inbound: list[Record] = []
     present = inbound_path.exists() or inbound_path.is_symlink()
@@ -178,16 +179,28 @@ def read_plan(
     cache.forget_missing({plans_dir / PLAN_FILE, inbound_path, linkedin_path, *paths})
     if plan_file.content is None:
         return None, problems
-    plan = _plan(plan_file.content, problems)
-    for record in companies:
-        company = _company(plan, record, problems)
+    record = plan_file.content
+    sectors = _sectors(record, problems)
+    companies = []
+    for company_record in company_records:
+        company = _company(sectors, company_record, problems)
         if company is not None:
-            plan.companies.append(company)
-    _check_unique(((c.name, c.location) for c in plan.companies), "company", problems)
-    _check_profiles(plan, problems)
-    plan.inbound = [Inbound(location=r.location, **r.values) for r in inbound]
-    if linkedin is not None:
-        plan.linkedin = _linkedin_counts(linkedin)
+            companies.append(company)
+    _check_unique(((c.name, c.location) for c in companies), "company", problems)
+    _check_profiles([person for c in companies for person in c.people], problems)
+    matcher = InboundMatcher(companies)
+    values = record.values
+    me = values["me"]
+    plan = Plan(
+        me=Me(**me.values, key_locations=dict(me.value_locations)),
+        targets=Targets(**values["targets"].values),
+        sectors=sectors,
+        messages=_plan_messages(values["messages"]),
+        location=record.location,
+        companies=tuple(companies),
+        inbound=tuple(_inbound(matcher, entry) for entry in inbound),
+        linkedin=_linkedin_counts(linkedin) if linkedin is not None else None,
+    )
     return plan, problems
 
 
@@ -209,11 +222,11 @@ def _check_unique(
             seen[key] = location
 
 
-def _check_profiles(plan: Plan, problems: list[Problem]) -> None:
+def _check_profiles(people: list[Person], problems: list[Problem]) -> None:
     """One LinkedIn profile is one member: two people with one address (however it is
     written) are one person listed twice, and the import could not tell them apart."""
     seen: dict[str, Person] = {}
-    for person in plan.people:
+    for person in people:
         key = profile_key(person.linkedin)
         if not key:
             continue
@@ -235,8 +248,10 @@ def _linkedin_counts(record: Record) -> LinkedInCounts:
     values = record.values
     return LinkedInCounts(
         exported_on=values["exported_on"],
-        invitations=[InvitationDay(location=r.location, **r.values) for r in values["invitations"]],
-        pending=[PendingDay(location=r.location, **r.values) for r in values["pending"]],
+        invitations=tuple(
+            InvitationDay(location=r.location, **r.values) for r in values["invitations"]
+        ),
+        pending=tuple(PendingDay(location=r.location, **r.values) for r in values["pending"]),
         location=record.location,
     )
 
@@ -257,45 +272,39 @@ def _plan_messages(record: Record) -> PlanMessages:
     return PlanMessages(_messages(record), language, languages)
 
 
-def _plan(record: Record, problems: list[Problem]) -> Plan:
-    values = record.values
-    sectors = [Sector(location=s.location, **s.values) for s in values["sectors"]]
+def _sectors(record: Record, problems: list[Problem]) -> tuple[Sector, ...]:
+    sectors = tuple(Sector(location=s.location, **s.values) for s in record.values["sectors"])
     if not sectors and not any(p.is_error for p in problems):
         _error(problems, record.where("sectors"), "sectors: list at least one sector")
     _check_unique(((s.name, s.location) for s in sectors), "sector", problems, "sectors: ")
-    me = Me(**values["me"].values)
-    me.key_locations = dict(values["me"].value_locations)
-    return Plan(
-        me=me,
-        targets=Targets(**values["targets"].values),
-        sectors=sectors,
-        messages=_plan_messages(values["messages"]),
-        location=record.location,
-    )
+    return sectors
 
 
-def _company(plan: Plan, record: Record, problems: list[Problem]) -> Company | None:
+def _company(
+    sectors: tuple[Sector, ...], record: Record, problems: list[Problem]
+) -> Company | None:
     values = dict(record.values)
-    sector = _sector(plan, values["sector"], record.where("sector"), problems)
+    sector = _sector(sectors, values["sector"], record.where("sector"), problems)
     if sector is None:
         return None
     values["sector"] = sector
-    values["people"] = [_person(person) for person in values["people"]]
+    values["people"] = tuple(_person(person) for person in values["people"])
     company = Company(location=record.location, **values)
     _check_unique(((p.name, p.location) for p in company.people), "person", problems, "people: ")
-    sector.companies.append(company)
     return company
 
 
-def _sector(plan: Plan, name: str, where: Location, problems: list[Problem]) -> Sector | None:
-    found = next((s for s in plan.sectors if s.name.casefold() == name.casefold()), None)
-    if found is not None or not plan.sectors:
+def _sector(
+    sectors: tuple[Sector, ...], name: str, where: Location, problems: list[Problem]
+) -> Sector | None:
+    found = next((s for s in sectors if s.name.casefold() == name.casefold()), None)
+    if found is not None or not sectors:
         return found  # with no valid sector, the sectors' own error says it all
-    names = [s.name for s in plan.sectors]
+    names = [s.name for s in sectors]
     message = f"sector: '{name}' is not a sector of plan.yaml"
-    close = difflib.get_close_matches(name, names, n=1, cutoff=0.6)
+    close = nearest_word(name, names)
     if close:
-        message += f"; did you mean '{close[0]}'?"
+        message += f"; did you mean '{close}'?"
     else:
         message += f"; expected one of {', '.join(names)}"
     _error(problems, where, message)
@@ -305,5 +314,18 @@ def _sector(plan: Plan, name: str, where: Location, problems: list[Problem]) -> 
 def _person(record: Record) -> Person:
     values: dict[str, Any] = dict(record.values)
     values["messages"] = _messages(values["messages"])
-    values["touches"] = [Touch(location=t.where("date"), **t.values) for t in values["touches"]]
+    values["touches"] = tuple(
+        Touch(location=t.where("date"), **t.values) for t in values["touches"]
+    )
     return Person(location=record.location, **values)
+
+
+def _inbound(matcher: InboundMatcher, record: Record) -> Inbound:
+    """An inbound entry joined to the person and company it names; a person named
+    without a company brings their own."""
+    values = record.values
+    source = matcher.company(values["company"])
+    person = matcher.person(values["who"], values["company"])
+    if not values["company"] and person is not None:
+        source = person.company
+    return Inbound(location=record.location, person=person, source=source, **values)

@@ -10,9 +10,10 @@ parted by a gap, and keep the legend's order.
 from __future__ import annotations
 
 import html
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+
+from generator.characters import NOT_IN_XML, any_of
 
 WIDTH = 480
 FONT = 15
@@ -23,7 +24,7 @@ VALUE_FONT = 13
 VALUE_GAP = 3
 
 
-_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+_NOT_XML = any_of(NOT_IN_XML)
 
 
 def _x(text: object) -> str:

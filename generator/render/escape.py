@@ -13,6 +13,8 @@ from urllib.parse import quote, urlsplit
 
 from markupsafe import Markup
 
+from generator.characters import CONTROLS
+
 _SIGNIFICANT = set("\\`*_{}[]()#+-.!|<>&~^=:\"'$%@")
 
 
@@ -26,11 +28,12 @@ def escape_inline(text: object) -> Markup:
 
 
 _SAFE_SCHEMES = ("http", "https", "mailto")
+_NOT_IN_URL = re.compile(rf"[\s{CONTROLS}]")
 
 
 def safe_url(url: str) -> str | None:
     """The URL if it is http, https or mailto, parseable, with no whitespace or controls."""
-    if re.search(r"[\s\x00-\x1f\x7f]", url):
+    if _NOT_IN_URL.search(url):
         return None
     try:
         scheme = urlsplit(url).scheme.lower()

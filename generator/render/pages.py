@@ -2,13 +2,16 @@
 
 Templates live in generator/templates. Every value printed with `{{ }}` is escaped for
 Markdown unless it is already Markup (the output of an escaping helper), so user text
-shows literally wherever it lands.
+shows literally wherever it lands. Every template gets the plan's `Situation` as
+`facts`, and the macros read it too (imported `with context`): a person's facts are
+`facts[person]`, their drafts `facts.drafts[person]`.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -25,7 +28,8 @@ from generator.drafts.order import (
 from generator.metrics import counts, outreach
 from generator.metrics.budget import linkedin_budget
 from generator.metrics.checklist import Number, checklist, headline_numbers, sector_company_target
-from generator.model.model import Company, Person, Plan, Sector
+from generator.metrics.situation import Situation
+from generator.model.model import Company, Person, Sector
 from generator.model.vocabulary import PLANNED, Focus, MessageKind
 from generator.render import scoreboard
 from generator.render.escape import code_text, escape_inline, link, mailto
@@ -90,8 +94,8 @@ def _environment() -> jinja2.Environment:
 _ENV = _environment()
 
 
-def render(template: str, **context: Any) -> str:
-    text = _ENV.get_template(template).render(**context)
+def render(template: str, facts: Situation, **context: Any) -> str:
+    text = _ENV.get_template(template).render(facts=facts, **context)
     lines = "\n".join(line.rstrip() for line in text.strip().split("\n"))
     return drop_empty_columns(re.sub(r"\n{3,}", "\n\n", lines) + "\n")
 
@@ -110,146 +114,161 @@ class Suggestion:
 
     person: Person
     kind: MessageKind
+    drafts: Mapping[MessageKind, Draft]
 
     @property
     def draft(self) -> Draft:
-        draft: Draft = self.person.drafts[self.kind]
-        return draft
+        return self.drafts[self.kind]
 
     @property
     def subject(self) -> str:
-        subject = self.person.drafts.get(MessageKind.EMAIL_SUBJECT)
+        subject = self.drafts.get(MessageKind.EMAIL_SUBJECT)
         return subject.text if subject else ""
 
 
-def sector_rows(plan: Plan) -> list[SectorRow]:
-    recent = counts.inbound_last_12_months(plan)
+def sector_rows(situation: Situation) -> list[SectorRow]:
+    recent = counts.inbound_last_12_months(situation)
     return [
         SectorRow(
             sector=sector,
-            target=sector_company_target(plan, sector),
-            contacted=counts.contacted_count(sector.people),
+            target=sector_company_target(situation.plan, sector),
+            contacted=counts.contacted_count(situation[sector].people),
             inbound=sum(1 for entry in recent if entry.sector is sector),
         )
-        for sector in plan.sectors
+        for sector in situation.plan.sectors
     ]
 
 
-def person_page(plan: Plan, person: Person) -> str:
+def person_page(situation: Situation, person: Person) -> str:
     return render(
         "person.md.j2",
+        situation,
         person=person,
-        drafts=person.drafts,
-        first=outreach.next_draft(person),
+        known=situation[person],
+        drafts=situation.drafts[person],
+        first=outreach.next_draft(situation[person]),
         language=language_of(person),
-        status=outreach.next_step(plan, person),
-        note_limit=plan.targets.note_limit,
+        status=situation.next_step(person),
+        note_limit=situation.plan.targets.note_limit,
     )
 
 
-def company_page(plan: Plan, company: Company) -> str:
+def company_page(situation: Situation, company: Company) -> str:
     missing = outreach.missing_roles(company)
-    short = max(0, plan.targets.people_per_company - len(company.people))
+    short = max(0, situation.plan.targets.people_per_company - len(company.people))
     wanted = [str(f) for f in missing] or ([str(Focus.OPERATIONS)] if short else [])
     searches = [(role, people_search_url(company.name, role)) for role in wanted]
+    known = situation[company]
     timeline = sorted(
-        [(touch.date, person, touch) for person in company.people for touch in person.history],
+        [(touch.date, p.person, touch) for p in known.people for touch in p.history],
         key=lambda item: item[0],
         reverse=True,
     )
     return render(
         "company.md.j2",
+        situation,
         company=company,
         missing=missing,
         short=short,
         searches=searches,
-        inbound=sorted(company.inbound, key=lambda e: e.date, reverse=True),
+        inbound=sorted(known.inbound, key=lambda e: e.date, reverse=True),
         recent=timeline[:10],
     )
 
 
-def sector_pages(plan: Plan) -> dict[str, str]:
-    pages = {"sectors/index.md": render("sectors.md.j2", rows=sector_rows(plan))}
-    for sector in plan.sectors:
+def sector_pages(situation: Situation) -> dict[str, str]:
+    pages = {"sectors/index.md": render("sectors.md.j2", situation, rows=sector_rows(situation))}
+    for sector in situation.plan.sectors:
         rows = [
             {
                 "company": company,
-                "contacted": counts.contacted_count(company.people),
-                "furthest": counts.furthest_stage(company.people),
+                "contacted": counts.contacted_count(situation[company].people),
+                "furthest": counts.furthest_stage(situation[company].people),
             }
             for company in sorted(sector.companies, key=lambda c: (c.priority, c.name.casefold()))
         ]
-        pages[f"sectors/{sector.slug}/index.md"] = render(
+        pages[f"sectors/{situation[sector].slug}/index.md"] = render(
             "sector.md.j2",
+            situation,
             sector=sector,
             rows=rows,
-            company_target=sector_company_target(plan, sector),
+            company_target=sector_company_target(situation.plan, sector),
         )
     return pages
 
 
-def this_week_page(plan: Plan) -> str:
-    batch = [Suggestion(p, outreach.next_draft(p)) for p in outreach.next_batch(plan)]
-    follow_ups = [Suggestion(p, MessageKind.FOLLOW_UP) for p in outreach.follow_ups_this_week(plan)]
+def this_week_page(situation: Situation) -> str:
+    plan = situation.plan
+    batch = [
+        Suggestion(p, outreach.next_draft(situation[p]), situation.drafts[p])
+        for p in situation.next_batch
+    ]
+    follow_ups = [
+        Suggestion(p, MessageKind.FOLLOW_UP, situation.drafts[p])
+        for p in situation.follow_ups_this_week
+    ]
     return render(
         "this_week.md.j2",
-        week_start=counts.week_start(plan.today),
-        invited=counts.invited_this_week(plan),
+        situation,
+        week_start=counts.week_start(situation.today),
+        invited=counts.invited_this_week(situation),
         cadence=plan.targets.invites_per_week,
         batch=batch,
-        empty_reason=outreach.why_no_batch(plan),
+        empty_reason=outreach.why_no_batch(situation),
         follow_ups=follow_ups,
-        follow_ups_due=len(outreach.follow_ups_due(plan)),
+        follow_ups_due=len(situation.follow_ups_due),
         keep_alive_days=plan.targets.keep_alive_days,
-        nudges=outreach.pending_invitations(plan),
-        coming_up=outreach.coming_up(plan),
-        budget=linkedin_budget(plan),
+        nudges=situation.pending_invitations,
+        coming_up=situation.coming_up,
+        budget=linkedin_budget(situation),
         note_limit=plan.targets.note_limit,
-        **no_answer_context(plan),
+        **no_answer_context(situation),
     )
 
 
-def no_answer_context(plan: Plan) -> dict[str, Any]:
+def no_answer_context(situation: Situation) -> dict[str, Any]:
     """What the no-answer cycle adds to This week (its own partial)."""
     return {
-        "reminders": outreach.reminders_due(plan),
-        "follow_up_after_days": plan.targets.follow_up_after_days,
+        "reminders": situation.reminders_due,
+        "follow_up_after_days": situation.plan.targets.follow_up_after_days,
         "max_reminders_words": outreach.MAX_REMINDERS_WORDS,
-        "move_on": outreach.try_someone_else(plan),
-        "withdrawn": outreach.withdrawn_invitations(plan),
-        "today": plan.today,
+        "move_on": outreach.try_someone_else(situation),
+        "withdrawn": outreach.withdrawn_invitations(situation),
+        "today": situation.today,
     }
 
 
-def scoreboard_page(plan: Plan) -> str:
+def scoreboard_page(situation: Situation) -> str:
+    plan = situation.plan
     return render(
         "scoreboard.md.j2",
-        today=plan.today,
+        situation,
+        today=situation.today,
         targets=plan.targets,
-        cards=Markup(headline_cards(plan, "scoreboard")),
-        funnel_chart=scoreboard.funnel_chart(plan),
-        sector_funnels=[(s, counts.reached_counts(s.people)) for s in plan.sectors],
-        channel_funnels=counts.funnel_by_channel(plan),
-        weekly_chart=scoreboard.weekly_chart(plan),
-        streak=counts.streak(plan),
-        inbound_chart=scoreboard.inbound_chart(plan),
-        inbound_by_sector=counts.inbound_by_sector(plan),
-        inbound_by_company=counts.inbound_by_company(plan),
+        cards=Markup(headline_cards(situation, "scoreboard")),
+        funnel_chart=scoreboard.funnel_chart(situation),
+        sector_funnels=[(s, counts.reached_counts(situation[s].people)) for s in plan.sectors],
+        channel_funnels=counts.funnel_by_channel(situation),
+        weekly_chart=scoreboard.weekly_chart(situation),
+        streak=counts.streak(situation),
+        inbound_chart=scoreboard.inbound_chart(situation),
+        inbound_by_sector=counts.inbound_by_sector(situation),
+        inbound_by_company=counts.inbound_by_company(situation),
         sectors_by_name={sector.name: sector for sector in plan.sectors},
         companies_by_name={company.name: company for company in plan.companies},
-        average_relevance=counts.average_relevance(plan),
-        coverage_chart=scoreboard.coverage_chart(plan),
-        sectors=sector_rows(plan),
-        follow_ups=outreach.follow_ups_due(plan),
+        average_relevance=counts.average_relevance(situation),
+        coverage_chart=scoreboard.coverage_chart(situation),
+        sectors=sector_rows(situation),
+        follow_ups=situation.follow_ups_due,
         keep_alive_days=plan.targets.keep_alive_days,
-        silent=outreach.silent_companies(plan),
+        silent=situation.silent_companies,
         silent_days=outreach.SILENT_AFTER_DAYS,
         inbound=sorted(plan.inbound, key=lambda entry: entry.date, reverse=True),
     )
 
 
-def home_checklist(plan: Plan) -> str:
-    return render("checklist.md.j2", steps=checklist(plan))
+def home_checklist(situation: Situation) -> str:
+    return render("checklist.md.j2", situation, steps=checklist(situation))
 
 
 # Where each headline number is explained: (page, section, link text).
@@ -271,34 +290,38 @@ def _detail_link(number: Number, page: str) -> tuple[str, str]:
     return f"../{target}#{section}", text
 
 
-def headline_cards(plan: Plan, page: str) -> str:
+def headline_cards(situation: Situation, page: str) -> str:
     """The headline numbers as Material grid cards, each linking to its details."""
-    cards = [(number, *_detail_link(number, page)) for number in headline_numbers(plan)]
-    return render("numbers.md.j2", cards=cards)
+    cards = [(number, *_detail_link(number, page)) for number in headline_numbers(situation)]
+    return render("numbers.md.j2", situation, cards=cards)
 
 
-def home_numbers(plan: Plan) -> str:
-    return headline_cards(plan, "home")
+def home_numbers(situation: Situation) -> str:
+    return headline_cards(situation, "home")
 
 
-def home_week(plan: Plan) -> str:
+def home_week(situation: Situation) -> str:
     return render(
         "this_week_summary.md.j2",
-        batch=outreach.next_batch(plan),
-        reminders=outreach.reminders_due(plan),
-        follow_ups=outreach.follow_ups_due(plan),
-        nudges=outreach.pending_invitations(plan),
-        coming_up=outreach.coming_up(plan),
+        situation,
+        batch=situation.next_batch,
+        reminders=situation.reminders_due,
+        follow_ups=situation.follow_ups_due,
+        nudges=situation.pending_invitations,
+        coming_up=situation.coming_up,
     )
 
 
-def all_pages(plan: Plan) -> dict[str, str]:
+def all_pages(situation: Situation) -> dict[str, str]:
     """Every generated page, by its path relative to the docs folder."""
+    plan = situation.plan
     pages = {
-        "this-week/index.md": this_week_page(plan),
-        "scoreboard/index.md": scoreboard_page(plan),
+        "this-week/index.md": this_week_page(situation),
+        "scoreboard/index.md": scoreboard_page(situation),
     }
-    pages.update(sector_pages(plan))
-    pages.update({f"companies/{c.slug}.md": company_page(plan, c) for c in plan.companies})
-    pages.update({f"people/{p.slug}.md": person_page(plan, p) for p in plan.people})
+    pages.update(sector_pages(situation))
+    pages.update(
+        {f"companies/{situation[c].slug}.md": company_page(situation, c) for c in plan.companies}
+    )
+    pages.update({f"people/{situation[p].slug}.md": person_page(situation, p) for p in plan.people})
     return pages

@@ -5,7 +5,7 @@ from __future__ import annotations
 from markupsafe import Markup
 
 from generator.metrics import counts
-from generator.model.model import Plan
+from generator.model.facts import PlanFacts
 from generator.model.vocabulary import Focus, Stage
 from generator.render.charts import Segment, horizontal_bars, stacked_rows, vertical_bars
 from generator.wording import percent
@@ -18,8 +18,8 @@ FOCUS_CLASSES = {
 }
 
 
-def funnel_chart(plan: Plan) -> Markup:
-    people = plan.people
+def funnel_chart(facts: PlanFacts) -> Markup:
+    people = facts.people
     stage_counts = counts.stage_counts(people)
     reached = counts.reached_counts(people)
     rows = []
@@ -33,27 +33,27 @@ def funnel_chart(plan: Plan) -> Markup:
     return Markup(horizontal_bars("People by stage", rows, note=conversions))
 
 
-def weekly_chart(plan: Plan) -> Markup:
-    weeks = counts.invites_per_week(plan)
+def weekly_chart(facts: PlanFacts) -> Markup:
+    weeks = counts.invites_per_week(facts)
     bars = [(monday.strftime("%d %b"), count) for monday, count in weeks]
     chart = vertical_bars(
         f"Invitations per week, last {len(weeks)} weeks",
         bars,
-        target=plan.targets.invites_per_week,
+        target=facts.plan.targets.invites_per_week,
         label_every=4,
     )
     return Markup(chart)
 
 
-def inbound_chart(plan: Plan) -> Markup:
-    months = counts.inbound_per_month(plan)
+def inbound_chart(facts: PlanFacts) -> Markup:
+    months = counts.inbound_per_month(facts)
     bars = [(month.strftime("%b"), count) for month, count in months]
     return Markup(vertical_bars("Inbound contacts per month, last 12 months", bars))
 
 
-def coverage_chart(plan: Plan) -> Markup:
+def coverage_chart(facts: PlanFacts) -> Markup:
     rows = []
-    for row in counts.coverage(plan):
+    for row in counts.coverage(facts):
         focus = [
             Segment(str(name), count, FOCUS_CLASSES[name])
             for name, count in row.focus.items()

@@ -12,13 +12,13 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs_macros.plugin import MacrosPlugin
 
-from generator.model.model import Plan
+from generator.metrics.situation import Situation
 from generator.render.escape import escape_inline, link
 from generator.render.pages import home_checklist, home_numbers, home_week
 from generator.site.plugin import PlaybookPlugin
 
 
-def _plan(env: MacrosPlugin) -> Plan:
+def _plan(env: MacrosPlugin) -> Situation:
     config: MkDocsConfig = env.conf
     plugin = config.plugins.get("playbook")
     if not isinstance(plugin, PlaybookPlugin):
@@ -27,7 +27,7 @@ def _plan(env: MacrosPlugin) -> Plan:
 
 
 def define_env(env: MacrosPlugin) -> None:
-    me = _plan(env).me
+    me = _plan(env).plan.me
     env.variables["me"] = {
         "name": escape_inline(me.name),
         "headline": escape_inline(me.headline),

@@ -15,7 +15,7 @@ from __future__ import annotations
 import html
 from typing import TypeAlias
 
-from generator.model.model import Plan
+from generator.model.facts import PlanFacts
 
 SECTORS_PAGE = "sectors/index.md"
 MAX_COMPANIES_IN_NAV = 100
@@ -29,16 +29,19 @@ def _title(name: str) -> str:
     return html.escape(name, quote=True)
 
 
-def sectors_section(plan: Plan) -> list[NavEntry]:
+def sectors_section(facts: PlanFacts) -> list[NavEntry]:
+    plan = facts.plan
     show_companies = len(plan.companies) <= MAX_COMPANIES_IN_NAV
     entries: list[NavEntry] = [{"Sectors": SECTORS_PAGE}]
     for sector in plan.sectors:
-        index: NavEntry = {_title(sector.name): f"sectors/{sector.slug}/index.md"}
+        index: NavEntry = {_title(sector.name): f"sectors/{facts[sector].slug}/index.md"}
         if not show_companies:
             entries.append(index)
             continue
         companies = sorted(sector.companies, key=lambda c: c.name.casefold())
-        pages: list[NavEntry] = [{_title(c.name): f"companies/{c.slug}.md"} for c in companies]
+        pages: list[NavEntry] = [
+            {_title(c.name): f"companies/{facts[c].slug}.md"} for c in companies
+        ]
         children = [index, *pages]
         entries.append({_title(sector.name): children})
     return entries

@@ -53,7 +53,7 @@ from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
 
 from generator.errors import PlaybookError
-from generator.model.model import Plan
+from generator.metrics.situation import Situation
 from generator.site import internals
 from generator.site.nav import NavEntry, sectors_title
 from generator.site.session import SiteSession
@@ -111,7 +111,7 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):  # type: ignore[no-untyped-cal
     def attach(self, session: SiteSession) -> None:
         self.session = session
 
-    def current_plan(self, config: MkDocsConfig) -> Plan:
+    def current_plan(self, config: MkDocsConfig) -> Situation:
         return self._session(config).current_plan()
 
     def _session(self, config: MkDocsConfig) -> SiteSession:

@@ -16,7 +16,7 @@ import jinja2
 
 from generator.checking import load_plan
 from generator.errors import InvalidPlan
-from generator.model.model import Plan
+from generator.metrics.situation import Situation
 from generator.reading.cache import ReadCache
 from generator.render.pages import all_pages
 from generator.site.internals import SearchEntry
@@ -31,7 +31,7 @@ class SiteSession:
     # While serving, an edit that breaks the plan keeps the last good one on screen.
     keep_last_good: bool = False
     cache: ReadCache = field(default_factory=ReadCache)
-    plan: Plan | None = None
+    plan: Situation | None = None
     problems: list[str] = field(default_factory=list)
     pages: dict[str, str] = field(default_factory=dict)
     # Pages whose Markdown differs from the last build; None: treat every page as new.
@@ -46,9 +46,9 @@ class SiteSession:
     _rendered_generation: int | None = None
 
     @classmethod
-    def for_plan(cls, plan: Plan) -> SiteSession:
+    def for_plan(cls, plan: Situation) -> SiteSession:
         """A session around a plan that is already loaded and checked."""
-        return cls(plans_dir=plan.plans_dir, today=plan.today, plan=plan)
+        return cls(plans_dir=plan.plan.plans_dir, today=plan.today, plan=plan)
 
     def load(self) -> bool:
         """(Re)load the plan; True when it changed. Raises InvalidPlan unless keeping the
@@ -68,7 +68,7 @@ class SiteSession:
         self.problems = []
         return True
 
-    def current_plan(self) -> Plan:
+    def current_plan(self) -> Situation:
         if self.plan is None:
             self.load()
         assert self.plan is not None

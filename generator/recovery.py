@@ -10,8 +10,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from generator import locking
-from generator.editing import atomic
+from generator import atomic, locking
 from generator.errors import echo, shown
 
 
