@@ -8,9 +8,17 @@ import pytest
 
 from generator.checking import load_plan
 from generator.errors import Location
-from generator.model.derive import pending_since, stage_of
+from generator.model.derive import (
+    first_name_of,
+    is_linkedin_invitation,
+    old_connections,
+    pending_since,
+    stage_of,
+    unanswered,
+    withdrawn_on,
+)
 from generator.model.model import Targets, Touch
-from generator.model.vocabulary import Action, Stage
+from generator.model.vocabulary import OUTREACH, Action, Channel, Stage
 from tests.conftest import SMALL_PLAN, TODAY
 from tests.helpers import replace_in
 
@@ -205,3 +213,157 @@ def test_facts_are_worked_out_once_per_plan(small_plan: Path) -> None:
     assert situation.silent_companies is situation.silent_companies
     assert situation.reminders_due is situation.reminders_due
     assert situation.people is situation.people
+
+
+def dated(*pairs: tuple[int, str] | tuple[int, str, str]) -> list[Touch]:
+    """Touches on days of January 2026: (day, action) or (day, action, channel)."""
+    return [
+        Touch(
+            dt.date(2026, 1, pair[0]),
+            Action(pair[1]),
+            Channel(pair[2]) if len(pair) == 3 else None,
+            "",
+            None,
+            Location(Path("x")),
+        )
+        for pair in pairs
+    ]
+
+
+@pytest.mark.parametrize(
+    ("answer", "pending"),
+    [
+        ((4, "connected"), dt.date(2026, 1, 5)),  # the day before: an older answer
+        ((5, "connected"), None),  # the same day: answered
+        ((6, "connected"), None),
+        ((5, "declined"), None),
+        ((5, "replied"), None),
+        ((5, "met"), None),
+        ((5, "withdrawn"), None),
+        ((4, "withdrawn"), dt.date(2026, 1, 5)),
+        ((5, "messaged"), dt.date(2026, 1, 5)),  # my own message answers nothing
+        ((5, "referred"), dt.date(2026, 1, 5)),
+    ],
+)
+def test_an_answer_on_the_day_of_the_invitation_ends_it(
+    answer: tuple[int, str], pending: dt.date | None
+) -> None:
+    assert pending_since(dated((5, "invited"), answer)) == pending
+
+
+@pytest.mark.parametrize(
+    ("channel", "pending"),
+    [("linkedin", dt.date(2026, 1, 5)), (None, dt.date(2026, 1, 5)), ("email", None)],
+)
+def test_only_a_linkedin_invitation_is_pending(channel: str | None, pending: dt.date | None) -> None:
+    touch = (5, "invited", channel) if channel else (5, "invited")
+    assert pending_since(dated(touch)) == pending
+    assert is_linkedin_invitation(dated(touch)[0]) is (pending is not None)
+
+
+def test_the_latest_invitation_is_the_pending_one_whatever_the_order() -> None:
+    assert pending_since(dated((9, "invited"), (2, "invited"))) == dt.date(2026, 1, 9)
+    assert pending_since(dated((9, "invited"), (5, "connected"), (2, "invited"))) == (
+        dt.date(2026, 1, 9)
+    )
+
+
+@pytest.mark.parametrize(
+    ("touches", "withdrawn"),
+    [
+        ([(5, "invited"), (8, "withdrawn")], 8),
+        ([(5, "invited"), (5, "withdrawn")], 5),  # the same day follows the invitation
+        ([(5, "invited"), (4, "withdrawn")], None),  # before it: an older one's
+        ([(5, "invited"), (8, "withdrawn"), (9, "invited")], None),  # sent again
+        ([(5, "invited"), (8, "withdrawn"), (8, "connected")], None),
+        ([(5, "invited"), (8, "withdrawn"), (5, "connected")], None),
+        ([(5, "invited"), (8, "withdrawn"), (4, "connected")], 8),
+        ([(5, "invited"), (7, "withdrawn"), (9, "withdrawn")], 9),  # the latest
+        ([(5, "invited"), (9, "withdrawn"), (7, "withdrawn")], 9),
+        ([(5, "invited", "email"), (8, "withdrawn")], None),
+        ([(8, "withdrawn")], None),
+    ],
+)
+def test_withdrawn_on(touches: list[tuple[int, str]], withdrawn: int | None) -> None:
+    expected = dt.date(2026, 1, withdrawn) if withdrawn else None
+    assert withdrawn_on(dated(*touches)) == expected
+
+
+@pytest.mark.parametrize(
+    ("touches", "start", "old"),
+    [
+        ([(5, "connected"), (6, "invited")], None, [5]),
+        ([(6, "connected"), (6, "invited")], None, []),  # the same day: the plan's
+        ([(7, "connected"), (6, "invited")], None, []),
+        # The earliest outreach to them decides, not the latest.
+        ([(3, "messaged"), (5, "connected"), (9, "invited")], None, []),
+        ([(9, "messaged"), (5, "connected"), (3, "followed_up")], None, []),
+        # Never written to: the campaign's start decides.
+        ([(5, "connected")], dt.date(2026, 1, 6), [5]),
+        ([(6, "connected")], dt.date(2026, 1, 6), []),
+        ([(5, "connected")], None, [5]),
+        ([(5, "replied")], None, []),
+    ],
+)
+def test_old_connections(
+    touches: list[tuple[int, str]], start: dt.date | None, old: list[int]
+) -> None:
+    assert [t.date.day for t in old_connections(dated(*touches), start)] == old
+
+
+@pytest.mark.parametrize(
+    ("touches", "inbound", "attempts"),
+    [
+        ([(5, "invited")], [], [5]),
+        ([(5, "invited"), (9, "messaged"), (12, "followed_up")], [], [5, 9, 12]),
+        # One attempt a day: the day's last.
+        ([(5, "invited"), (5, "messaged", "email")], [], [5]),
+        ([(5, "invited"), (7, "connected")], [], None),
+        ([(5, "invited"), (7, "declined")], [], None),
+        ([(5, "invited")], [dt.date(2026, 1, 8)], None),
+        ([(5, "referred")], [], None),
+        ([], [], None),
+    ],
+)
+def test_unanswered_outreach(
+    touches: list[tuple], inbound: list[dt.date], attempts: list[int] | None
+) -> None:
+    run = unanswered(dated(*touches), inbound)
+    if attempts is None:
+        assert run is None
+        return
+    assert run is not None
+    assert [t.date.day for t in run.attempts] == attempts
+    assert (run.first.date.day, run.last.date.day) == (attempts[0], attempts[-1])
+    assert run.follow_ups == len(attempts) - 1
+
+
+def test_the_days_last_attempt_is_the_one_kept() -> None:
+    run = unanswered(dated((5, "invited"), (5, "messaged", "email")), [])
+    assert run is not None and run.last.channel is Channel.EMAIL and run.emailed
+    run = unanswered(dated((5, "messaged", "email"), (5, "invited")), [])
+    assert run is not None and run.last.action is Action.INVITED and not run.emailed
+    run = unanswered(dated((5, "invited", "linkedin"), (8, "messaged", "linkedin")), [])
+    assert run is not None and not run.emailed
+
+
+@pytest.mark.parametrize(
+    ("name", "first"),
+    [("Ewa Kot", "Ewa"), ("Ewa", "Ewa"), ("  Ewa   Maria Kot ", "Ewa"), ("", "")],
+)
+def test_first_name_of(name: str, first: str) -> None:
+    assert first_name_of(name) == first
+
+
+def test_the_campaign_starts_at_the_earliest_outreach_to_anyone(small_plan: Path) -> None:
+    """The first outreach is the minimum over everyone's outreach up to today, and each
+    person's own first outreach the minimum of theirs."""
+    situation = load_plan(small_plan, TODAY)
+    dates = [t.date for p in situation.people for t in p.history if t.action in OUTREACH]
+    assert situation.first_outreach == min(dates) != max(dates)
+    for person in situation.people:
+        own = [t.date for t in person.history if t.action in OUTREACH]
+        assert person.reached_out_on == (min(own) if own else None)
+    early = load_plan(small_plan, min(dates) - dt.timedelta(days=1))
+    assert early.first_outreach is None
+    assert load_plan(small_plan, min(dates)).first_outreach == min(dates)
