@@ -2,12 +2,29 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 import pytest
 
 from generator.checking import load_plan
-from generator.errors import InvalidPlan
+from generator.errors import InvalidPlan, Location
+from generator.reading.fields import (
+    INVALID,
+    TIME_EXPECTED,
+    Boolean,
+    Context,
+    Date,
+    Email,
+    Field,
+    Integer,
+    Name,
+    Template,
+    Text,
+    Time,
+    Url,
+    describe,
+)
 from tests.conftest import TODAY
 from tests.helpers import replace_in
 
@@ -223,3 +240,160 @@ def test_an_inbound_name_matches_without_accents_or_case(small_plan: Path) -> No
     plan = load_plan(small_plan, TODAY)
     assert plan.plan.inbound[0].person is not None and plan.plan.inbound[0].person.name == "Ewa Kot"
     assert not [w for w in plan.warnings if "inbound.yaml" in str(w)]
+
+
+def clean(kind: Field, value: object) -> tuple[object, list[str]]:
+    """`kind.clean` on one value: what it returns and the messages it records."""
+    ctx = Context(Path("plan.yaml"), "key: value\n")
+    found = kind.clean(ctx, value, "key", Location(Path("plan.yaml"), 1, 6))
+    return found, [p.message for p in ctx.problems]
+
+
+@pytest.mark.parametrize(
+    ("kind", "limit"),
+    [(Text(), 300), (Name(), 150), (Email(), 254), (Url(), 500), (Template(), 5000)],
+    ids=["text", "name", "email", "url", "template"],
+)
+@pytest.mark.parametrize("over", [-1, 0, 1])
+def test_length_limits_at_the_limit_and_either_side(kind: Field, limit: int, over: int) -> None:
+    length = limit + over
+    if isinstance(kind, Email):
+        value = "a" * (length - len("@example.com")) + "@example.com"
+    elif isinstance(kind, Url):
+        value = "https://example.com/" + "a" * (length - len("https://example.com/"))
+    else:
+        value = "a" * length
+    found, messages = clean(kind, value)
+    if over > 0:
+        assert (found, messages) == (INVALID, [f"key: {length} characters; at most {limit} fit here"])
+    else:
+        assert messages == []
+        assert getattr(found, "text", found) == value
+
+
+def test_the_length_is_of_the_text_without_its_surrounding_spaces() -> None:
+    assert clean(Name(), "  " + "a" * 150 + "  ") == ("a" * 150, [])
+
+
+@pytest.mark.parametrize(
+    ("written", "name"),
+    [
+        ("Ewa  Kot", "Ewa Kot"),
+        ("Ewa Kot", "Ewa Kot"),
+        ("  Ewa    Kot  ", "Ewa Kot"),
+        ("Ewa   Maria    Kot", "Ewa Maria Kot"),
+    ],
+)
+def test_repeated_spaces_in_a_name_are_one(written: str, name: str) -> None:
+    assert clean(Name(), written) == (name, [])
+
+
+def test_repeated_spaces_in_other_text_stay() -> None:
+    assert clean(Text(), "two  spaces") == ("two  spaces", [])
+
+
+@pytest.mark.parametrize(
+    ("value", "message"),
+    [
+        (True, "key: expected a whole number from 1 to 3; got true"),
+        (False, "key: expected a whole number from 1 to 3; got false"),
+        (0, "key: expected a whole number from 1 to 3; got 0"),
+        (4, "key: expected a whole number from 1 to 3; got 4"),
+        (1.0, "key: expected a whole number from 1 to 3; got the number 1.0"),
+        ("1", "key: expected a whole number from 1 to 3; got '1'"),
+        (10**13, "key: expected a whole number from 1 to 3; got a huge number"),
+        (10**12 - 1, "key: expected a whole number from 1 to 3; got 999999999999"),
+        (-(10**12), "key: expected a whole number from 1 to 3; got a huge number"),
+    ],
+)
+def test_priority_true_is_not_the_number_one(value: object, message: str) -> None:
+    assert clean(Integer(minimum=1, maximum=3), value) == (INVALID, [message])
+
+
+@pytest.mark.parametrize("value", [1, 2, 3])
+def test_a_whole_number_in_range_is_kept(value: int) -> None:
+    assert clean(Integer(minimum=1, maximum=3), value) == (value, [])
+
+
+@pytest.mark.parametrize(
+    ("value", "found", "message"),
+    [
+        (True, True, None),
+        (False, False, None),
+        (1, INVALID, "key: expected true or false; got the number 1"),
+        ("yes", INVALID, "key: expected true or false; got 'yes'"),
+    ],
+)
+def test_a_boolean_is_true_or_false(value: object, found: object, message: str | None) -> None:
+    assert clean(Boolean(), value) == (found, [message] if message else [])
+
+
+@pytest.mark.parametrize(
+    ("value", "found"),
+    [
+        ("1900-01-01", dt.date(1900, 1, 1)),
+        ("2999-12-31", dt.date(2999, 12, 31)),
+        (" 2026-11-26 ", dt.date(2026, 11, 26)),
+    ],
+)
+def test_dates_at_the_edges_of_the_years_a_plan_holds(value: str, found: dt.date) -> None:
+    assert clean(Date(), value) == (found, [])
+
+
+@pytest.mark.parametrize(
+    ("value", "message"),
+    [
+        ("1899-12-31", "key: expected a date as YYYY-MM-DD between 1900 and 2999; got '1899-12-31'"),
+        ("3000-01-01", "key: expected a date as YYYY-MM-DD between 1900 and 2999; got '3000-01-01'"),
+        ("2026-2-3", "key: expected a date as YYYY-MM-DD; got '2026-2-3'"),
+        (20261126, "key: expected a date as YYYY-MM-DD; got the number 20261126"),
+        (
+            "2026-02-30",
+            "key: expected a date as YYYY-MM-DD; got '2026-02-30' (day is out of range for month)",
+        ),
+    ],
+)
+def test_dates_a_plan_cannot_hold(value: object, message: str) -> None:
+    assert clean(Date(), value) == (INVALID, [message])
+
+
+@pytest.mark.parametrize(
+    ("value", "found"),
+    [("9:30", dt.time(9, 30)), ("09:30", dt.time(9, 30)), ("23:59", dt.time(23, 59)), ("0:00", dt.time(0, 0))],
+)
+def test_times_of_day(value: str, found: dt.time) -> None:
+    assert clean(Time(), value) == (found, [])
+
+
+@pytest.mark.parametrize(
+    ("value", "hint"),
+    [("24:00", ""), ("9:60", ""), ("09:30:00", ""), (600, " in quotes"), (9.5, " in quotes")],
+)
+def test_times_that_are_not(value: object, hint: str) -> None:
+    found, messages = clean(Time(), value)
+    assert found is INVALID
+    assert messages == [f"key: {TIME_EXPECTED}{hint}; got {describe(value)}"]
+
+
+@pytest.mark.parametrize(
+    ("value", "message"),
+    [
+        ("", "key: expected text; got an empty string"),
+        ("   ", "key: expected text; got an empty string"),
+        (5, "key: expected text; got the number 5 (put it in quotes to use it as text)"),
+        (None, "key: expected text; got nothing"),
+        (["a"], "key: expected text; got a list"),
+        ("a\x00b", "key: a control character (U+0000) in the text; remove it"),
+        ("a\nb", "key: a control character (U+000A) in the text; remove it"),
+        ("a\ud800b", "key: a broken character (a lone UTF-16 surrogate such as \\ud800); remove it"),
+    ],
+)
+def test_text_that_is_refused(value: object, message: str) -> None:
+    assert clean(Text(), value) == (INVALID, [message])
+
+
+def test_multiline_text_keeps_its_line_breaks() -> None:
+    assert clean(Text(multiline=True), "a\nb\tc") == ("a\nb\tc", [])
+    assert clean(Text(multiline=True), "a\x07b")[1] == [
+        "key: a control character (U+0007) in the text; remove it"
+    ]

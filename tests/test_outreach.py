@@ -5,12 +5,16 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
+import pytest
+
 from generator.checking import load_plan
 from generator.metrics import outreach
+from generator.metrics.budget import linkedin_budget
 from generator.metrics.checklist import checklist
 from tests.conftest import TODAY
 from tests.helpers import replace_in
 from tests.metric_plans import names, plan_with, small_on
+from tests.outreach_plans import on, person, touch, who, write_plan
 
 
 def test_follow_ups_due_after_keep_alive_days() -> None:
@@ -171,3 +175,71 @@ def test_unreachable_people_are_not_in_the_batch(tmp_path: Path) -> None:
     plans = plan_with(tmp_path, {"a1": ("A", 1, ["operations", "hr"])})
     replace_in(plans / "companies" / "a1.yaml", "    email: p0@a1.example\n", "")
     assert [p.name for p in outreach.next_batch(load_plan(plans, TODAY))] == ["A1 1"]
+
+
+@pytest.mark.parametrize(
+    ("today", "days"),
+    [("2026-11-22", None), ("2026-11-23", 21), ("2026-11-24", 22)],
+    ids=["20 days", "21", "22"],
+)
+def test_a_pending_invitation_is_nudged_from_its_21st_day(
+    tmp_path: Path, today: str, days: int | None
+) -> None:
+    plans = write_plan(
+        tmp_path, {"Kessel": [person("Ada Kral", touch("2026-11-02", "invited", "linkedin"))]}
+    )
+    situation = on(plans, today)
+    nudges = situation.pending_invitations
+    expected = [("Ada Kral", dt.date(2026, 11, 2), days)] if days else []
+    assert [(n.person.name, n.since, n.days) for n in nudges] == expected
+    budget = linkedin_budget(situation)
+    assert (budget.pending_in_plan, budget.pending_in_plan_long) == (1, 1 if days else 0)
+    ada = who(situation, "Ada Kral")
+    assert (situation.nudge_for(ada) is not None) is bool(days)
+
+
+@pytest.mark.parametrize(
+    ("last_contact", "due"),
+    [("2026-08-28", True), ("2026-08-29", False), ("2026-08-27", True), ("2026-08-30", False)],
+    ids=["90 days", "89", "91", "88"],
+)
+def test_a_follow_up_is_due_after_keep_alive_days(
+    tmp_path: Path, last_contact: str, due: bool
+) -> None:
+    """keep_alive_days 90: a connection untouched since 90 days before today is due."""
+    plans = write_plan(
+        tmp_path,
+        {
+            "Kessel": [
+                person(
+                    "Ada Kral",
+                    touch("2026-08-01", "invited", "linkedin"),
+                    touch(last_contact, "connected"),
+                )
+            ]
+        },
+        "invites_per_week: 5, keep_alive_days: 90",
+    )
+    situation = on(plans, "2026-11-26")
+    assert [p.name for p in situation.follow_ups_due] == (["Ada Kral"] if due else [])
+
+
+@pytest.mark.parametrize(
+    ("invited", "silent"),
+    [("2026-10-27", True), ("2026-10-28", False), ("2026-10-26", True)],
+    ids=["30 days", "29", "31"],
+)
+def test_a_company_is_silent_thirty_days_after_everyone_was_reached(
+    tmp_path: Path, invited: str, silent: bool
+) -> None:
+    plans = write_plan(
+        tmp_path,
+        {
+            "Kessel": [
+                person("Ada Kral", touch("2026-10-01", "invited", "linkedin")),
+                person("Bo Lind", touch(invited, "messaged", "email")),
+            ]
+        },
+    )
+    silent_names = [c.name for c in on(plans, "2026-11-26").silent_companies]
+    assert silent_names == (["Kessel"] if silent else [])
