@@ -779,3 +779,38 @@ def plain(value: Any) -> Any:
     if isinstance(value, list):
         return [plain(v) for v in value]
     return str(value) if isinstance(value, str) else value
+
+
+BLOCK_HOOK = (
+    "name: Kessel\nsector: A\npeople:\n  - name: Ada Kral\n    hook: {header}\n"
+    "      first line\n      second line\n\n\n# a comment\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("header", "kept"),
+    [("|", False), ("|-", False), ("|+", True), (">", False), (">+", True), ("|2+", True)],
+)
+def test_an_edit_after_a_block_scalar_keeps_its_trailing_blank_lines_where_they_belong(
+    header: str, kept: bool
+) -> None:
+    """The blank lines after a block scalar are its own only under keep chomping (`+`):
+    then the new person goes after them, else before them."""
+    before = BLOCK_HOOK.format(header=header)
+    edit = add_person(before, {"name": "Bo Lind"})
+    head = f"name: Kessel\nsector: A\npeople:\n  - name: Ada Kral\n    hook: {header}\n"
+    body = "      first line\n      second line\n"
+    if kept:
+        assert edit.text == head + body + "\n\n  - name: Bo Lind\n# a comment\n"
+        assert edit.line == 10
+    else:
+        assert edit.text == head + body + "  - name: Bo Lind\n\n\n# a comment\n"
+        assert edit.line == 8
+    assert data(edit.text)["people"][0]["hook"] == data(before)["people"][0]["hook"]
+
+
+@pytest.mark.parametrize("header", ["|", "|+"])
+def test_an_edit_after_a_block_scalar_at_the_end_of_the_file(header: str) -> None:
+    before = f"name: Kessel\nsector: A\npeople:\n  - name: Ada Kral\n    hook: {header}\n      one\n"
+    edit = add_person(before, {"name": "Bo Lind"})
+    assert edit.text == before + "  - name: Bo Lind\n"
