@@ -159,17 +159,22 @@ def survivors_over_goal(modules: list[Module], equivalent: set[str]) -> list[str
     return under
 
 
-def run(names: list[str]) -> None:
+def run(names: list[str]) -> int:
+    """mutmut's own run: a fresh one, or these mutants again; its exit code."""
     jobs = os.environ.get("MUTATION_JOBS", "2")
     if not names:
         shutil.rmtree(MUTANTS, ignore_errors=True)
     mutmut = str(Path(sys.executable).parent / "mutmut")
-    subprocess.run([mutmut, "run", "--max-children", jobs, *names], cwd=ROOT, check=True)
+    command = [mutmut, "run", "--max-children", jobs, *names]
+    return subprocess.run(command, cwd=ROOT, check=False).returncode
 
 
 def main(argv: list[str]) -> int:
     if argv != ["--report"]:
-        run(argv)
+        code = run(argv)
+        if code != 0:
+            print(f"mutmut stopped (exit {code}); its output above says why", file=sys.stderr)
+            return code
     return 0 if report() else 1
 
 
