@@ -243,3 +243,94 @@ def test_a_company_is_silent_thirty_days_after_everyone_was_reached(
     )
     silent_names = [c.name for c in on(plans, "2026-11-26").silent_companies]
     assert silent_names == (["Kessel"] if silent else [])
+
+
+def test_a_week_over_its_target_gets_no_batch(tmp_path: Path) -> None:
+    """Two invitations this week against a target of one: nobody more this week."""
+    sent = [person(f"Sent {n}", touch("2026-11-24", "invited")) for n in range(2)]
+    plans = write_plan(
+        tmp_path, {"Kessel": sent, "Lumo": [person("Ada Kral")]}, "invites_per_week: 1"
+    )
+    situation = on(plans, "2026-11-26")
+    assert situation.next_batch == []
+    assert outreach.why_no_batch(situation) == (
+        "This week's invitations are sent: spend the time on follow-ups."
+    )
+
+
+@pytest.mark.parametrize(
+    ("sent", "batch"),
+    [("2026-11-22", ["Ada Kral"]), ("2026-11-23", []), ("2026-11-24", [])],
+    ids=["Sunday before", "Monday", "Tuesday"],
+)
+def test_a_company_invited_since_monday_waits_for_next_week(
+    tmp_path: Path, sent: str, batch: list[str]
+) -> None:
+    plans = write_plan(
+        tmp_path, {"Kessel": [person("Bo Lind", touch(sent, "invited")), person("Ada Kral")]}
+    )
+    assert [p.name for p in on(plans, "2026-11-26").next_batch] == batch
+
+
+@pytest.mark.parametrize(
+    ("people", "why"),
+    [
+        ([], "Nobody in the plan yet: add companies and the people to contact there."),
+        (
+            [person("Bo Lind", touch("2026-11-02", "invited"))],
+            "Everyone in the plan has been contacted: add companies or people, "
+            "and keep the connections alive.",
+        ),
+        (
+            [person("Ada Kral", linkedin=False, email=False)],
+            "Add a linkedin or email to the 1 person still to contact without one.",
+        ),
+        (
+            [
+                person("Ada Kral", linkedin=False, email=False),
+                person("Cy Nil", linkedin=False, email=False),
+            ],
+            "Add a linkedin or email to the 2 people still to contact without one.",
+        ),
+        (
+            [person("Bo Lind", touch("2026-11-24", "invited")), person("Ada Kral")],
+            "Everyone else still to contact works at a company invited this week, "
+            "so list more companies.",
+        ),
+        (
+            [
+                person("Bo Lind", touch("2026-11-24", "invited")),
+                person("Ada Kral"),
+                person("Cy Nil", linkedin=False, email=False),
+            ],
+            "Everyone else still to contact works at a company invited this week, "
+            "so list more companies; add a linkedin or email to the 1 person still to "
+            "contact without one.",
+        ),
+    ],
+    ids=["nobody", "everyone contacted", "one unreachable", "two", "company waits", "both"],
+)
+def test_why_there_is_no_batch(tmp_path: Path, people: list[str], why: str) -> None:
+    plans = write_plan(tmp_path, {"Kessel": people} if people else {})
+    situation = on(plans, "2026-11-26")
+    assert situation.next_batch == []
+    assert outreach.why_no_batch(situation) == why
+
+
+def test_nudges_oldest_first_then_by_name(tmp_path: Path) -> None:
+    plans = write_plan(
+        tmp_path,
+        {
+            "Kessel": [
+                person("Cy Nil", touch("2026-10-20", "invited")),
+                person("Bo Lind", touch("2026-10-01", "invited")),
+                person("Ada Kral", touch("2026-10-20", "invited")),
+            ]
+        },
+    )
+    nudges = on(plans, "2026-11-26").pending_invitations
+    assert [(n.person.name, n.days) for n in nudges] == [
+        ("Bo Lind", 56),
+        ("Ada Kral", 37),
+        ("Cy Nil", 37),
+    ]
