@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import dataclasses
+import re
 import datetime as dt
 from pathlib import Path
 
@@ -21,6 +22,7 @@ from generator.model.model import Targets, Touch
 from generator.model.vocabulary import OUTREACH, Action, Channel, Stage
 from tests.conftest import SMALL_PLAN, TODAY
 from tests.helpers import replace_in
+from tests.outreach_plans import on, person, touch, who, write_plan
 
 
 def touches(*actions: str) -> list[Touch]:
@@ -255,7 +257,9 @@ def test_an_answer_on_the_day_of_the_invitation_ends_it(
     ("channel", "pending"),
     [("linkedin", dt.date(2026, 1, 5)), (None, dt.date(2026, 1, 5)), ("email", None)],
 )
-def test_only_a_linkedin_invitation_is_pending(channel: str | None, pending: dt.date | None) -> None:
+def test_only_a_linkedin_invitation_is_pending(
+    channel: str | None, pending: dt.date | None
+) -> None:
     touch = (5, "invited", channel) if channel else (5, "invited")
     assert pending_since(dated(touch)) == pending
     assert is_linkedin_invitation(dated(touch)[0]) is (pending is not None)
@@ -367,3 +371,70 @@ def test_the_campaign_starts_at_the_earliest_outreach_to_anyone(small_plan: Path
     early = load_plan(small_plan, min(dates) - dt.timedelta(days=1))
     assert early.first_outreach is None
     assert load_plan(small_plan, min(dates)).first_outreach == min(dates)
+
+
+def test_an_inbound_entry_after_today_skips_only_itself(tmp_path: Path) -> None:
+    plans = write_plan(tmp_path, {"Kessel": [person("Ada Kral")]})
+    (plans / "inbound.yaml").write_text(
+        "- {date: 2026-12-01, who: Ada Kral, company: Kessel}\n"
+        "- {date: 2026-11-20, who: Ada Kral, company: Kessel}\n",
+        encoding="utf-8",
+    )
+    situation = on(plans, "2026-11-26")
+    ada = situation[who(situation, "Ada Kral")]
+    assert [entry.date.day for entry in ada.inbound] == [20]
+    assert [entry.date.day for entry in situation[ada.person.company].inbound] == [20]
+
+
+@pytest.mark.parametrize(
+    ("country", "home", "abroad"),
+    [
+        ("Austria", "Czechia", True),
+        ("czechia", "Czechia", False),
+        ("", "Czechia", False),  # unknown counts as home
+        ("Austria", "", False),  # so does a plan that does not say where home is
+        ("", "", False),
+    ],
+)
+def test_abroad_is_another_country_than_mine(
+    tmp_path: Path, country: str, home: str, abroad: bool
+) -> None:
+    plans = write_plan(tmp_path, {"Kessel": [person("Ada Kral")]})
+    location = f", location: 'Brno, {home}'" if home else ""
+    replace_in(plans / "plan.yaml", ", location: 'Brno, Czechia'", location)
+    if country:
+        replace_in(plans / "companies" / "c000.yaml", "sector:", f"country: {country}\nsector:")
+    situation = on(plans, "2026-11-26")
+    ada = who(situation, "Ada Kral")
+    assert situation[ada].abroad is abroad
+    assert situation[ada.company].abroad is abroad
+    assert situation[ada].effective_country == country
+
+
+@pytest.mark.parametrize(("today", "first"), [("2026-11-09", None), ("2026-11-10", 10)])
+def test_an_outreach_today_starts_the_campaign(
+    tmp_path: Path, today: str, first: int | None
+) -> None:
+    plans = write_plan(tmp_path, {"Kessel": [person("Ada Kral", touch("2026-11-10", "invited"))]})
+    situation = on(plans, today)
+    assert situation.first_outreach == (dt.date(2026, 11, first) if first else None)
+
+
+def test_slugs_of_people_and_sectors(tmp_path: Path) -> None:
+    """A name with no letters gets the fallback word; two sectors that read the same get
+    a number, as a sector has no qualifier (company or country) to add."""
+    plans = write_plan(
+        tmp_path, {"Kessel": [person("Ada Kral"), person("???", linkedin=False, email=False)]}
+    )
+    replace_in(
+        plans / "plan.yaml",
+        "  - name: Recruitment\n",
+        "  - name: heat-pumps\n  - name: Recruitment\n",
+    )
+    situation = on(plans, "2026-11-26")
+    ada, nameless = (p.slug for p in situation.people)
+    assert ada == "ada-kral"
+    assert re.fullmatch(r"person-[0-9a-f]{8}", nameless)
+    sectors = situation.plan.sectors
+    assert [situation[s].slug for s in sectors] == ["heat-pumps", "heat-pumps-2", "recruitment"]
+    assert all(situation[s].sector is s for s in sectors)
