@@ -18,6 +18,7 @@ from generator.reading.fields import (
     Email,
     Field,
     Integer,
+    LinkedInUrl,
     Name,
     Template,
     Text,
@@ -397,3 +398,66 @@ def test_multiline_text_keeps_its_line_breaks() -> None:
     assert clean(Text(multiline=True), "a\x07b")[1] == [
         "key: a control character (U+0007) in the text; remove it"
     ]
+
+
+@pytest.mark.parametrize(
+    ("value", "found"),
+    [
+        ("https://www.linkedin.com/in/ada", "https://www.linkedin.com/in/ada"),
+        ("https://linkedin.com/in/ada", "https://www.linkedin.com/in/ada"),
+        ("https://de.linkedin.com/in/ada", "https://www.linkedin.com/in/ada"),
+        ("https://www.linkedin.com:443/in/ada", "https://www.linkedin.com:443/in/ada"),
+        ("linkedin.com/in/ada", "https://www.linkedin.com/in/ada"),
+        ("www.linkedin.com/in/ada", "https://www.linkedin.com/in/ada"),
+    ],
+)
+def test_linkedin_addresses(value: str, found: str) -> None:
+    assert clean(LinkedInUrl(), value) == (found, [])
+
+
+@pytest.mark.parametrize(
+    ("value", "message"),
+    [
+        (
+            "ada-kral",
+            "expected a web address; a LinkedIn profile is written linkedin.com/in/ada-kral",
+        ),
+        (
+            "https://example.com/in/ada",
+            "expected a LinkedIn profile address (https://www.linkedin.com/in/…); got "
+            "'https://example.com/in/ada' (example.com is not LinkedIn)",
+        ),
+        (
+            "https://notlinkedin.com/in/ada",
+            "expected a LinkedIn profile address (https://www.linkedin.com/in/…); got "
+            "'https://notlinkedin.com/in/ada' (notlinkedin.com is not LinkedIn)",
+        ),
+        (
+            "https://",
+            "expected a LinkedIn profile address (https://www.linkedin.com/in/…); got 'https://'",
+        ),
+        (5, "expected text; got the number 5 (put it in quotes to use it as text)"),
+        ("", "expected text; got an empty string"),
+    ],
+)
+def test_what_is_not_a_linkedin_address(value: object, message: str) -> None:
+    assert clean(LinkedInUrl(), value) == (INVALID, [f"key: {message}"])
+
+
+@pytest.mark.parametrize(
+    ("value", "shown"),
+    [
+        (None, "nothing"),
+        (True, "true"),
+        (False, "false"),
+        (7, "the number 7"),
+        (2.5, "the number 2.5"),
+        ({"a": 1}, "a mapping (key: value pairs)"),
+        ([1], "a list"),
+        ("x" * 60, "'" + "x" * 60 + "'"),
+        ("x" * 61, "'" + "x" * 59 + "…'"),
+        ("a\nb", "'a\\nb'"),
+    ],
+)
+def test_how_a_wrong_value_is_named(value: object, shown: str) -> None:
+    assert describe(value) == shown
