@@ -814,3 +814,103 @@ def test_an_edit_after_a_block_scalar_at_the_end_of_the_file(header: str) -> Non
     before = f"name: Kessel\nsector: A\npeople:\n  - name: Ada Kral\n    hook: {header}\n      one\n"
     edit = add_person(before, {"name": "Bo Lind"})
     assert edit.text == before + "  - name: Bo Lind\n"
+
+
+FLOW_SECTORS = "sectors: [{name: A}, {name: B}, {name: C}]  # three\nme: {name: X}\n"
+BLOCK_SECTORS = "sectors:\n  - name: A\n  - name: B\n\n  - name: C\nme: {name: X}\n"
+UNINDENTED_SECTORS = "sectors:\n- name: A\n  why: a\n- name: B\nme: {name: X}\n"
+NEW_SECTOR = {"name": "N", "recruiters": True}
+
+
+@pytest.mark.parametrize(
+    ("before", "index", "after", "line"),
+    [
+        (FLOW_SECTORS, 0, "sectors: [{name: B}, {name: C}]  # three\nme: {name: X}\n", 1),
+        (FLOW_SECTORS, 1, "sectors: [{name: A}, {name: C}]  # three\nme: {name: X}\n", 1),
+        (FLOW_SECTORS, 2, "sectors: [{name: A}, {name: B}]  # three\nme: {name: X}\n", 1),
+        (BLOCK_SECTORS, 0, "sectors:\n  - name: B\n\n  - name: C\nme: {name: X}\n", 2),
+        (BLOCK_SECTORS, 1, "sectors:\n  - name: A\n\n  - name: C\nme: {name: X}\n", 4),
+        (BLOCK_SECTORS, 2, "sectors:\n  - name: A\n  - name: B\nme: {name: X}\n", 4),
+        (UNINDENTED_SECTORS, 0, "sectors:\n- name: B\nme: {name: X}\n", 2),
+        (UNINDENTED_SECTORS, 1, "sectors:\n- name: A\n  why: a\nme: {name: X}\n", 4),
+    ],
+)
+def test_remove_item_whole_files(before: str, index: int, after: str, line: int) -> None:
+    edit = remove_item(before, ("sectors",), index)
+    assert (edit.text, edit.line) == (after, line)
+
+
+@pytest.mark.parametrize(
+    ("before", "index", "after", "line"),
+    [
+        (
+            FLOW_SECTORS,
+            0,
+            "sectors: [{name: N, recruiters: true}, {name: A}, {name: B}, {name: C}]  # three\n"
+            "me: {name: X}\n",
+            1,
+        ),
+        (
+            FLOW_SECTORS,
+            None,
+            "sectors: [{name: A}, {name: B}, {name: C}, {name: N, recruiters: true}]  # three\n"
+            "me: {name: X}\n",
+            1,
+        ),
+        (
+            BLOCK_SECTORS,
+            0,
+            "sectors:\n  - name: N\n    recruiters: true\n  - name: A\n  - name: B\n\n"
+            "  - name: C\nme: {name: X}\n",
+            2,
+        ),
+        (
+            BLOCK_SECTORS,
+            1,
+            "sectors:\n  - name: A\n  - name: N\n    recruiters: true\n  - name: B\n\n"
+            "  - name: C\nme: {name: X}\n",
+            3,
+        ),
+        (
+            BLOCK_SECTORS,
+            None,
+            "sectors:\n  - name: A\n  - name: B\n\n  - name: C\n  - name: N\n"
+            "    recruiters: true\nme: {name: X}\n",
+            6,
+        ),
+        (
+            UNINDENTED_SECTORS,
+            1,
+            "sectors:\n- name: A\n  why: a\n- name: N\n  recruiters: true\n- name: B\n"
+            "me: {name: X}\n",
+            4,
+        ),
+    ],
+)
+def test_add_item_whole_files(before: str, index: int | None, after: str, line: int) -> None:
+    edit = add_item(before, ("sectors",), NEW_SECTOR, index)
+    assert (edit.text, edit.line) == (after, line)
+
+
+def test_a_person_added_to_a_flow_list_of_people_stays_on_its_line() -> None:
+    before = "name: Kessel\nsector: A\npeople: [{name: Ada Kral}]  # the team\n"
+    edit = add_person(
+        before, {"name": "Bo Lind", "touches": [{"date": "2026-11-02", "action": "invited"}]}
+    )
+    assert edit.text == (
+        "name: Kessel\nsector: A\npeople: [{name: Ada Kral}, {name: Bo Lind, touches: "
+        "[{date: 2026-11-02, action: invited}]}]  # the team\n"
+    )
+    assert edit.line == 3
+
+
+@pytest.mark.parametrize(
+    ("date", "after"),
+    [
+        ("2026-11-02", "[{date: 2026-11-01, who: A}, {date: 2026-11-02, who: B}]\n"),
+        ("2026-10-02", "[{date: 2026-10-02, who: B}, {date: 2026-11-01, who: A}]\n"),
+    ],
+)
+def test_an_inbound_entry_added_to_a_flow_list_goes_by_its_date(date: str, after: str) -> None:
+    edit = add_inbound("[{date: 2026-11-01, who: A}]\n", {"date": date, "who": "B"})
+    assert (edit.text, edit.line) == (after, 1)
