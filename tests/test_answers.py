@@ -207,7 +207,11 @@ def test_no_address_and_no_connection_says_when_a_message_is_possible(tmp_path: 
         (0, 1, "Invite 1 more person this week (see This week)."),
         (1, 0, "Message 1 existing connection this week (see This week)."),
         (1, 1, "Invite 1 more person and message 1 existing connection this week (see This week)."),
-        (2, 1, "Invite 1 more person and message 2 existing connections this week (see This week)."),
+        (
+            2,
+            1,
+            "Invite 1 more person and message 2 existing connections this week (see This week).",
+        ),
     ],
 )
 def test_the_checklist_counts_connections_apart(

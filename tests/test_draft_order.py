@@ -32,9 +32,7 @@ def next_of(plan: Situation, known: PersonFacts) -> MessageKind | None:
     return next_draft(known, plan.is_follow_up_due(known.person))
 
 
-def kind_for(
-    plans: Path, name: str, company: str, today: dt.date = TODAY
-) -> MessageKind | None:
+def kind_for(plans: Path, name: str, company: str, today: dt.date = TODAY) -> MessageKind | None:
     plan = load_plan(plans, today)
     return next_of(plan, person(plan, name, company))
 

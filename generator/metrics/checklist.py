@@ -158,7 +158,8 @@ def _batch_words(situation: Situation, batch: list[Person]) -> str:
     if invites:
         parts.append(f"invite {plural(invites, 'more person', 'more people')}")
     if connections:
-        parts.append(f"message {plural(connections, 'existing connection', 'existing connections')}")
+        known = plural(connections, "existing connection", "existing connections")
+        parts.append(f"message {known}")
     text = " and ".join(parts)
     return text[0].upper() + text[1:]
 
