@@ -60,7 +60,8 @@ def test_someone_who_called_first_waits_for_an_answer_not_a_draft(small_plan: Pa
     anna = person(plan, "Anna Nowak", "Nordic Robotics")
     assert shown_kinds(anna, plan.drafts[anna.person]) == [MessageKind.EMAIL, MessageKind.FOLLOW_UP]
     page = person_page(plan, anna.person)
-    assert '<input type="radio" name="pb-drafts" id="pb-draft-follow-up" checked>' in page
+    # The e-mail says who I am and what I want: the answer to send.
+    assert '<input type="radio" name="pb-drafts" id="pb-draft-email" checked>' in page
     assert "next step" not in page
 
 
@@ -190,3 +191,13 @@ def test_someone_without_a_profile_gets_no_linkedin_note_and_still_a_selected_ta
     assert '<input type="radio" name="pb-drafts" id="pb-draft-email" checked>' in page
     assert page.count(" checked>") == 1
     assert "next step" not in page, "their next step is finding an address, not a draft"
+
+
+def test_after_the_last_reminder_no_draft_is_the_next_step(small_plan: Path) -> None:
+    # The invitation of 2026-11-02 is the first message; the e-mail after it is the
+    # first reminder, the next one the second and last.
+    give_anna_an_address(small_plan)
+    after_her_invitation(small_plan, "{date: 2026-11-03, action: messaged, channel: email}")
+    assert kind_for(small_plan, "Anna Nowak", "Volta Cells") is MessageKind.REMINDER
+    after_her_invitation(small_plan, "{date: 2026-11-12, action: followed_up, channel: email}")
+    assert kind_for(small_plan, "Anna Nowak", "Volta Cells") is None, "two sent: move on"

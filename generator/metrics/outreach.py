@@ -260,7 +260,8 @@ def next_draft(person: PersonFacts, follow_up_due: bool) -> MessageKind | None:
     Nobody has been in touch yet: the first message for their channel. They wrote to
     me first: none (answer what they wrote). Something is booked: none (the meeting is
     next). My outreach is unanswered: the draft its reminder would use (the first e-mail
-    after an unanswered invitation, else the reminder; none when nothing can be sent).
+    after an unanswered invitation, else the reminder; none when nothing can be sent, or
+    after the last reminder: then the next step is someone else at the company).
     They answered: the keep-alive follow-up once it is due, none before (after a reply
     or a meeting, the next step is the meeting or the thanks).
     """
@@ -268,7 +269,9 @@ def next_draft(person: PersonFacts, follow_up_due: bool) -> MessageKind | None:
         return None
     if not person.contacted:
         return first_draft_kind(person)
-    route = reminder_route(person)
+    run, route = person.unanswered, reminder_route(person)
+    if run is not None and run.follow_ups >= MAX_REMINDERS:
+        return None
     if route is not None:
         return route[1]
     if follow_up_due:
@@ -277,10 +280,13 @@ def next_draft(person: PersonFacts, follow_up_due: bool) -> MessageKind | None:
 
 
 def opened_draft(person: PersonFacts, next_kind: MessageKind | None) -> MessageKind | None:
-    """The draft a page opens first: the next step's, else for someone who answered the
-    follow-up (the draft of their stage), else the page's first."""
+    """The draft a page opens first: the next step's; for someone who wrote first, the
+    e-mail (who I am and what I want, to send as my answer); for someone who answered,
+    the follow-up (the draft of their stage); else the page's first."""
     if next_kind is not None:
         return next_kind
+    if person.waiting_for_me is not None:
+        return MessageKind.EMAIL
     return MessageKind.FOLLOW_UP if person.answered else None
 
 
