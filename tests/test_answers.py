@@ -14,6 +14,7 @@ import pytest
 from click.testing import CliRunner
 
 from generator.cli import cli
+from generator.metrics import outreach
 from generator.metrics.checklist import checklist
 from generator.render.pages import home_week, person_page, this_week_page
 from tests.outreach_plans import on, person, touch, who, write_plan
@@ -151,6 +152,22 @@ def test_my_answer_takes_them_off_the_list(wrote_first: Path) -> None:
     assert plan[who(plan, "Ada Kral")].contacted
     assert "Answer them" not in run(wrote_first, TODAY, "next")
     assert "## Answer them" not in this_week_page(plan)
+
+
+def test_with_only_people_who_wrote_first_left_the_batch_says_answer_them(
+    wrote_first: Path,
+) -> None:
+    company = next((wrote_first / "companies").iterdir())
+    text = company.read_text(encoding="utf-8").replace(
+        "  - name: Ben Ost\n",
+        "  - name: Ben Ost\n    touches: [{date: 2026-11-02, action: invited, channel: linkedin}]\n",
+    )
+    company.write_text(text, encoding="utf-8")
+    plan = on(wrote_first, TODAY)
+    assert plan.next_batch == []
+    assert outreach.why_no_batch(plan).startswith(
+        "Everyone else in the plan has been contacted: answer those who wrote to you first"
+    )
 
 
 def test_who_wrote_first_long_ago_is_to_answer_not_to_follow_up(tmp_path: Path) -> None:

@@ -91,6 +91,11 @@ def why_no_batch(facts: PlanFacts) -> str:
     if not facts.people:
         return "Nobody in the plan yet: add companies and the people to contact there."
     waiting = [p for p in facts.people if not p.in_touch]
+    if not waiting and any(p.waiting_for_me is not None for p in facts.people):
+        return (
+            "Everyone else in the plan has been contacted: answer those who wrote to you "
+            "first, add companies or people, and keep the connections alive."
+        )
     if not waiting:
         return (
             "Everyone in the plan has been contacted: add companies or people, "
