@@ -1,5 +1,5 @@
-"""`playbook next`: this week's outreach with each draft, the reminders and follow-ups
-due, what is pending or withdrawn, what is coming up."""
+"""`playbook next`: who wrote first and waits for an answer, this week's outreach with each
+draft, the reminders and follow-ups due, what is pending or withdrawn, what is coming up."""
 
 from __future__ import annotations
 
