@@ -64,6 +64,7 @@ def slate() -> dict[str, tuple[RGB, float]]:
         "--md-code-bg-color",
         "--md-default-fg-color",
         "--md-default-fg-color--light",
+        "--md-default-fg-color--lightest",
     ):
         s, lum, a = re.findall(r"([\d.]+)%?", scheme[name].split(")", 1)[1])[:3]
         r, g, b = colorsys.hls_to_rgb(hue / 360, float(lum) / 100, float(s) / 100)
@@ -143,3 +144,19 @@ def test_stage_pills_keep_the_text_readable_in_both_schemes() -> None:
         dark_pill = over(rgb, alpha, DARK_BG)
         dark_text = over(*DARK["--md-default-fg-color"], dark_pill)
         assert contrast(dark_text, dark_pill) >= 4.5, stage
+
+
+@pytest.mark.parametrize(
+    ("scheme", "background", "band"),
+    [
+        (LIGHT_CHART, WHITE, ((0.0, 0.0, 0.0), 0x12 / 255)),  # Material's fg--lightest
+        (DARK_CHART, DARK_BG, DARK["--md-default-fg-color--lightest"]),
+    ],
+    ids=["light", "dark"],
+)
+def test_the_search_result_count_reads_on_its_grey_band(
+    scheme: dict[str, str], background: RGB, band: tuple[RGB, float]
+) -> None:
+    under = over(*band, background)
+    text = over(*hex_colour(scheme["--pb-search-meta"]), under)
+    assert contrast(text, under) >= 4.5
