@@ -44,6 +44,7 @@ from generator.render.terms import (
     stage_pill,
     term,
 )
+from generator.render.titles import person_titles
 from generator.wording import percent, plural
 
 
@@ -139,11 +140,13 @@ def sector_rows(situation: Situation) -> list[SectorRow]:
     ]
 
 
-def person_page(situation: Situation, person: Person) -> str:
+def person_page(situation: Situation, person: Person, title: str) -> str:
+    """The person's page; `title` tells a namesake apart (see render/titles.py)."""
     return render(
         "person.md.j2",
         situation,
         person=person,
+        title=title,
         known=situation[person],
         drafts=situation.drafts[person],
         first=outreach.next_draft(situation[person]),
@@ -159,9 +162,10 @@ def company_page(situation: Situation, company: Company) -> str:
     wanted = [str(f) for f in missing] or ([str(Focus.OPERATIONS)] if short else [])
     searches = [(role, people_search_url(company.name, role)) for role in wanted]
     known = situation[company]
+    # Newest first; touches of the same day as `Touch.order` has them, the last logged first.
     timeline = sorted(
         [(touch.date, p.person, touch) for p in known.people for touch in p.history],
-        key=lambda item: item[0],
+        key=lambda item: item[2].order,
         reverse=True,
     )
     return render(
@@ -323,5 +327,8 @@ def all_pages(situation: Situation) -> dict[str, str]:
     pages.update(
         {f"companies/{situation[c].slug}.md": company_page(situation, c) for c in plan.companies}
     )
-    pages.update({f"people/{situation[p].slug}.md": person_page(situation, p) for p in plan.people})
+    titles = person_titles(plan.people)
+    for person in plan.people:
+        page = person_page(situation, person, titles[person])
+        pages[f"people/{situation[person].slug}.md"] = page
     return pages
