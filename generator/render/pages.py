@@ -27,7 +27,13 @@ from generator.drafts.order import (
 )
 from generator.metrics import counts, outreach
 from generator.metrics.budget import linkedin_budget
-from generator.metrics.checklist import Number, checklist, headline_numbers, sector_company_target
+from generator.metrics.checklist import (
+    Number,
+    checklist,
+    first_steps,
+    headline_numbers,
+    sector_company_target,
+)
 from generator.metrics.situation import Situation
 from generator.model.model import Company, Person, Sector
 from generator.model.vocabulary import PLANNED, Focus, MessageKind
@@ -272,7 +278,12 @@ def scoreboard_page(situation: Situation) -> str:
 
 
 def home_checklist(situation: Situation) -> str:
-    return render("checklist.md.j2", situation, steps=checklist(situation))
+    return render(
+        "checklist.md.j2",
+        situation,
+        steps=checklist(situation),
+        first_steps=first_steps(situation.plan),
+    )
 
 
 # Where each headline number is explained: (page, section, link text).
@@ -309,6 +320,7 @@ def home_week(situation: Situation) -> str:
         "this_week_summary.md.j2",
         situation,
         batch=situation.next_batch,
+        empty_reason=outreach.why_no_batch(situation),
         reminders=situation.reminders_due,
         follow_ups=situation.follow_ups_due,
         nudges=situation.pending_invitations,
