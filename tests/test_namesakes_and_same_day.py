@@ -10,7 +10,7 @@ import pytest
 from generator.checking import load_plan
 from generator.errors import InvalidPlan
 from generator.model.model import Touch
-from generator.render.pages import all_pages
+from generator.render.pages import all_pages, person_page
 from generator.render.titles import person_titles
 from tests.conftest import TODAY
 from tests.helpers import replace_in
@@ -39,6 +39,13 @@ def test_namesakes_at_two_companies_are_titled_with_their_company(small_plan: Pa
     pages = all_pages(load_plan(small_plan, TODAY))
     assert heading(pages["people/anna-nowak-volta-cells.md"]) == "Anna Nowak &#40;Volta Cells&#41;"
     assert heading(pages["people/jan-nowak.md"]) == "Jan Nowak"
+    situation = load_plan(small_plan, TODAY)
+    anna = next(
+        p
+        for p in situation.plan.people
+        if p.company.name == "Volta Cells" and p.name == "Anna Nowak"
+    )
+    assert person_page(situation, anna) == pages["people/anna-nowak-volta-cells.md"]
 
 
 def test_a_name_that_differs_only_in_accents_and_case_is_a_namesake(small_plan: Path) -> None:

@@ -146,8 +146,11 @@ def sector_rows(situation: Situation) -> list[SectorRow]:
     ]
 
 
-def person_page(situation: Situation, person: Person, title: str) -> str:
-    """The person's page; `title` tells a namesake apart (see render/titles.py)."""
+def person_page(situation: Situation, person: Person, title: str | None = None) -> str:
+    """The person's page, titled as `person_titles` has it (worked out here unless given:
+    `all_pages` works out everyone's at once)."""
+    if title is None:
+        title = person_titles(situation.plan.people)[person]
     return render(
         "person.md.j2",
         situation,
