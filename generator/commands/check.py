@@ -8,6 +8,7 @@ from pathlib import Path
 
 from generator.checking import load_plan
 from generator.errors import Problem, shown
+from generator.site.palette import palette_warnings
 
 
 @dataclass
@@ -20,7 +21,8 @@ def run_check(plans_dir: Path, today: dt.date) -> CheckReport:
     """Raises InvalidPlan when anything is wrong; otherwise returns warnings and a summary."""
     situation = load_plan(plans_dir, today)
     plan = situation.plan
-    warnings = list(situation.warnings)
+    # The site's colours too: mkdocs.yml sits beside the plans folder.
+    warnings = [*situation.warnings, *palette_warnings(plans_dir.parent / "mkdocs.yml")]
     summary = (
         f"{shown(plans_dir)}: ok: {len(plan.sectors)} sectors, {len(plan.companies)} companies, "
         f"{len(plan.people)} people, {len(plan.inbound)} inbound contacts"

@@ -122,9 +122,16 @@ class PersonFacts:
 
     @property
     def timeline(self) -> list[Touch | Inbound]:
-        """What happened with this person, oldest first: touches and their calls to me."""
+        """What happened with this person, oldest first: touches in `Touch.order`, their
+        calls to me after the touches of the same day."""
         entries: list[Touch | Inbound] = [*self.history, *self.inbound]
-        return sorted(entries, key=lambda entry: entry.date)
+        return sorted(entries, key=_timeline_order)
+
+
+def _timeline_order(entry: Touch | Inbound) -> tuple[dt.date, bool, dt.time, int]:
+    if isinstance(entry, Touch):
+        return entry.order
+    return (entry.date, True, dt.time.max, entry.location.line)
 
 
 @dataclass(frozen=True, eq=False)

@@ -28,7 +28,13 @@ from generator.drafts.order import (
 )
 from generator.metrics import counts, outreach
 from generator.metrics.budget import linkedin_budget
-from generator.metrics.checklist import Number, checklist, headline_numbers, sector_company_target
+from generator.metrics.checklist import (
+    Number,
+    checklist,
+    first_steps,
+    headline_numbers,
+    sector_company_target,
+)
 from generator.metrics.situation import Situation
 from generator.model.model import Company, Person, Sector
 from generator.model.vocabulary import PLANNED, Focus, MessageKind
@@ -45,6 +51,7 @@ from generator.render.terms import (
     stage_pill,
     term,
 )
+from generator.render.titles import person_titles
 from generator.wording import percent, plural
 
 
@@ -141,13 +148,18 @@ def sector_rows(situation: Situation) -> list[SectorRow]:
     ]
 
 
-def person_page(situation: Situation, person: Person) -> str:
+def person_page(situation: Situation, person: Person, title: str | None = None) -> str:
+    """The person's page, titled as `person_titles` has it (worked out here unless given:
+    `all_pages` works out everyone's at once)."""
+    if title is None:
+        title = person_titles(situation.plan.people)[person]
     known = situation[person]
     next_kind = outreach.next_draft(known, situation.is_follow_up_due(person))
     return render(
         "person.md.j2",
         situation,
         person=person,
+        title=title,
         known=known,
         drafts=situation.drafts[person],
         first=next_kind,
@@ -164,9 +176,10 @@ def company_page(situation: Situation, company: Company) -> str:
     wanted = [str(f) for f in missing] or ([str(Focus.OPERATIONS)] if short else [])
     searches = [(role, people_search_url(company.name, role)) for role in wanted]
     known = situation[company]
+    # Newest first; touches of the same day as `Touch.order` has them, the last logged first.
     timeline = sorted(
         [(touch.date, p.person, touch) for p in known.people for touch in p.history],
-        key=lambda item: item[0],
+        key=lambda item: item[2].order,
         reverse=True,
     )
     return render(
@@ -275,7 +288,12 @@ def scoreboard_page(situation: Situation) -> str:
 
 
 def home_checklist(situation: Situation) -> str:
-    return render("checklist.md.j2", situation, steps=checklist(situation))
+    return render(
+        "checklist.md.j2",
+        situation,
+        steps=checklist(situation),
+        first_steps=first_steps(situation.plan),
+    )
 
 
 # Where each headline number is explained: (page, section, link text).
@@ -312,6 +330,7 @@ def home_week(situation: Situation) -> str:
         "this_week_summary.md.j2",
         situation,
         batch=situation.next_batch,
+        empty_reason=outreach.why_no_batch(situation),
         reminders=situation.reminders_due,
         follow_ups=situation.follow_ups_due,
         nudges=situation.pending_invitations,
@@ -331,5 +350,8 @@ def all_pages(situation: Situation) -> dict[str, str]:
     pages.update(
         {f"companies/{situation[c].slug}.md": company_page(situation, c) for c in plan.companies}
     )
-    pages.update({f"people/{situation[p].slug}.md": person_page(situation, p) for p in plan.people})
+    titles = person_titles(plan.people)
+    for person in plan.people:
+        page = person_page(situation, person, titles[person])
+        pages[f"people/{situation[person].slug}.md"] = page
     return pages
