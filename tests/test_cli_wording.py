@@ -22,7 +22,8 @@ NORDIC = "companies/nordic-robotics.yaml"
     [
         (
             ["log", "Ewa Kot", "met", "--date", "28.11.2026"],
-            "--date: expected YYYY-MM-DD, e.g. 2026-11-28; got '28.11.2026'",
+            "--date: expected YYYY-MM-DD, the year first (5 March 2027 is 2027-03-05); "
+            "got '28.11.2026'; did you mean 2026-11-28?",
         ),
         (
             ["log", "Ewa Kot", "met", "--date", "2026-02-30"],

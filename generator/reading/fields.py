@@ -290,6 +290,38 @@ def calendar_date(text: str) -> dt.date:
         raise NotADate("calendar", str(exc)) from None
 
 
+_UNPADDED = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
+_DAY_MONTH_YEAR = re.compile(r"(\d{1,2})([./-])(\d{1,2})\2(\d{4})")
+
+
+def meant_date(value: str) -> str:
+    """The YYYY-MM-DD a day written another way surely means ("28.11.2026", "2026-1-5"),
+    or "" when it is no day or the order of day and month cannot be told (03/04/2026)."""
+    text = value.strip()
+    if unpadded := _UNPADDED.fullmatch(text):
+        year, month, day = (int(part) for part in unpadded.groups())
+        return _iso(year, month, day)
+    match = _DAY_MONTH_YEAR.fullmatch(text)
+    if match is None:
+        return ""
+    first, separator, second, year_text = match.groups()
+    a, b = int(first), int(second)
+    if separator == "." or a > 12 >= b:
+        day, month = a, b
+    elif b > 12 >= a:
+        day, month = b, a
+    else:
+        return ""
+    return _iso(int(year_text), month, day)
+
+
+def _iso(year: int, month: int, day: int) -> str:
+    try:
+        return dt.date(year, month, day).isoformat()
+    except ValueError:
+        return ""
+
+
 def parse_date(text: str) -> dt.date:
     """The day `YYYY-MM-DD` names, between FIRST_YEAR and LAST_YEAR: the one reading of
     a date, in plan files and on the command line. NotADate says what is wrong."""
