@@ -270,15 +270,15 @@ def _find_header(lines: Iterator[str], source: str, layout: Layout) -> tuple[int
     if near is not None:
         line_number, fields = near
         missing = [layout.title(field) for field in layout.required if field not in fields]
-        columns = "column" if len(missing) == 1 else "columns"
+        noun = "column" if len(missing) == 1 else "columns"
         raise ExportError(
-            f"{source}:{line_number}: the header row has no {columns} "
+            f"{source}:{line_number}: the header row has no {noun} "
             f"{', '.join(missing)}; {layout.expected}"
         )
     raise ExportError(f"{source}: no header row found; {layout.expected}")
 
 
-def sniff(text: str, layouts: Iterable[Layout], lines: int = 30) -> Layout | None:
+def sniff(text: str, layouts: Iterable[Layout], lines: int = HEAD_LINES) -> Layout | None:
     """The layout whose header row is among the file's first lines, if any."""
     head = text.removeprefix("\ufeff")[:20_000].splitlines()[:lines]
     for layout in layouts:
