@@ -9,7 +9,6 @@ unknown one suggests the closest names, or the command that adds it.
 
 from __future__ import annotations
 
-import difflib
 import re
 import shlex
 import unicodedata
@@ -18,7 +17,7 @@ from typing import TypeVar
 
 from generator.errors import PlaybookError
 from generator.model.model import Company, Person, Plan, Sector
-from generator.model.names import close_matches, fold
+from generator.model.names import close_matches, fold, likeness
 
 T = TypeVar("T")
 
@@ -269,5 +268,4 @@ def look_alikes(name: str, companies: Sequence[Company]) -> list[Company]:
     from a run of its words (`close_companies`, the rule `--company` suggests by)."""
     found = [c for c in companies if looks_alike(name, c.name)]
     found += [c for c in close_companies(name, companies) if c not in found]
-    folded = fold(name)
-    return sorted(found, key=lambda c: -difflib.SequenceMatcher(None, folded, fold(c.name)).ratio())
+    return sorted(found, key=lambda c: -likeness(name, c.name))
