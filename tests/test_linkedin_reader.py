@@ -557,6 +557,7 @@ def test_utf16_is_not_utf8(tmp_path: Path) -> None:
     [
         "Notes:\nThis is some other export.\nName,Company\nAda,Analytical\n",
         "FirstName,LastName\nAda,Lovelace\n",
+        "\n" * 30 + "First Name,Company\n",
         '"First Name,Last Name",URL\n',
     ],
 )
@@ -572,6 +573,8 @@ def test_no_header_row(text: str) -> None:
             "Notes:\n\nURL,Company,Position\n",
             "3: the header row has no columns First Name, Last Name",
         ),
+        # Among the first 30 lines only (later, it is no header row at all: above).
+        ("\n" * 29 + "First Name,Company\n", "30: the header row has no column Last Name"),
     ],
 )
 def test_a_header_row_missing_a_column_names_it(text: str, missing: str) -> None:
