@@ -286,7 +286,8 @@ def status(settings: Settings, as_json: bool) -> None:
 @plan_options
 @click.pass_obj
 def next_command(settings: Settings, no_follow_ups: bool) -> None:
-    """This week's outreach with each draft, then what is pending, due and coming up."""
+    """Who wrote to you first, this week's outreach with each draft, then what is pending,
+    due and coming up."""
     situation = load_plan(settings.plans_dir, settings.today)
     echo("\n".join(next_text(situation, follow_ups=not no_follow_ups)))
 

@@ -14,7 +14,7 @@ from generator.metrics.counts import (
 )
 from generator.metrics.outreach import missing_roles, why_no_batch
 from generator.metrics.situation import Situation
-from generator.model.model import Plan, Sector
+from generator.model.model import Person, Plan, Sector
 from generator.model.placeholders import is_placeholder_sector
 from generator.wording import plural
 
@@ -142,12 +142,26 @@ def _outreach(situation: Situation) -> Step:
         progress.append(f"{waiting} already connected before the plan, not yet contacted")
     everyone = bool(people) and contacted == len(people)
     done = everyone or weeks_on_target >= STEADY_WEEKS
-    batch = len(situation.next_batch)
+    batch = situation.next_batch
     if batch:
-        action = f"Invite {plural(batch, 'more person', 'more people')} this week (see This week)."
+        action = f"{_batch_words(situation, batch)} this week (see This week)."
     else:
         action = why_no_batch(situation)
     return Step(4, "Reach out, steadily", done, progress, action)
+
+
+def _batch_words(situation: Situation, batch: list[Person]) -> str:
+    """The batch as what to do: an existing connection gets a message, not an invitation."""
+    connections = sum(1 for p in batch if situation[p].already_connected_on is not None)
+    invites = len(batch) - connections
+    parts = []
+    if invites:
+        parts.append(f"invite {plural(invites, 'more person', 'more people')}")
+    if connections:
+        known = plural(connections, "existing connection", "existing connections")
+        parts.append(f"message {known}")
+    text = " and ".join(parts)
+    return text[0].upper() + text[1:]
 
 
 @dataclass(frozen=True)

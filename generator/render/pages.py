@@ -18,10 +18,11 @@ from typing import Any
 import jinja2
 from markupsafe import Markup
 
-from generator.drafts.drafts import Draft, as_linkedin_message, language_of
+from generator.drafts.drafts import Draft, as_linkedin_message, first_draft_kind, language_of
 from generator.drafts.order import (
     draft_label,
     draft_noun,
+    email_subject,
     shown_kinds,
     subject_kind,
 )
@@ -85,6 +86,7 @@ def _environment() -> jinja2.Environment:
         draft_noun=draft_noun,
         shown_kinds=shown_kinds,
         subject_kind=subject_kind,
+        email_subject=email_subject,
         as_linkedin_message=as_linkedin_message,
     )
     env.filters["safe"] = Markup
@@ -140,13 +142,16 @@ def sector_rows(situation: Situation) -> list[SectorRow]:
 
 
 def person_page(situation: Situation, person: Person) -> str:
+    known = situation[person]
+    next_kind = outreach.next_draft(known, situation.is_follow_up_due(person))
     return render(
         "person.md.j2",
         situation,
         person=person,
-        known=situation[person],
+        known=known,
         drafts=situation.drafts[person],
-        first=outreach.next_draft(situation[person]),
+        first=next_kind,
+        opened=outreach.opened_draft(known, next_kind),
         language=language_of(person),
         status=situation.next_step(person),
         note_limit=situation.plan.targets.note_limit,
@@ -200,7 +205,7 @@ def sector_pages(situation: Situation) -> dict[str, str]:
 def this_week_page(situation: Situation) -> str:
     plan = situation.plan
     batch = [
-        Suggestion(p, outreach.next_draft(situation[p]), situation.drafts[p])
+        Suggestion(p, first_draft_kind(situation[p]), situation.drafts[p])
         for p in situation.next_batch
     ]
     follow_ups = [
@@ -219,6 +224,7 @@ def this_week_page(situation: Situation) -> str:
         follow_ups_due=len(situation.follow_ups_due),
         keep_alive_days=plan.targets.keep_alive_days,
         nudges=situation.pending_invitations,
+        answer_them=situation.answer_them,
         coming_up=situation.coming_up,
         budget=linkedin_budget(situation),
         note_limit=plan.targets.note_limit,
@@ -262,7 +268,8 @@ def scoreboard_page(situation: Situation) -> str:
         follow_ups=situation.follow_ups_due,
         keep_alive_days=plan.targets.keep_alive_days,
         silent=situation.silent_companies,
-        silent_days=outreach.SILENT_AFTER_DAYS,
+        follow_up_after_days=plan.targets.follow_up_after_days,
+        max_reminders_words=outreach.MAX_REMINDERS_WORDS,
         inbound=sorted(plan.inbound, key=lambda entry: entry.date, reverse=True),
     )
 
@@ -308,6 +315,7 @@ def home_week(situation: Situation) -> str:
         reminders=situation.reminders_due,
         follow_ups=situation.follow_ups_due,
         nudges=situation.pending_invitations,
+        answer_them=situation.answer_them,
         coming_up=situation.coming_up,
     )
 
