@@ -8,6 +8,7 @@ import pytest
 
 from generator.checking import load_plan
 from generator.errors import InvalidPlan
+from generator.reading.fields import meant_date
 from tests.conftest import TODAY
 from tests.helpers import replace_in
 
@@ -223,3 +224,23 @@ def test_an_inbound_name_matches_without_accents_or_case(small_plan: Path) -> No
     plan = load_plan(small_plan, TODAY)
     assert plan.plan.inbound[0].person is not None and plan.plan.inbound[0].person.name == "Ewa Kot"
     assert not [w for w in plan.warnings if "inbound.yaml" in str(w)]
+
+
+@pytest.mark.parametrize(
+    ("typed", "meant"),
+    [
+        ("28.11.2026", "2026-11-28"),  # dotted: always day first
+        ("03.04.2026", "2026-04-03"),
+        ("13/11/2026", "2026-11-13"),  # a first part over 12 is the day
+        ("11/13/2026", "2026-11-13"),  # a second part over 12 is the day
+        ("12/11/2026", ""),  # both 12 or less: either order, no guess
+        ("11/12/2026", ""),
+        ("13/13/2026", ""),
+        ("2026-1-5", "2026-01-05"),
+        ("2026-13-5", ""),
+        ("31.02.2026", ""),
+        ("yesterday", ""),
+    ],
+)
+def test_a_date_written_another_way_is_offered_when_it_is_certain(typed: str, meant: str) -> None:
+    assert meant_date(typed) == meant
