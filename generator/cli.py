@@ -55,6 +55,7 @@ from generator.reading.fields import (
     LAST_YEAR,
     TIME_EXPECTED,
     NotADate,
+    meant_date,
     parse_date,
     parse_time,
 )
@@ -122,7 +123,8 @@ def _parse_today(ctx: click.Context, param: click.Parameter, value: str | None) 
     return _day(value)
 
 
-DATE_EXAMPLE = "2026-11-28"
+# The format described, not a real day: a date near today would read as a default.
+DATE_FORMAT = "expected YYYY-MM-DD, the year first (5 March 2027 is 2027-03-05)"
 
 
 def _day(value: str) -> dt.date:
@@ -130,7 +132,9 @@ def _day(value: str) -> dt.date:
         return parse_date(value)
     except NotADate as exc:
         if exc.reason == "shape":
-            message = f"expected YYYY-MM-DD, e.g. {DATE_EXAMPLE}; got {value!r}"
+            meant = meant_date(value)
+            guess = f"; did you mean {meant}?" if meant else ""
+            message = f"{DATE_FORMAT}; got {value!r}{guess}"
         elif exc.reason == "calendar":
             message = f"no such date: {value!r} ({exc})"
         else:
@@ -214,7 +218,7 @@ def check(settings: Settings) -> None:
     report = run_check(settings.plans_dir, settings.today)
     for warning in report.warnings:
         echo(warning.styled())
-    echo(click.style(report.summary, fg="green"))
+    echo(click.style(report.summary, fg="green" if report.ready else "yellow"))
 
 
 @cli.command(epilog="\b\nExamples:\n  playbook build\n  playbook build --markdown /tmp/pages")
@@ -282,7 +286,8 @@ def status(settings: Settings, as_json: bool) -> None:
 @plan_options
 @click.pass_obj
 def next_command(settings: Settings, no_follow_ups: bool) -> None:
-    """This week's outreach with each draft, then what is pending, due and coming up."""
+    """Who wrote to you first, this week's outreach with each draft, then what is pending,
+    due and coming up."""
     situation = load_plan(settings.plans_dir, settings.today)
     echo("\n".join(next_text(situation, follow_ups=not no_follow_ups)))
 
@@ -348,7 +353,7 @@ def _clock_time(value: str | None) -> dt.time | None:
     epilog="\b\nExamples:\n"
     '  playbook log "Jan Nowak" invited --channel linkedin\n'
     "  playbook log zolkiewska replied --note 'Happy to talk in January'\n"
-    '  playbook log "Anna Nowak" met --company "Volta Cells" --date 2026-12-03 --at 10:00'
+    '  playbook log "Anna Nowak" met --company "Volta Cells" --date YYYY-MM-DD --at 10:00'
 )
 @click.argument("person", type=TEXT)
 @click.argument("action", type=_choice(Action))

@@ -149,6 +149,40 @@ def test_a_new_playbook_has_no_serious_or_critical_violation(
     assert audit(browser, site, pages) == []
 
 
+def search_audit(browser: Any, site: Path, query: str) -> list[str]:
+    """The violations with Material's search dialog open and showing results for
+    `query`, at both widths and in both schemes."""
+    found = []
+    for scheme in SCHEMES:
+        for width in WIDTHS:
+            context = browser.new_context(
+                color_scheme=scheme, viewport={"width": width, "height": 900}
+            )
+            page = context.new_page()
+            page.set_default_timeout(10_000)
+            page.goto((site / "index.html").as_uri())
+            page.add_style_tag(content=AT_REST)
+            # On a phone the search box opens from the header's search button.
+            opener = page.locator("label.md-header__button[for=__search]")
+            if opener.is_visible():
+                opener.click()
+            page.locator("input.md-search__input").click()
+            page.keyboard.type(query, delay=20)
+            page.locator(".md-search-result__item").first.wait_for()
+            page.add_script_tag(path=str(AXE))
+            shown = page.locator(".md-search-result__meta").inner_text()
+            assert "matching" in shown, shown
+            found += [f"search, {width} px, {scheme}: {v}" for v in page.evaluate(RUN_AXE)]
+            context.close()
+    return found
+
+
+def test_the_search_dialog_with_results_has_no_serious_or_critical_violation(
+    browser: Any, example_site: Path
+) -> None:
+    assert search_audit(browser, example_site, "Hoffmann") == []
+
+
 def test_every_copy_button_says_whose_draft_it_copies(browser: Any, example_site: Path) -> None:
     page = browser.new_page(viewport={"width": 1280, "height": 900})
     for relative in ("this-week/index.html", "people/jurgen-hoffmann.html"):

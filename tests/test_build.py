@@ -129,6 +129,22 @@ def test_drafts_and_boilerplate_stay_out_of_the_search_index(small_site: Path) -
     assert "Piotr Żółć" in text and "Talent Bridge" in text
 
 
+def test_a_name_leads_to_the_person_not_to_the_scoreboard(small_site: Path) -> None:
+    """The scoreboard repeats what person pages hold (follow-ups due, calls from people
+    of the plan): search skips those copies, and the charts' month labels ("Jan: 1"),
+    but keeps calls from outside the plan, which no other page holds."""
+    script = (small_site / "site" / "search" / "search_index.js").read_text(encoding="utf-8")
+    docs = json.loads(script.removeprefix("var __index = ").rstrip().rstrip(";"))["docs"]
+    scoreboard = " ".join(d["text"] for d in docs if d["location"].startswith("scoreboard/"))
+    for name in ("Jan Nowak", "Ewa Kot", "Anna Nowak", "Åsa Lindqvist", "Piotr Żółć"):
+        assert name not in scoreboard
+    assert "Quality director role in Katowice" not in scoreboard
+    assert "Someone Else" in scoreboard and "Interim quality manager" in scoreboard
+    assert "Dec: " not in scoreboard and "per month" not in scoreboard
+    ewa = " ".join(d["text"] for d in docs if d["location"].startswith("people/ewa-kot.html"))
+    assert "Quality director role in Katowice" in ewa
+
+
 def test_home_page_renders_macros(small_site: Path) -> None:
     home = (small_site / "site" / "index.html").read_text(encoding="utf-8")
     assert "Plant quality director by 2029" in home

@@ -293,11 +293,41 @@ def test_step_three_wants_people_per_company(
 @pytest.mark.parametrize(
     ("focuses", "sector", "done", "line", "action"),
     [
-        (["operations", "hr"], "A", True, "1 of 1 companies with operations and HR", "Keep names current when people change jobs."),
-        (["operations", "other"], "A", False, "0 of 1 companies with operations and HR", "Find the hr contact at Co."),
-        (["other", "other"], "A", False, "0 of 1 companies with operations and HR", "Find the operations and hr contact at Co."),
-        (["recruiter", "other"], "R", True, "1 of 1 companies with operations and HR", "Keep names current when people change jobs."),
-        (["operations", "hr"], "R", False, "0 of 1 companies with operations and HR", "Find the recruiter contact at Co."),
+        (
+            ["operations", "hr"],
+            "A",
+            True,
+            "1 of 1 companies with operations and HR",
+            "Keep names current when people change jobs.",
+        ),
+        (
+            ["operations", "other"],
+            "A",
+            False,
+            "0 of 1 companies with operations and HR",
+            "Find the hr contact at Co.",
+        ),
+        (
+            ["other", "other"],
+            "A",
+            False,
+            "0 of 1 companies with operations and HR",
+            "Find the operations and hr contact at Co.",
+        ),
+        (
+            ["recruiter", "other"],
+            "R",
+            True,
+            "1 of 1 companies with operations and HR",
+            "Keep names current when people change jobs.",
+        ),
+        (
+            ["operations", "hr"],
+            "R",
+            False,
+            "0 of 1 companies with operations and HR",
+            "Find the recruiter contact at Co.",
+        ),
     ],
 )
 def test_step_three_wants_the_decision_makers_each_company_needs(
@@ -373,7 +403,7 @@ def test_step_four_is_done_when_everyone_is_contacted_or_the_streak_is_steady(
 
 def test_step_four_with_nobody_in_the_plan_is_not_done(tmp_path: Path) -> None:
     step = checklist(plan_of(tmp_path, [("A", False), ("R", True)], {}))[3]
-    assert (step.done, step.progress[0]) == (False, "0 of 0 people contacted (0%)")
+    assert (step.done, step.progress[0]) == (False, "nobody to contact yet")
     assert step.next_action == (
         "Nobody in the plan yet: add companies and the people to contact there."
     )

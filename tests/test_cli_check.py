@@ -99,7 +99,10 @@ def test_check_warnings_do_not_fail(small_plan: Path) -> None:
 def test_bad_today_is_a_usage_error() -> None:
     code, output = run("--today", "26/11/2026", "check")
     assert code == 2
-    assert output == "--today: expected YYYY-MM-DD, e.g. 2026-11-28; got '26/11/2026'\n"
+    assert output == (
+        "--today: expected YYYY-MM-DD, the year first (5 March 2027 is 2027-03-05); "
+        "got '26/11/2026'; did you mean 2026-11-26?\n"
+    )
 
 
 def test_check_renders_every_draft(small_plan: Path) -> None:

@@ -194,7 +194,8 @@ KNOWN = [
     "People you already know there: 1 connection at companies of the plan, not in it yet; "
     "the roles the plan lacks first:",
     "  others (1):",
-    "    Marta Wiśniewska, Head of Quality, Nordics at Nordic Robotics AB (connected 2025-03-12)",
+    "    Marta Wiśniewska, Head of Quality, Nordics at Nordic Robotics (Nordic Robotics AB on "
+    "LinkedIn; connected 2025-03-12)",
     f"      {ADD_MARTA}",
 ]
 ELSEWHERE = ["", "Outside the plan: 2 connections with people at other companies; nothing to do."]
@@ -324,6 +325,8 @@ def test_the_data_export_zip(small_plan: Path, tmp_path: Path) -> None:
         "",
         # The export lists no invitation: as of its day, none is pending or sent.
         "LinkedIn: 0 / 100 invitations this week · 0 notes this month · 0 pending.",
+        # Where the date the counts are kept as of comes from.
+        f"  (The export is taken as of 2026-11-26, the date in the zip's name ({folder}.zip).)",
         *TAIL,
     ]
     assert snapshot(small_plan) == {
@@ -396,6 +399,10 @@ def test_an_undated_connection_fills_fields_but_adds_no_touch(
         "Added: 1 LinkedIn address.",
         "1 change made in 1 file:",
         f"  {nordic}:20: Anna Nowak: LinkedIn address added",
+        "",
+        "Not logged:",
+        f"  {source}:2:107: Connected On '15 Smarch 2024' is not a date; expected one like "
+        "27 Mar 2026",
     ]
     assert nordic.read_text(encoding="utf-8").endswith(
         "  - name: Anna Nowak\n"
@@ -530,7 +537,8 @@ def test_a_full_network_of_30000_connections(small_plan: Path, tmp_path: Path) -
         "People you already know there: 6000 connections at companies of the plan, not in it "
         "yet; the roles the plan lacks first:",
         "  others (6000):",
-        "    Person1 Surname1, Engineer, level 1 at Nordic Robotics AB (connected 2024-03-02)",
+        "    Person1 Surname1, Engineer, level 1 at Nordic Robotics (Nordic Robotics AB on "
+        "LinkedIn; connected 2024-03-02)",
     ]
     assert output[11] == (
         "      playbook add person 'Person1 Surname1' --company 'Nordic Robotics' "
@@ -626,7 +634,7 @@ def test_values_the_plan_would_refuse_are_left_out(small_plan: Path, tmp_path: P
         "People you already know there: 1 connection at companies of the plan, not in it yet; "
         "the roles the plan lacks first:",
         "  others (1):",
-        "    Ola Nowicka, Buyer (connected 2026-11-05)",
+        "    Ola Nowicka, Buyer at Volta Cells (connected 2026-11-05)",
         "      playbook add person 'Ola Nowicka' --company 'Volta Cells' --role Buyer "
         "--linkedin https://www.linkedin.com/in/ola-nowicka",
     ]

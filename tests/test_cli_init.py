@@ -78,9 +78,13 @@ def test_init_makes_a_playbook_that_checks(tmp_path: Path) -> None:
     assert "\tcd " not in makefile and "\t$(PLAYBOOK) build\n" in makefile
     code, output = run("--plans", str(folder / "plans"), "check")
     assert code == 0, output
-    assert output.splitlines()[-1] == (
-        f"{folder / 'plans'}: ok: 3 sectors, 0 companies, 0 people, 0 inbound contacts; 10 warnings"
-    )
+    assert output.splitlines()[-2:] == [
+        f"{folder / 'plans'}: not filled in yet: 3 sectors, 0 companies, 0 people, "
+        "0 inbound contacts; 10 warnings",
+        "9 placeholders from playbook init are left, each named above with the command that "
+        "replaces it: first who you are (playbook me --name … --headline … --goal …), then "
+        "your sectors (playbook rename sector OLD NEW).",
+    ]
 
 
 @needs_git
@@ -238,6 +242,7 @@ ANSWERS = [
     "Head of Logistics at a 3PL by 2029",
     "Lisbon, Portugal",
     "xing.com/profile/marta",  # refused: asked again
+    "linkedin/marta-k",  # refused, with the address meant: asked again
     "linkedin.com/in/marta-k",
     "",  # no e-mail
     "Third-party logistics",
@@ -259,8 +264,13 @@ def test_init_me_asks_and_writes_the_answers(tmp_path: Path) -> None:
     )
     assert (
         "Your LinkedIn profile, linkedin.com/in/… (Enter to skip): xing.com/profile/marta\n"
-        "Error: expected a LinkedIn profile address (https://www.linkedin.com/in/…); got "
+        "Error: expected a LinkedIn profile address: linkedin.com/in/ and the profile's name, "
+        "as the browser shows it (https://www.linkedin.com/in/anna-nowak); got "
         "'xing.com/profile/marta' (xing.com is not LinkedIn)\n"
+        "Your LinkedIn profile, linkedin.com/in/… (Enter to skip): linkedin/marta-k\n"
+        "Error: expected a LinkedIn profile address: linkedin.com/in/ and the profile's name, "
+        "as the browser shows it (https://www.linkedin.com/in/anna-nowak); got "
+        "'linkedin/marta-k'; linkedin.com/in/marta-k would do\n"
     ) in result.output
     assert (
         "Sector 2 you aim at (Enter when done): third-party logistics\n"

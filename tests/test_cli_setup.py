@@ -93,7 +93,8 @@ def test_set_checks_values_as_add_person_does(small_plan: Path) -> None:
     code, output = run(small_plan, "set", "Ewa Kot", "--linkedin", "xing.com/profile/Ewa_Kot")
     assert code == 1
     assert output == (
-        "--linkedin: expected a LinkedIn profile address (https://www.linkedin.com/in/…); "
+        "--linkedin: expected a LinkedIn profile address: linkedin.com/in/ and the profile's name, "
+        "as the browser shows it (https://www.linkedin.com/in/anna-nowak); "
         "got 'xing.com/profile/Ewa_Kot' (xing.com is not LinkedIn); nothing was written\n"
     )
     code, output = run(small_plan, "set", "Ewa Kot", "--email", "ewa@")

@@ -53,6 +53,7 @@ def test_status_json_is_exact() -> None:
         "already_connected": 0,
         "reminders_due": 0,
         "try_someone_else": [],
+        "answer_them": [],
         "withdrawn_invitations": 0,
         "checklist": [
             {

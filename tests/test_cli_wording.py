@@ -22,7 +22,8 @@ NORDIC = "companies/nordic-robotics.yaml"
     [
         (
             ["log", "Ewa Kot", "met", "--date", "28.11.2026"],
-            "--date: expected YYYY-MM-DD, e.g. 2026-11-28; got '28.11.2026'",
+            "--date: expected YYYY-MM-DD, the year first (5 March 2027 is 2027-03-05); "
+            "got '28.11.2026'; did you mean 2026-11-28?",
         ),
         (
             ["log", "Ewa Kot", "met", "--date", "2026-02-30"],
@@ -94,14 +95,47 @@ def test_a_plans_folder_without_plan_yaml_gets_the_same_hint(tmp_path: Path) -> 
     [
         (
             "https://www.xing.com/profile/Jan_Nowak",
-            "expected a LinkedIn profile address (https://www.linkedin.com/in/…); got "
+            "expected a LinkedIn profile address: linkedin.com/in/ and the profile's name, "
+            "as the browser shows it (https://www.linkedin.com/in/anna-nowak); got "
             "'https://www.xing.com/profile/Jan_Nowak' (www.xing.com is not LinkedIn)",
         ),
         (
             "https://linkedin.com.evil.example/in/jan",
-            "expected a LinkedIn profile address (https://www.linkedin.com/in/…); got "
+            "expected a LinkedIn profile address: linkedin.com/in/ and the profile's name, "
+            "as the browser shows it (https://www.linkedin.com/in/anna-nowak); got "
             "'https://linkedin.com.evil.example/in/jan' (linkedin.com.evil.example is not "
             "LinkedIn)",
+        ),
+        # Near misses: the address meant is offered (an address elsewhere never is).
+        (
+            "jan-nowak",
+            "expected a LinkedIn profile address: linkedin.com/in/ and the profile's name, "
+            "as the browser shows it (https://www.linkedin.com/in/anna-nowak); got "
+            "'jan-nowak'; linkedin.com/in/jan-nowak would do",
+        ),
+        (
+            "linkedin/jan-nowak",
+            "expected a LinkedIn profile address: linkedin.com/in/ and the profile's name, "
+            "as the browser shows it (https://www.linkedin.com/in/anna-nowak); got "
+            "'linkedin/jan-nowak'; linkedin.com/in/jan-nowak would do",
+        ),
+        (
+            "https://www.linkedn.com/in/jan-nowak/",
+            "expected a LinkedIn profile address: linkedin.com/in/ and the profile's name, "
+            "as the browser shows it (https://www.linkedin.com/in/anna-nowak); got "
+            "'https://www.linkedn.com/in/jan-nowak/'; linkedin.com/in/jan-nowak would do",
+        ),
+        (
+            "linkedin/in/jan/nowak",
+            "expected a LinkedIn profile address: linkedin.com/in/ and the profile's name, "
+            "as the browser shows it (https://www.linkedin.com/in/anna-nowak); got "
+            "'linkedin/in/jan/nowak'",
+        ),
+        (
+            "jan nowak",
+            "expected a LinkedIn profile address: linkedin.com/in/ and the profile's name, "
+            "as the browser shows it (https://www.linkedin.com/in/anna-nowak); got "
+            "'jan nowak'",
         ),
     ],
 )

@@ -1,8 +1,8 @@
 from __future__ import annotations
 
 import dataclasses
-import re
 import datetime as dt
+import re
 from pathlib import Path
 
 import pytest
@@ -365,9 +365,9 @@ def test_the_campaign_starts_at_the_earliest_outreach_to_anyone(small_plan: Path
     situation = load_plan(small_plan, TODAY)
     dates = [t.date for p in situation.people for t in p.history if t.action in OUTREACH]
     assert situation.first_outreach == min(dates) != max(dates)
-    for person in situation.people:
-        own = [t.date for t in person.history if t.action in OUTREACH]
-        assert person.reached_out_on == (min(own) if own else None)
+    for known in situation.people:
+        own = [t.date for t in known.history if t.action in OUTREACH]
+        assert known.reached_out_on == (min(own) if own else None)
     early = load_plan(small_plan, min(dates) - dt.timedelta(days=1))
     assert early.first_outreach is None
     assert load_plan(small_plan, min(dates)).first_outreach == min(dates)

@@ -25,6 +25,7 @@ from generator.reading.fields import (
     Time,
     Url,
     describe,
+    meant_date,
 )
 from tests.conftest import TODAY
 from tests.helpers import replace_in
@@ -266,7 +267,10 @@ def test_length_limits_at_the_limit_and_either_side(kind: Field, limit: int, ove
         value = "a" * length
     found, messages = clean(kind, value)
     if over > 0:
-        assert (found, messages) == (INVALID, [f"key: {length} characters; at most {limit} fit here"])
+        assert (found, messages) == (
+            INVALID,
+            [f"key: {length} characters; at most {limit} fit here"],
+        )
     else:
         assert messages == []
         assert getattr(found, "text", found) == value
@@ -344,8 +348,14 @@ def test_dates_at_the_edges_of_the_years_a_plan_holds(value: str, found: dt.date
 @pytest.mark.parametrize(
     ("value", "message"),
     [
-        ("1899-12-31", "key: expected a date as YYYY-MM-DD between 1900 and 2999; got '1899-12-31'"),
-        ("3000-01-01", "key: expected a date as YYYY-MM-DD between 1900 and 2999; got '3000-01-01'"),
+        (
+            "1899-12-31",
+            "key: expected a date as YYYY-MM-DD between 1900 and 2999; got '1899-12-31'",
+        ),
+        (
+            "3000-01-01",
+            "key: expected a date as YYYY-MM-DD between 1900 and 2999; got '3000-01-01'",
+        ),
         ("2026-2-3", "key: expected a date as YYYY-MM-DD; got '2026-2-3'"),
         (20261126, "key: expected a date as YYYY-MM-DD; got the number 20261126"),
         (
@@ -360,7 +370,12 @@ def test_dates_a_plan_cannot_hold(value: object, message: str) -> None:
 
 @pytest.mark.parametrize(
     ("value", "found"),
-    [("9:30", dt.time(9, 30)), ("09:30", dt.time(9, 30)), ("23:59", dt.time(23, 59)), ("0:00", dt.time(0, 0))],
+    [
+        ("9:30", dt.time(9, 30)),
+        ("09:30", dt.time(9, 30)),
+        ("23:59", dt.time(23, 59)),
+        ("0:00", dt.time(0, 0)),
+    ],
 )
 def test_times_of_day(value: str, found: dt.time) -> None:
     assert clean(Time(), value) == (found, [])
@@ -386,7 +401,10 @@ def test_times_that_are_not(value: object, hint: str) -> None:
         (["a"], "key: expected text; got a list"),
         ("a\x00b", "key: a control character (U+0000) in the text; remove it"),
         ("a\nb", "key: a control character (U+000A) in the text; remove it"),
-        ("a\ud800b", "key: a broken character (a lone UTF-16 surrogate such as \\ud800); remove it"),
+        (
+            "a\ud800b",
+            "key: a broken character (a lone UTF-16 surrogate such as \\ud800); remove it",
+        ),
     ],
 )
 def test_text_that_is_refused(value: object, message: str) -> None:
@@ -415,27 +433,26 @@ def test_linkedin_addresses(value: str, found: str) -> None:
     assert clean(LinkedInUrl(), value) == (found, [])
 
 
+LINKEDIN_EXPECTED = (
+    "expected a LinkedIn profile address: linkedin.com/in/ and the profile's name, as the "
+    "browser shows it (https://www.linkedin.com/in/anna-nowak)"
+)
+
+
 @pytest.mark.parametrize(
     ("value", "message"),
     [
-        (
-            "ada-kral",
-            "expected a web address; a LinkedIn profile is written linkedin.com/in/ada-kral",
-        ),
+        ("ada-kral", f"{LINKEDIN_EXPECTED}; got 'ada-kral'; linkedin.com/in/ada-kral would do"),
         (
             "https://example.com/in/ada",
-            "expected a LinkedIn profile address (https://www.linkedin.com/in/…); got "
-            "'https://example.com/in/ada' (example.com is not LinkedIn)",
+            f"{LINKEDIN_EXPECTED}; got 'https://example.com/in/ada' (example.com is not LinkedIn)",
         ),
         (
             "https://notlinkedin.com/in/ada",
-            "expected a LinkedIn profile address (https://www.linkedin.com/in/…); got "
-            "'https://notlinkedin.com/in/ada' (notlinkedin.com is not LinkedIn)",
+            f"{LINKEDIN_EXPECTED}; got 'https://notlinkedin.com/in/ada'; "
+            "linkedin.com/in/ada would do",
         ),
-        (
-            "https://",
-            "expected a LinkedIn profile address (https://www.linkedin.com/in/…); got 'https://'",
-        ),
+        ("https://", f"{LINKEDIN_EXPECTED}; got 'https://'"),
         (5, "expected text; got the number 5 (put it in quotes to use it as text)"),
         ("", "expected text; got an empty string"),
     ],
@@ -461,3 +478,23 @@ def test_what_is_not_a_linkedin_address(value: object, message: str) -> None:
 )
 def test_how_a_wrong_value_is_named(value: object, shown: str) -> None:
     assert describe(value) == shown
+
+
+@pytest.mark.parametrize(
+    ("typed", "meant"),
+    [
+        ("28.11.2026", "2026-11-28"),  # dotted: always day first
+        ("03.04.2026", "2026-04-03"),
+        ("13/11/2026", "2026-11-13"),  # a first part over 12 is the day
+        ("11/13/2026", "2026-11-13"),  # a second part over 12 is the day
+        ("12/11/2026", ""),  # both 12 or less: either order, no guess
+        ("11/12/2026", ""),
+        ("13/13/2026", ""),
+        ("2026-1-5", "2026-01-05"),
+        ("2026-13-5", ""),
+        ("31.02.2026", ""),
+        ("yesterday", ""),
+    ],
+)
+def test_a_date_written_another_way_is_offered_when_it_is_certain(typed: str, meant: str) -> None:
+    assert meant_date(typed) == meant

@@ -92,9 +92,10 @@ def test_invitations_both_ways_with_and_without_a_note() -> None:
         "linkedin.com/in/ewa-kot",
         "",
     )
-    assert parsed.skipped == [
-        (4, "Sent At 'yesterday' is not a date"),
-        (5, "direction 'SIDEWAYS' is neither OUTGOING nor INCOMING"),
+    assert [str(row) for row in parsed.skipped] == [
+        "Invitations.csv:4:16: Sent At 'yesterday' is not a date; expected one like "
+        "11/10/26, 3:43 PM",
+        "Invitations.csv:5:37: Direction 'SIDEWAYS' is neither OUTGOING nor INCOMING",
     ]
     assert parsed.me == "linkedin.com/in/lucja-test-example"
 
@@ -111,7 +112,9 @@ def test_messages_drafts_groups_and_names_with_commas() -> None:
     )
     parsed = parse_messages(text, "messages.csv")
     assert parsed.drafts == 2
-    assert parsed.skipped == [(6, "DATE 'someday' is not a date")]
+    assert [str(row) for row in parsed.skipped] == [
+        "messages.csv:6:99: DATE 'someday' is not a date; expected one like 2026-11-15 10:00:00 UTC"
+    ]
     dana, team, ola = parsed.messages
     assert [(r.name, r.key) for r in dana.recipients] == [
         ("Dana Smith, PhD", "linkedin.com/in/dana")

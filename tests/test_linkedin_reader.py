@@ -15,6 +15,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from generator.importing import csvfile, linkedin
+from generator.importing.csvfile import Skipped
 from generator.importing.export import read_connections
 from generator.importing.linkedin import (
     Connection,
@@ -167,12 +168,19 @@ def test_fixture_keeps_the_quirks_of_a_real_export() -> None:
     assert b"\r\n\r\nFirst Name,Last Name,URL," in raw
 
 
+def russian_date(source: str) -> list[Skipped]:
+    """Line 13's date, named where it stands: the row is read, its date is not."""
+    why = "Connected On '15 мар. 2024' is not a date; expected one like 27 Mar 2026"
+    return [Skipped(f"{source}:13:84", why)]
+
+
 def test_reads_the_whole_fixture() -> None:
     assert read_connections(CONNECTIONS) == ConnectionsFile(
         source=str(CONNECTIONS),
         connections=FIXTURE_CONNECTIONS,
         skipped_without_name=2,
         undated=1,
+        unreadable_dates=russian_date(str(CONNECTIONS)),
     )
 
 
@@ -417,6 +425,7 @@ def test_reads_connections_from_the_zip(tmp_path: Path, member: str) -> None:
         connections=FIXTURE_CONNECTIONS,
         skipped_without_name=2,
         undated=1,
+        unreadable_dates=russian_date(f"{path}:{member}"),
     )
 
 
@@ -547,13 +556,31 @@ def test_utf16_is_not_utf8(tmp_path: Path) -> None:
     "text",
     [
         "Notes:\nThis is some other export.\nName,Company\nAda,Analytical\n",
-        "First Name,Company\nAda,Analytical\n",
         "FirstName,LastName\nAda,Lovelace\n",
+        "\n" * 30 + "First Name,Company\n",
         '"First Name,Last Name",URL\n',
     ],
 )
 def test_no_header_row(text: str) -> None:
     assert parse_error_of(text) == f"Connections.csv: no header row found; {EXPECTED_CSV}"
+
+
+@pytest.mark.parametrize(
+    ("text", "missing"),
+    [
+        ("First Name,Company\nAda,Analytical\n", "1: the header row has no column Last Name"),
+        (
+            "Notes:\n\nURL,Company,Position\n",
+            "3: the header row has no columns First Name, Last Name",
+        ),
+        # Among the first 30 lines only (later, it is no header row at all: above).
+        ("\n" * 29 + "First Name,Company\n", "30: the header row has no column Last Name"),
+    ],
+)
+def test_a_header_row_missing_a_column_names_it(text: str, missing: str) -> None:
+    """A row with two or more of the file's column names is its header, a column short;
+    with one ("Name,Company"), no header row is found (above)."""
+    assert parse_error_of(text) == f"Connections.csv:{missing}; {EXPECTED_CSV}"
 
 
 @pytest.mark.parametrize("text", ["", "\ufeff", "\r\n\r\n", "  \n"])

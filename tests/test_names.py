@@ -172,6 +172,41 @@ def test_add_company_warns_about_a_look_alike(small_plan: Path) -> None:
     ) in output
 
 
+def test_add_company_warns_about_a_typo_of_a_longer_name(bosch: Path) -> None:
+    """The rule `--company` suggests by: "Bosh" is a typo away from the first word of
+    "Bosch Car Multimedia"; "Bsh" is not near enough, "Siemens" nothing like it."""
+    multimedia = bosch / "companies" / "bosch.yaml"
+    for name in ("Bsh", "Siemens"):
+        code, output = run(bosch, "add", "company", name, "--sector", "Automation", "--dry-run")
+        assert code == 0
+        assert "warning" not in output
+    code, output = run(bosch, "add", "company", "Bosh", "--sector", "Automation")
+    assert (code, output) == (
+        0,
+        f"{bosch / 'companies' / 'bosh.yaml'}:1: new company Bosh\n"
+        f"warning: 'Bosh' looks like 'Bosch Car Multimedia' ({multimedia}): the same company "
+        "twice? If so, keep one: playbook remove company Bosh\n",
+    )
+
+
+def test_add_company_names_every_look_alike_the_closest_first(bosch: Path) -> None:
+    companies = bosch / "companies"
+    company(bosch, "bosh", "name: Bosh\nsector: Automation\n")
+    code, output = run(bosch, "add", "company", "Bosch", "--sector", "Automation", "--dry-run")
+    assert code == 0
+    assert output.splitlines()[-1] == (
+        f"warning: 'Bosch' looks like 'Bosh' ({companies / 'bosh.yaml'}) and 'Bosch Car "
+        f"Multimedia' ({companies / 'bosch.yaml'}): the same company twice? If so, keep one: "
+        "playbook remove company Bosch"
+    )
+    for index, name in enumerate(("Bosch Thermotechnik", "Bosch Rexroth", "Bosch Siemens")):
+        company(bosch, f"more-{index}", f"name: {name}\nsector: Automation\n")
+    code, output = run(bosch, "add", "company", "Bosch", "--sector", "Automation", "--dry-run")
+    assert output.splitlines()[-1].startswith("warning: 'Bosch' looks like 'Bosh' (")
+    assert output.splitlines()[-1].count("' (") == 3
+    assert " and 2 more: the same company twice?" in output.splitlines()[-1]
+
+
 def test_check_gives_one_warning_per_pair(small_plan: Path) -> None:
     company(small_plan, "a", "name: Kühne + Nagel\nsector: Automation\n")
     company(small_plan, "b", "name: Kuehne+Nagel\nsector: Automation\n")

@@ -70,35 +70,63 @@ def test_coming_up_lists_touches_after_today() -> None:
     assert outreach.coming_up(small_on(TODAY)) == []
 
 
-def test_silent_companies(small_plan: Path) -> None:
-    assert outreach.silent_companies(load_plan(small_plan, TODAY)) == []
-    (small_plan / "companies" / "quiet.yaml").write_text(
-        "name: Quiet Works\nsector: Automation\npeople:\n"
-        "  - name: Q One\n    touches: [{date: 2026-10-20, action: invited}, {date: 2026-10-21, action: connected}]\n"
-        "  - name: Q Two\n    touches: [{date: 2026-10-27, action: invited}]\n",
-        encoding="utf-8",
-    )
-    # Q Two was invited on 2026-10-27: 30 days later, on TODAY, the company counts as
-    # silent. Q One connected, but connecting is not a reply.
-    assert outreach.silent_companies(load_plan(small_plan, dt.date(2026, 11, 25))) == []
-    silent = outreach.silent_companies(load_plan(small_plan, TODAY))
-    assert [c.name for c in silent] == ["Quiet Works"]
+QUIET = (
+    "name: Quiet Works\nsector: Automation\npeople:\n"
+    "  - name: Q One\n    email: q.one@quiet.example\n    touches:\n"
+    "      - {date: 2026-10-01, action: messaged, channel: email}\n"
+    "      - {date: 2026-10-12, action: followed_up, channel: email}\n"
+    "      - {date: 2026-11-02, action: followed_up, channel: email}\n"
+    "  - name: Q Two\n    touches: [{date: 2026-11-16, action: invited, channel: linkedin}]\n"
+)
 
 
-def test_a_decline_or_an_inbound_call_breaks_the_silence(small_plan: Path) -> None:
+def silent_on(plans: Path, day: dt.date) -> list[str]:
+    return [c.name for c in outreach.silent_companies(load_plan(plans, day))]
+
+
+def test_silent_companies_follow_the_no_answer_cycle(small_plan: Path) -> None:
+    assert silent_on(small_plan, TODAY) == []
+    quiet = small_plan / "companies" / "quiet.yaml"
+    quiet.write_text(QUIET, encoding="utf-8")
+    # Q One: an e-mail and two reminders, the last on Monday 2026-11-02: the cycle is
+    # over 7 business days later, Wednesday 2026-11-11. Q Two: a LinkedIn invitation and
+    # no address, so no reminder can go: over 7 business days after Monday 2026-11-16,
+    # on Wednesday 2026-11-25. The company is silent once both are.
+    assert silent_on(small_plan, dt.date(2026, 11, 24)) == []
+    assert silent_on(small_plan, dt.date(2026, 11, 25)) == ["Quiet Works"]
+    assert silent_on(small_plan, dt.date(2026, 11, 26)) == ["Quiet Works"]
+    replace_in(quiet, "2026-11-16", "2026-09-01")
+    assert silent_on(small_plan, dt.date(2026, 11, 10)) == []
+    assert silent_on(small_plan, dt.date(2026, 11, 11)) == ["Quiet Works"]
+    assert silent_on(small_plan, dt.date(2026, 11, 12)) == ["Quiet Works"]
+
+
+def test_a_reminder_still_to_send_is_not_silence_yet(small_plan: Path) -> None:
+    quiet = small_plan / "companies" / "quiet.yaml"
+    quiet.write_text(QUIET, encoding="utf-8")
+    replace_in(quiet, "      - {date: 2026-11-02, action: followed_up, channel: email}\n", "")
+    plan = load_plan(small_plan, TODAY)
+    assert [r.person.name for r in plan.reminders_due] == ["Q One"]
+    assert silent_on(small_plan, TODAY) == []
+
+
+def test_any_answer_breaks_the_silence(small_plan: Path) -> None:
     quiet = small_plan / "companies" / "quiet.yaml"
     quiet.write_text(
         "name: Quiet Works\nsector: Automation\npeople:\n"
         "  - name: Q One\n    touches: [{date: 2026-09-01, action: invited}, {date: 2026-09-09, action: declined}]\n",
         encoding="utf-8",
     )
-    assert outreach.silent_companies(load_plan(small_plan, TODAY)) == []
+    assert silent_on(small_plan, TODAY) == []
+    # Accepting the invitation is an answer too: it ends the reminders, so the silence.
     replace_in(quiet, "declined", "connected")
-    assert len(outreach.silent_companies(load_plan(small_plan, TODAY))) == 1
+    assert silent_on(small_plan, TODAY) == []
+    replace_in(quiet, ", {date: 2026-09-09, action: connected}", "")
+    assert silent_on(small_plan, TODAY) == ["Quiet Works"]
     with (small_plan / "inbound.yaml").open("a", encoding="utf-8") as log:
         log.write("- {date: 2026-12-01, who: Q One, company: Quiet Works}\n")
-    assert len(outreach.silent_companies(load_plan(small_plan, TODAY))) == 1, "not yet"
-    assert outreach.silent_companies(load_plan(small_plan, dt.date(2026, 12, 1))) == []
+    assert silent_on(small_plan, TODAY) == ["Quiet Works"], "not yet"
+    assert silent_on(small_plan, dt.date(2026, 12, 1)) == []
 
 
 def test_missing_roles() -> None:
@@ -225,23 +253,26 @@ def test_a_follow_up_is_due_after_keep_alive_days(
 
 
 @pytest.mark.parametrize(
-    ("invited", "silent"),
-    [("2026-10-27", True), ("2026-10-28", False), ("2026-10-26", True)],
-    ids=["30 days", "29", "31"],
+    ("today", "silent"),
+    [("2026-11-16", False), ("2026-11-17", True), ("2026-11-18", True)],
+    ids=["6 business days", "7", "8"],
 )
-def test_a_company_is_silent_thirty_days_after_everyone_was_reached(
-    tmp_path: Path, invited: str, silent: bool
+def test_a_company_is_silent_once_everyone_there_is_past_the_last_reminder(
+    tmp_path: Path, today: str, silent: bool
 ) -> None:
+    """Friday 2026-11-06: Ada's LinkedIn invitation (no e-mail address, so no reminder can
+    go) and Bo's second reminder; seven business days later is Tuesday 2026-11-17."""
+    bo_touches = [touch(day, "messaged", "email") for day in ("2026-10-01", "2026-10-20")]
     plans = write_plan(
         tmp_path,
         {
             "Kessel": [
-                person("Ada Kral", touch("2026-10-01", "invited", "linkedin")),
-                person("Bo Lind", touch(invited, "messaged", "email")),
+                person("Ada Kral", touch("2026-11-06", "invited", "linkedin"), email=False),
+                person("Bo Lind", *bo_touches, touch("2026-11-06", "followed_up", "email")),
             ]
         },
     )
-    silent_names = [c.name for c in on(plans, "2026-11-26").silent_companies]
+    silent_names = [c.name for c in on(plans, today).silent_companies]
     assert silent_names == (["Kessel"] if silent else [])
 
 

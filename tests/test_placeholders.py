@@ -72,8 +72,48 @@ def test_check_warns_about_every_placeholder(untouched: Path) -> None:
         "playbook init; name the sector: playbook rename sector 'Your first sector' …",
         f"{plan}:42:5: warning: sectors[1]: 'Your second sector' is still a placeholder from "
         "playbook init; name the sector: playbook rename sector 'Your second sector' …",
-        f"{untouched}: ok: 3 sectors, 0 companies, 0 people, 0 inbound contacts; 10 warnings",
+        f"{untouched}: not filled in yet: 3 sectors, 0 companies, 0 people, 0 inbound "
+        "contacts; 10 warnings",
+        "9 placeholders from playbook init are left, each named above with the command that "
+        "replaces it: first who you are (playbook me --name … --headline … --goal …), then "
+        "your sectors (playbook rename sector OLD NEW).",
     ]
+
+
+def test_check_says_what_to_fill_in_first_down_to_the_last_placeholder(untouched: Path) -> None:
+    """The summary is "not filled in yet" while one placeholder is left (a warning: exit
+    0), and "ok" once none is; what to fill in first follows what is left."""
+
+    def summary() -> list[str]:
+        code, output = run_in(untouched, "check")
+        assert code == 0, output
+        return output.splitlines()[-2:]
+
+    counts = "3 sectors, 0 companies, 0 people, 0 inbound contacts"
+    fill_in = "each named above with the command that replaces it: first"
+    assert run_in(untouched, "remove", "company", "example-company")[0] == 0
+    assert run_in(untouched, "me", "--name", "Marta Kowalska", "--goal", "Lead by 2029")[0] == 0
+    assert summary()[1] == (
+        f"7 placeholders from playbook init are left, {fill_in} who you are (playbook me "
+        "--headline …), then your sectors (playbook rename sector OLD NEW)."
+    )
+    assert run_in(untouched, "me", "--headline", "Analyst")[0] == 0
+    # Only optional keys left: they are named, to fill in or remove.
+    assert summary()[1] == (
+        f"6 placeholders from playbook init are left, {fill_in} who you are (playbook me "
+        "--location … --country … --linkedin … --email …), then your sectors (playbook rename "
+        "sector OLD NEW)."
+    )
+    empty = ["--location", "", "--country", "", "--linkedin", "", "--email", ""]
+    assert run_in(untouched, "me", *empty)[0] == 0
+    assert run_in(untouched, "rename", "sector", "Your first sector", "Logistics")[0] == 0
+    assert summary() == [
+        f"{untouched}: not filled in yet: {counts}; 1 warning",
+        f"1 placeholder from playbook init is left, {fill_in} your sectors (playbook rename "
+        "sector OLD NEW).",
+    ]
+    assert run_in(untouched, "rename", "sector", "Your second sector", "Retail")[0] == 0
+    assert summary()[-1] == f"{untouched}: ok: {counts}"
 
 
 def test_a_placeholder_is_known_in_any_case(untouched: Path) -> None:

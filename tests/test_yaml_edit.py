@@ -811,7 +811,9 @@ def test_an_edit_after_a_block_scalar_keeps_its_trailing_blank_lines_where_they_
 
 @pytest.mark.parametrize("header", ["|", "|+"])
 def test_an_edit_after_a_block_scalar_at_the_end_of_the_file(header: str) -> None:
-    before = f"name: Kessel\nsector: A\npeople:\n  - name: Ada Kral\n    hook: {header}\n      one\n"
+    before = (
+        f"name: Kessel\nsector: A\npeople:\n  - name: Ada Kral\n    hook: {header}\n      one\n"
+    )
     edit = add_person(before, {"name": "Bo Lind"})
     assert edit.text == before + "  - name: Bo Lind\n"
 

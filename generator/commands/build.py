@@ -23,6 +23,7 @@ from generator.errors import PlaybookError, shown
 from generator.locking import playbook_folder
 from generator.render.pages import all_pages
 from generator.site import internals, publish
+from generator.site.palette import palette_warnings
 from generator.site.session import SiteSession
 
 if TYPE_CHECKING:
@@ -134,7 +135,7 @@ def build_site(
                 f"the site build failed; the old site is unchanged:\n{details}"
             ) from None
     pages = sum(1 for _ in site_dir.rglob("*.html"))
-    return BuildReport(site_dir, pages, len(plan.warnings))
+    return BuildReport(site_dir, pages, len(plan.warnings) + len(palette_warnings(config_file)))
 
 
 def _template_error(exc: jinja2.TemplateError) -> str:

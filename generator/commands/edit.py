@@ -21,7 +21,7 @@ from generator.model.lookup import (
     NotFound,
     find_company,
     find_person,
-    look_alike,
+    look_alikes,
 )
 from generator.model.model import Company, Person, Plan, Touch
 from generator.model.names import close_matches, fold
@@ -189,15 +189,23 @@ def add_company(
     path = _company_file(plans_dir, name)
     session.create(path, yaml_edit.company_file(company), f"new company {name}")
     report = session.finish(dry_run)
-    twin = look_alike(name, session.plan.companies)
-    if twin is not None:
-        report.notes.append(f"warning: {_looks_like(name, twin)}")
+    twins = look_alikes(name, session.plan.companies)
+    if twins:
+        report.notes.append(f"warning: {_looks_like(name, twins)}")
     return report
 
 
-def _looks_like(name: str, twin: Company) -> str:
+# Look-alikes named in the warning; a longer list says how many more.
+TWINS_SHOWN = 3
+
+
+def _looks_like(name: str, twins: list[Company]) -> str:
+    named = [f"'{twin.name}' ({twin.location.path})" for twin in twins[:TWINS_SHOWN]]
+    if len(twins) > TWINS_SHOWN:
+        named.append(f"{len(twins) - TWINS_SHOWN} more")
+    listed = named[0] if len(named) == 1 else ", ".join(named[:-1]) + " and " + named[-1]
     return (
-        f"'{name}' looks like '{twin.name}' ({twin.location.path}): the same company twice? "
+        f"'{name}' looks like {listed}: the same company twice? "
         f"If so, keep one: playbook remove company {shlex.quote(name)}"
     )
 

@@ -345,6 +345,11 @@ def _budget_line(report: ImportReport) -> str:
     line = budget.summary() + "."
     if report.counts.note:
         line += f" ({report.counts.note}.)"
+    counts = report.counts
+    if counts.exported_on is not None and counts.dated_by:
+        line += (
+            f"\n  (The export is taken as of {counts.exported_on.isoformat()}, {counts.dated_by}.)"
+        )
     return line
 
 
@@ -488,13 +493,9 @@ def _not_logged_lines(report: ImportReport) -> list[str]:
             "cannot be told which side is you: add your `linkedin` under `me` in plan.yaml"
         )
     skipped = [
-        f"{file.source}:{line}: {why}"
-        for file, _ in report.export.invitations
-        for line, why in file.skipped
-    ] + [
-        f"{file.source}:{line}: {why}"
-        for file in report.export.messages
-        for line, why in file.skipped
+        *(str(row) for file in report.export.connections for row in file.unreadable_dates),
+        *(str(row) for file, _ in report.export.invitations for row in file.skipped),
+        *(str(row) for file in report.export.messages for row in file.skipped),
     ]
     lines += skipped[:SKIPPED_SHOWN]
     if len(skipped) > SKIPPED_SHOWN:
@@ -605,12 +606,9 @@ def _known_entry(match: Match, focus: Focus | None) -> list[str]:
     profile, company = match.profile, match.company
     assert company is not None
     role = f", {profile.position}" if profile.position else ""
-    at = (
-        f" at {profile.company}"
-        if profile.company and fold(profile.company) != fold(company.name)
-        else ""
-    )
     facts = []
+    if profile.company and fold(profile.company) != fold(company.name):
+        facts.append(f"{profile.company} on LinkedIn")
     if profile.connected_on is not None:
         facts.append(f"connected {profile.connected_on.isoformat()}")
     messages = [m for m in profile.sent] + [m for m, _ in profile.received]
@@ -621,7 +619,7 @@ def _known_entry(match: Match, focus: Focus | None) -> list[str]:
         )
     said = f" ({'; '.join(facts)})" if facts else ""
     return [
-        f"    {profile.name}{role}{at}{said}",
+        f"    {profile.name}{role} at {company.name}{said}",
         f"      {add_person_line(profile, company, focus)}",
     ]
 

@@ -1,5 +1,5 @@
-"""`playbook next`: this week's outreach with each draft, the reminders and follow-ups
-due, what is pending or withdrawn, what is coming up."""
+"""`playbook next`: who wrote first and waits for an answer, this week's outreach with each
+draft, the reminders and follow-ups due, what is pending or withdrawn, what is coming up."""
 
 from __future__ import annotations
 
@@ -13,6 +13,7 @@ from generator.metrics.budget import LinkedInBudget, budget_lines, linkedin_budg
 from generator.metrics.situation import Situation
 from generator.model.model import Person
 from generator.model.vocabulary import PLANNED, Channel, MessageKind
+from generator.render.terms import channel_label
 from generator.wording import plural
 
 # A numbered entry's details start under its text: "9. " and " 9. " / "10. " alike.
@@ -101,6 +102,7 @@ def next_text(situation: Situation, follow_ups: bool = True) -> list[str]:
         f"Week of {monday}: {counts.invited_this_week(situation)} / {cadence} invitations sent"
     )
     lines[-1:-1] = budget_lines(budget)
+    lines += _answer_them_text(situation)
     if not batch:
         lines += [outreach.why_no_batch(situation), ""]
     numbers, indent = _numbered(len(batch))
@@ -166,6 +168,25 @@ def next_text(situation: Situation, follow_ups: bool = True) -> list[str]:
     while lines and not lines[-1]:
         lines.pop()
     return [line.rstrip() for line in lines]
+
+
+def _answer_them_text(situation: Situation) -> list[str]:
+    """People who reached out first and never heard from me: before any new outreach."""
+    people = situation.answer_them
+    if not people:
+        return []
+    lines = _heading(f"Answer them: they reached out first ({len(people)})")
+    for person in people:
+        entry = situation[person].waiting_for_me
+        if entry is None:
+            continue
+        about = f": {entry.about}" if entry.about else ""
+        lines.append(
+            f"- {person.name} ({person.company.name}): contacted you {entry.date.isoformat()} "
+            f"({channel_label(entry.channel)}){about}"
+        )
+    lines += ['  once answered, log it: playbook log "NAME" messaged --channel CHANNEL', ""]
+    return lines
 
 
 def _reminders_text(situation: Situation) -> list[str]:

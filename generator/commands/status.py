@@ -46,6 +46,7 @@ def status_data(situation: Situation) -> dict[str, Any]:
         "already_connected": counts.already_connected_count(people),
         "reminders_due": len(situation.reminders_due),
         "try_someone_else": [m.person.name for m in outreach.try_someone_else(situation)],
+        "answer_them": [person.name for person in situation.answer_them],
         "withdrawn_invitations": len(outreach.withdrawn_invitations(situation)),
         "checklist": [
             {
@@ -139,6 +140,7 @@ def status_text(situation: Situation) -> list[str]:
             data["reminders_due"],
             f"no answer for {plural(days, 'business day', 'business days')}",
         ),
+        _row("answer them", len(data["answer_them"]), "they reached out first"),
         _row("try someone else", len(moving_on), ", ".join(moving_on)),
         _row("follow-ups due", data["follow_ups_due"], f"no contact for {keep_alive}+ days"),
         _row("pending invitations", data["pending_invitations"], "3+ weeks without an answer"),

@@ -3,8 +3,8 @@
 click answers a wrong option with its usage lines, a "Try --help" line and then the
 error; every other mistake in Playbook is one line naming what to fix. `PlaybookGroup`
 turns click's usage errors into that one line: the option or argument first, then
-what was expected, then where help is (`--date: expected a date as YYYY-MM-DD, e.g.
-2026-11-28; got '28.11.'`).
+what was expected, then where help is (`--date: expected YYYY-MM-DD, the year first
+(5 March 2027 is 2027-03-05); got '28.11.'`).
 """
 
 from __future__ import annotations

@@ -49,7 +49,8 @@ def shown_kinds(person: PersonFacts, drafts: Drafts) -> list[MessageKind]:
     """The drafts a person page shows as tabs, in the vocabulary's order: all but the
     parts of another, the LinkedIn note only for someone with a profile to send it to
     who is not a connection already, and the reminder only while my outreach to them is
-    unanswered."""
+    unanswered, and the follow-up only for someone who answered (it keeps a
+    connection alive; for silence, the reminder is the next step)."""
     return [
         kind
         for kind in MessageKind
@@ -60,4 +61,19 @@ def shown_kinds(person: PersonFacts, drafts: Drafts) -> list[MessageKind]:
             or (person.person.linkedin and not person.already_connected_on)
         )
         and (kind is not MessageKind.REMINDER or person.unanswered is not None)
+        and (kind is not MessageKind.FOLLOW_UP or person.answered)
     ]
+
+
+def email_subject(drafts: Drafts, kind: MessageKind) -> str:
+    """The subject an e-mail of this draft carries: the first e-mail's own, and for a
+    reminder the same as a reply to it ("Re: …"), so it lands in the same thread; ""
+    for a follow-up (a new conversation, whose subject is the writer's to choose)."""
+    subject = drafts.get(MessageKind.EMAIL_SUBJECT)
+    if subject is None:
+        return ""
+    if kind is MessageKind.EMAIL:
+        return subject.text
+    if kind is MessageKind.REMINDER:
+        return f"Re: {subject.text}"
+    return ""

@@ -43,6 +43,7 @@ class CountsUpdate:
     text: str | None  # the new file text; None: leave the file as it is
     exported_on: dt.date | None
     note: str  # what happened, for the report
+    dated_by: str = ""  # where the export's date comes from, for the report
 
 
 def counts_update(
@@ -50,13 +51,23 @@ def counts_update(
 ) -> CountsUpdate:
     if not export.invitations:
         return CountsUpdate(None, None, "")
-    exported_on = max(_export_day(export, file_day) for _, file_day in export.invitations)
+    exported_on, dated_by = max(
+        (_export_day(export, file_day), export.dated_by.get(file.source, ""))
+        for file, file_day in export.invitations
+    )
+    if not dated_by:
+        dated_by = (
+            "the newest day anything in it happened: no date in its name (LinkedIn names "
+            "the zip and its folder Basic_LinkedInDataExport_MM-DD-YYYY; give those to count "
+            "from LinkedIn's own date)"
+        )
     if current is not None and exported_on < current.exported_on:
         return CountsUpdate(
             None,
             exported_on,
             f"the export of {exported_on.isoformat()} is older than the one counted already "
             f"({current.exported_on.isoformat()}): the counts stay as they are",
+            dated_by,
         )
     first = exported_on - dt.timedelta(days=KEPT_DAYS)
     sent: dict[dt.date, list[int]] = {}
@@ -75,7 +86,7 @@ def counts_update(
     if pending is None:
         kept = current.pending if current is not None else []
         pending = {entry.date: entry.count for entry in kept if entry.count}
-    return CountsUpdate(_text(exported_on, sent, pending), exported_on, "")
+    return CountsUpdate(_text(exported_on, sent, pending), exported_on, "", dated_by)
 
 
 def _export_day(export: Export, named: dt.date | None) -> dt.date:

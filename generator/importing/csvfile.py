@@ -17,6 +17,7 @@ import re
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
+from dataclasses import field as dataclass_field
 
 from generator.characters import BIDI_CONTROLS, CONTROLS, any_of
 
@@ -37,6 +38,24 @@ _CONTROL = any_of(CONTROLS, BIDI_CONTROLS)
 
 # Wraps the rows of a file in a progress display: (rows, how many lines, label).
 Progress = Callable[[Iterable[list[str]], int, str], Iterable[list[str]]]
+
+
+@dataclass(frozen=True, slots=True)
+class Skipped:
+    """A row left out, or a cell of it not read: where (`source:line:column`) and why."""
+
+    where: str
+    why: str
+
+    def __str__(self) -> str:
+        return f"{self.where}: {self.why}"
+
+
+def not_a_date(title: str, text: str, example: str) -> str:
+    """Why a date cell is not read: its column, what it holds, what one looks like."""
+    if not text:
+        return f"{title} is empty; expected a date like {example}"
+    return f"{title} {text!r} is not a date; expected one like {example}"
 
 
 class ExportError(Exception):
@@ -90,6 +109,20 @@ class Layout:
     def expected(self) -> str:
         return f"expected LinkedIn's {self.name}: a header row with {self.columns}"
 
+    def title(self, field: str) -> str:
+        """The English header of a field's column ("Sent At" for sent_at)."""
+        titles = {self.aliases.get(fold_header(cell), ""): cell for cell in self.columns.split(",")}
+        return titles.get(field, field)
+
+    def recognised(self, line: str) -> list[str]:
+        """The fields whose column names a line holds, as cells of a CSV row."""
+        try:
+            cells = next(csv.reader([line], strict=True))
+        except (csv.Error, StopIteration):
+            return []
+        fields = [self.aliases.get(fold_header(cell), "") for cell in cells]
+        return list(dict.fromkeys(field for field in fields if field))
+
     def could_be_header(self, folded_line: str) -> bool:
         """A cheap test before parsing a line as CSV: every required column's name is in it."""
         return all(
@@ -109,13 +142,24 @@ class Table:
     text: Iterator[str]  # the lines after the header
     progress: Progress | None = None
     lines: int = 0
+    _row_lines: list[str] = dataclass_field(default_factory=list)
+    _row_start: int = 0
 
     def index(self, field: str) -> int:
         """The column holding a field, -1 when the file has none."""
         return self.columns.index(field) if field in self.columns else -1
 
     def rows(self) -> Iterator[tuple[int, list[str]]]:
-        reader = csv.reader(self.text, strict=True)
+        """(line, cells) for each row; while a row is handled, `position(column)` says
+        where one of its cells starts."""
+        raw: list[list[str]] = [[]]  # the physical lines of the row being read
+
+        def recorded() -> Iterator[str]:
+            for line in self.text:
+                raw[0].append(line)
+                yield line
+
+        reader = csv.reader(recorded(), strict=True)
         source: Iterable[list[str]] = reader
         if self.progress is not None:
             source = self.progress(reader, self.lines, f"Reading {self.layout.name}")
@@ -125,6 +169,8 @@ class Table:
             try:
                 for row in source:
                     start, end = end + 1, self.header_line + reader.line_num
+                    self._row_lines, raw[0] = raw[0], []
+                    self._row_start = start
                     if not row or (len(row) == 1 and not row[0].strip()):
                         continue
                     if max(map(len, row)) > FIELD_LIMIT:
@@ -139,6 +185,31 @@ class Table:
                     yield start, row
             except csv.Error:  # with the limit out of the way, only a quote that never closes
                 raise ExportError(f"{self.source}:{end + 1}: {UNBALANCED_QUOTES}") from None
+
+    def position(self, column: int) -> tuple[int, int]:
+        """(line, column) where a cell of the current row starts, both from 1, the column
+        counted in characters (a quoted cell starts at its quote), as an editor shows it."""
+        line, cell, quoted, previous = self._row_start, 0, False, ""
+        for text in self._row_lines:
+            body = text.rstrip("\r\n")
+            for character, char in enumerate(body, start=1):
+                if cell == column:
+                    return line, character
+                if char == '"':
+                    # Opening at a cell's start, closing, or a doubled quote inside.
+                    quoted = not quoted if quoted or previous in ("", ",", '"') else quoted
+                elif char == "," and not quoted:
+                    cell += 1
+                previous = char
+            if cell == column:
+                return line, len(body) + 1
+            line, previous = line + 1, "\n"
+        return line - 1, 1
+
+    def where(self, column: int) -> str:
+        """`source:line:column` of a cell of the current row."""
+        line, character = self.position(column)
+        return f"{self.source}:{line}:{character}"
 
 
 @contextmanager
@@ -168,11 +239,22 @@ def lines_of(text: str) -> Iterator[str]:
     return (match.group() for match in _LINE.finditer(text))
 
 
+# A header row is among a file's first lines (after LinkedIn's notes); a row there with
+# this many of the file's column names is taken for a header row with a column missing.
+HEAD_LINES = 30
+NEAR_HEADER = 2
+
+
 def _find_header(lines: Iterator[str], source: str, layout: Layout) -> tuple[int, list[str]]:
     blank = True
+    near: tuple[int, list[str]] | None = None  # the line most like a header, its fields
     for number, line in enumerate(lines, start=1):
         folded = fold_header(line)
         blank = blank and not folded
+        if number <= HEAD_LINES and folded:
+            fields = layout.recognised(line)
+            if len(fields) >= NEAR_HEADER and (near is None or len(fields) > len(near[1])):
+                near = number, fields
         if not layout.could_be_header(folded):
             continue
         try:
@@ -185,10 +267,18 @@ def _find_header(lines: Iterator[str], source: str, layout: Layout) -> tuple[int
             return number, columns
     if blank:
         raise ExportError(f"{source}: the file is empty; {layout.expected}")
+    if near is not None:
+        line_number, fields = near
+        missing = [layout.title(field) for field in layout.required if field not in fields]
+        noun = "column" if len(missing) == 1 else "columns"
+        raise ExportError(
+            f"{source}:{line_number}: the header row has no {noun} "
+            f"{', '.join(missing)}; {layout.expected}"
+        )
     raise ExportError(f"{source}: no header row found; {layout.expected}")
 
 
-def sniff(text: str, layouts: Iterable[Layout], lines: int = 30) -> Layout | None:
+def sniff(text: str, layouts: Iterable[Layout], lines: int = HEAD_LINES) -> Layout | None:
     """The layout whose header row is among the file's first lines, if any."""
     head = text.removeprefix("\ufeff")[:20_000].splitlines()[:lines]
     for layout in layouts:

@@ -54,6 +54,7 @@ class Found:
     source: str  # how messages name it: "export.zip:Connections.csv"
     text: str
     exported_on: dt.date | None  # the date in the zip's or folder's name
+    dated_by: str = ""  # where that date was read: "the zip's name (….zip)"
 
 
 @dataclass
@@ -64,6 +65,8 @@ class Export:
     connections: list[ConnectionsFile] = field(default_factory=list)
     invitations: list[tuple[InvitationsFile, dt.date | None]] = field(default_factory=list)
     messages: list[MessagesFile] = field(default_factory=list)
+    # Where each file's date was read (by the file's source), for the report.
+    dated_by: dict[str, str] = field(default_factory=dict)
 
 
 def read_export(paths: list[Path], progress: Progress | None = None) -> Export:
@@ -84,6 +87,7 @@ def read_export(paths: list[Path], progress: Progress | None = None) -> Export:
             elif name == invitations.INVITATIONS_CSV:
                 parsed = invitations.parse_invitations(found.text, found.source, progress)
                 export.invitations.append((parsed, found.exported_on))
+                export.dated_by[found.source] = found.dated_by
             else:
                 export.messages.append(messages.parse_messages(found.text, found.source, progress))
     return export
@@ -103,12 +107,13 @@ def find(path: Path) -> list[Found]:
     text = csvfile.decode(data, str(path), f"LinkedIn's {layout.name if layout else NAMES}")
     layout = layout or csvfile.sniff(text, LAYOUTS)
     if layout is None:
+        headers = "; ".join(f"{each.name}: {each.columns}" for each in LAYOUTS)
         raise ExportError(
             f"{path}: not one of the export's files (no header row of {NAMES} found); "
-            f"{EXPECTED_INPUT}"
+            f"{EXPECTED_INPUT}, whose header rows are {headers}"
         )
     # A file of the unpacked folder still carries the export's date in the folder's name.
-    return [Found(layout, str(path), text, _exported_on(path.resolve().parent.name))]
+    return [Found(layout, str(path), text, *_dated(path.resolve().parent, "folder"))]
 
 
 def read_connections(path: Path) -> ConnectionsFile:
@@ -193,8 +198,14 @@ def _exported_on(name: str) -> dt.date | None:
         return None
 
 
+def _dated(path: Path, kind: str) -> tuple[dt.date | None, str]:
+    """The date in a zip's or folder's name, and where it was read ("" when none)."""
+    day = _exported_on(path.name)
+    return day, (f"the date in the {kind}'s name ({path.name})" if day is not None else "")
+
+
 def _from_zip(path: Path, layouts: tuple[Layout, ...]) -> list[Found]:
-    exported_on = _exported_on(path.name)
+    exported_on, dated_by = _dated(path, "zip")
     found = []
     source = str(path)
     try:
@@ -217,7 +228,7 @@ def _from_zip(path: Path, layouts: tuple[Layout, ...]) -> list[Found]:
                 if len(data) > csvfile.MAX_BYTES:
                     raise ExportError(bomb)
                 text = csvfile.decode(data, source, f"LinkedIn's {layout.name}")
-                found.append(Found(layout, source, text, exported_on))
+                found.append(Found(layout, source, text, exported_on, dated_by))
     except zipfile.BadZipFile as exc:
         if source == str(path):
             raise ExportError(f"{path}: not a readable zip ({exc}); {EXPECTED_ZIP}") from None
@@ -267,8 +278,10 @@ def _from_folder(folder: Path) -> list[Found]:
         layout = wanted[name]
         data = _read_file(path, layout.name)
         text = csvfile.decode(data, str(path), f"LinkedIn's {layout.name}")
-        exported_on = _exported_on(path.parent.name) or _exported_on(folder.name)
-        results.append(Found(layout, str(path), text, exported_on))
+        exported_on, dated_by = _dated(path.parent, "folder")
+        if exported_on is None:
+            exported_on, dated_by = _dated(folder, "folder")
+        results.append(Found(layout, str(path), text, exported_on, dated_by))
     order = [layout.name.casefold() for layout in LAYOUTS]
     return sorted(results, key=lambda f: order.index(f.layout.name.casefold()))
 

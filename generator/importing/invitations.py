@@ -10,11 +10,21 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from generator.importing import csvfile
-from generator.importing.csvfile import Layout, Moment, Progress, clean, parse_moment
+from generator.importing.csvfile import (
+    Layout,
+    Moment,
+    Progress,
+    Skipped,
+    clean,
+    not_a_date,
+    parse_moment,
+)
 from generator.model.profiles import profile_key, profile_url
 
 INVITATIONS_CSV = "Invitations.csv"
 COLUMNS = "From,To,Sent At,Message,Direction,inviterProfileUrl,inviteeProfileUrl"
+# How LinkedIn writes `Sent At`, for the message about one that cannot be read.
+SENT_AT_EXAMPLE = "11/10/26, 3:43 PM"
 OUTGOING = "OUTGOING"
 INCOMING = "INCOMING"
 
@@ -51,8 +61,8 @@ class Invitation:
 class InvitationsFile:
     source: str
     invitations: list[Invitation]
-    # Rows left out: (line, why), e.g. a date that cannot be read.
-    skipped: list[tuple[int, str]]
+    # Rows left out, e.g. for a date that cannot be read.
+    skipped: list[Skipped]
     # My own profile key, as the inviter of my invitations ("" when none was sent).
     me: str
 
@@ -63,20 +73,20 @@ def parse_invitations(
     rows = csvfile.table(text, source, LAYOUT, progress)
     at = {field: rows.index(field) for field in _ALIASES}
     invitations: list[Invitation] = []
-    skipped: list[tuple[int, str]] = []
+    skipped: list[Skipped] = []
     inviters: dict[str, int] = {}
     for line, cells in rows.rows():
         direction = clean(cells[at["direction"]]).upper()
         if direction not in (OUTGOING, INCOMING):
-            skipped.append(
-                (line, f"direction {direction or 'missing'!r} is neither {OUTGOING} nor {INCOMING}")
-            )
+            why = f"Direction {direction or 'missing'!r} is neither {OUTGOING} nor {INCOMING}"
+            skipped.append(Skipped(rows.where(at["direction"]), why))
             continue
         outgoing = direction == OUTGOING
         sent = clean(cells[at["sent_at"]])
         when = parse_moment(sent)
         if when is None:
-            skipped.append((line, f"Sent At {sent!r} is not a date"))
+            why = not_a_date("Sent At", sent, SENT_AT_EXAMPLE)
+            skipped.append(Skipped(rows.where(at["sent_at"]), why))
             continue
         name = clean(cells[at["to" if outgoing else "from"]])
         column = at["invitee_url" if outgoing else "inviter_url"]

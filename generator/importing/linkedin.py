@@ -12,16 +12,26 @@ module is its connections.
 from __future__ import annotations
 
 import datetime
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from generator.importing import csvfile
-from generator.importing.csvfile import ExportError, Layout, Progress, clean, parse_date
+from generator.importing.csvfile import (
+    ExportError,
+    Layout,
+    Progress,
+    Skipped,
+    clean,
+    not_a_date,
+    parse_date,
+)
 from generator.model.profiles import profile_url
 
 __all__ = ["ExportError", "parse_date"]
 
 CONNECTIONS_CSV = "Connections.csv"
 COLUMNS = "First Name,Last Name,URL,Email Address,Company,Position,Connected On"
+# How LinkedIn writes `Connected On`, for the message about one that cannot be read.
+CONNECTED_ON_EXAMPLE = "27 Mar 2026"
 
 # An older name for the error every reader raises.
 ConnectionsError = ExportError
@@ -87,7 +97,9 @@ class ConnectionsFile:
     source: str  # "Connections.csv" or "export.zip:Connections.csv"
     connections: list[Connection]
     skipped_without_name: int
-    undated: int
+    undated: int  # rows without a readable Connected On: no `connected` touch for them
+    # Each Connected On cell that cannot be read (a file without the column has none).
+    unreadable_dates: list[Skipped] = field(default_factory=list)
 
 
 def parse_connections(
@@ -101,6 +113,7 @@ def parse_connections(
     connections: list[Connection] = []
     skipped_without_name = 0
     undated = 0
+    unreadable: list[Skipped] = []
     dates: dict[str, datetime.date | None] = {}
     shared: dict[str, str] = {}  # one string per company name or position, however many rows
     for line, cells in rows.rows():
@@ -116,6 +129,9 @@ def parse_connections(
         when = dates[when_text]
         if when is None:
             undated += 1
+            if connected_on >= 0:
+                why = not_a_date("Connected On", clean(when_text), CONNECTED_ON_EXAMPLE)
+                unreadable.append(Skipped(rows.where(connected_on), why))
         company_name = clean(cells[company]) if company >= 0 else ""
         position_name = clean(cells[position]) if position >= 0 else ""
         connections.append(
@@ -130,7 +146,7 @@ def parse_connections(
                 line=line,
             )
         )
-    return ConnectionsFile(source, connections, skipped_without_name, undated)
+    return ConnectionsFile(source, connections, skipped_without_name, undated, unreadable)
 
 
 def normalise_url(url: str) -> str:

@@ -13,7 +13,15 @@ import re
 from dataclasses import dataclass
 
 from generator.importing import csvfile
-from generator.importing.csvfile import Layout, Moment, Progress, clean, parse_moment
+from generator.importing.csvfile import (
+    Layout,
+    Moment,
+    Progress,
+    Skipped,
+    clean,
+    not_a_date,
+    parse_moment,
+)
 from generator.model.profiles import profile_key, profile_url
 
 MESSAGES_CSV = "messages.csv"
@@ -21,6 +29,8 @@ COLUMNS = (
     "CONVERSATION ID,CONVERSATION TITLE,FROM,SENDER PROFILE URL,TO,RECIPIENT PROFILE URLS,"
     "DATE,SUBJECT,CONTENT,FOLDER,ATTACHMENTS,IS MESSAGE DRAFT,IS CONVERSATION DRAFT"
 )
+# How LinkedIn writes `DATE`, for the message about one that cannot be read.
+DATE_EXAMPLE = "2026-11-15 10:00:00 UTC"
 # The start of a message kept for an inbound entry's `about`.
 KEPT_CHARACTERS = 200
 
@@ -72,8 +82,8 @@ class MessagesFile:
     source: str
     messages: list[Message]
     drafts: int
-    # Rows left out: (line, why), e.g. a date that cannot be read.
-    skipped: list[tuple[int, str]]
+    # Rows left out, e.g. for a date that cannot be read.
+    skipped: list[Skipped]
 
 
 def parse_messages(
@@ -83,7 +93,7 @@ def parse_messages(
     at = {field: rows.index(field) for field in _ALIASES}
     messages: list[Message] = []
     drafts = 0
-    skipped: list[tuple[int, str]] = []
+    skipped: list[Skipped] = []
     people: dict[tuple[str, str], Participant] = {}  # one object per (address, name)
     dates: dict[str, Moment | None] = {}
 
@@ -107,7 +117,8 @@ def parse_messages(
             dates[date_text] = parse_moment(clean(date_text))
         when = dates[date_text]
         if when is None:
-            skipped.append((line, f"DATE {clean(date_text)!r} is not a date"))
+            why = not_a_date("DATE", clean(date_text), DATE_EXAMPLE)
+            skipped.append(Skipped(rows.where(at["date"]), why))
             continue
         sender = participant(clean(cell(cells, "sender_url")), clean(cell(cells, "from")))
         urls = [u for u in _URL_SEPARATOR.split(cell(cells, "recipient_urls")) if u]

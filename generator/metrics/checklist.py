@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shlex
 from dataclasses import dataclass, field
 
 from generator.metrics.counts import (
@@ -14,8 +15,9 @@ from generator.metrics.counts import (
 )
 from generator.metrics.outreach import missing_roles, why_no_batch
 from generator.metrics.situation import Situation
-from generator.model.model import Plan, Sector
-from generator.model.placeholders import is_placeholder_sector
+from generator.model.model import Person, Plan, Sector
+from generator.model.names import fold
+from generator.model.placeholders import ME, REQUIRED, is_placeholder_sector
 from generator.wording import plural
 
 STEADY_WEEKS = 4
@@ -35,6 +37,52 @@ class Step:
 def checklist(situation: Situation) -> list[Step]:
     plan = situation.plan
     return [_sectors(plan), _companies(plan), _people(situation), _outreach(situation)]
+
+
+@dataclass(frozen=True)
+class FirstStep:
+    """One thing to do first in a new plan, and the command that does it."""
+
+    what: str
+    command: str
+
+
+def first_steps(plan: Plan) -> list[FirstStep]:
+    """Where a plan without companies starts: say who you are, name the sectors, list a
+    company, name its people. Empty once a company is listed."""
+    if plan.companies:
+        return []
+    steps = []
+    if any(fold(getattr(plan.me, key)) == fold(ME[key]) for key in REQUIRED):
+        steps.append(FirstStep("Say who you are and what you want", _ME_COMMAND))
+    placeholder = next((s for s in plan.sectors if is_placeholder_sector(s)), None)
+    if placeholder is not None:
+        command = f"playbook rename sector {shlex.quote(placeholder.name)} 'Your real sector'"
+        steps.append(FirstStep("Name your sectors", command))
+    sector = next((s for s in plan.sectors if not s.recruiters), None)
+    if sector is None:
+        steps.append(FirstStep("Add the sector you aim at", "playbook add sector 'Your sector'"))
+        name = "Your sector"
+    elif is_placeholder_sector(sector):
+        name = "Your real sector"
+    else:
+        name = sector.name
+    steps.append(
+        FirstStep(
+            "List a company you would like to work for",
+            f"playbook add company 'Company name' --sector {shlex.quote(name)}",
+        )
+    )
+    steps.append(
+        FirstStep(
+            "Name two or three people there, the future boss and HR",
+            "playbook add person 'First Last' --company 'Company name' --focus operations",
+        )
+    )
+    return steps
+
+
+_ME_COMMAND = "playbook me --name 'First Last' --headline 'Who you are' --goal 'What you want'"
 
 
 def sector_company_target(plan: Plan, sector: Sector) -> int:
@@ -106,14 +154,20 @@ def _people(situation: Situation) -> Step:
     if unknown:
         where += f", {unknown} country unknown"
     companies = len(plan.companies)
-    progress = [
-        f"{len(people)} people (target {target})",
-        f"{companies - len(thin)} of {companies} companies with {per_company}+ people",
-        f"{companies - len(lacking)} of {companies} companies with operations and HR",
-        where,
-    ]
+    progress = [f"{len(people)} people (target {target})"]
+    if companies:
+        progress += [
+            f"{companies - len(thin)} of {companies} companies with {per_company}+ people",
+            f"{companies - len(lacking)} of {companies} companies with operations and HR",
+        ]
+    else:
+        progress.append("no companies listed yet")
+    if people:
+        progress.append(where)
     done = len(people) >= target and not thin and not lacking
-    if thin:
+    if not companies:
+        action = "List companies first (step 2): people are named at their company."
+    elif thin:
         more = plural(per_company - len(thin[0].people), "more person", "more people")
         action = f"Name {more} at {thin[0].name}."
     elif lacking:
@@ -131,9 +185,12 @@ def _outreach(situation: Situation) -> Step:
     contacted = contacted_count(people)
     cadence = situation.plan.targets.invites_per_week
     weeks_on_target = streak(situation)
-    share = f"{round(100 * contacted / len(people))}%" if people else "0%"
+    reach = "nobody to contact yet"
+    if people:
+        share = round(100 * contacted / len(people))
+        reach = f"{contacted} of {len(people)} people contacted ({share}%)"
     progress = [
-        f"{contacted} of {len(people)} people contacted ({share})",
+        reach,
         f"{invited_this_week(situation)} invitations this week (target {cadence})",
         f"{weeks_in_a_row(weeks_on_target)} on target",
     ]
@@ -142,12 +199,26 @@ def _outreach(situation: Situation) -> Step:
         progress.append(f"{waiting} already connected before the plan, not yet contacted")
     everyone = bool(people) and contacted == len(people)
     done = everyone or weeks_on_target >= STEADY_WEEKS
-    batch = len(situation.next_batch)
+    batch = situation.next_batch
     if batch:
-        action = f"Invite {plural(batch, 'more person', 'more people')} this week (see This week)."
+        action = f"{_batch_words(situation, batch)} this week (see This week)."
     else:
         action = why_no_batch(situation)
     return Step(4, "Reach out, steadily", done, progress, action)
+
+
+def _batch_words(situation: Situation, batch: list[Person]) -> str:
+    """The batch as what to do: an existing connection gets a message, not an invitation."""
+    connections = sum(1 for p in batch if situation[p].already_connected_on is not None)
+    invites = len(batch) - connections
+    parts = []
+    if invites:
+        parts.append(f"invite {plural(invites, 'more person', 'more people')}")
+    if connections:
+        known = plural(connections, "existing connection", "existing connections")
+        parts.append(f"message {known}")
+    text = " and ".join(parts)
+    return text[0].upper() + text[1:]
 
 
 @dataclass(frozen=True)
@@ -170,7 +241,8 @@ def headline_numbers(situation: Situation) -> list[Number]:
             len(inbound_last_12_months(situation)),
             "inbound",
         ),
-        Number("people contacted", contacted_count(people), "funnel", of=len(people)),
+        # "0 people contacted", not "0 of 0", while the plan names nobody.
+        Number("people contacted", contacted_count(people), "funnel", of=len(people) or None),
         Number(
             "invitations this week",
             invited_this_week(situation),

@@ -4,8 +4,10 @@ withdrawn or coming up, and which targets stay silent.
 Two cycles follow a person after my first message. While they have never answered, a
 reminder is due `follow_up_after_days` business days after my last message, at most
 twice; after that, the advice is to try someone else at the company (the 3B7 routine).
-Once they answered (connected, replied, met) or called, the keep-alive cycle takes over:
-a follow-up after `keep_alive_days` without contact.
+Once they answered (connected, replied, met, declined) or called, the keep-alive cycle
+takes over: a follow-up after `keep_alive_days` without contact. A company where the
+no-answer cycle ran out for everyone is a silent target (`is_silent`). Someone who
+wrote to me before I ever contacted them waits for my answer (`answer_them`).
 
 These work the figures out from the plan's facts; `situation.Situation` keeps the ones
 asked for again and again (this week's batch, the follow-ups, the pending invitations)
@@ -19,12 +21,12 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from generator.drafts.drafts import Drafts, first_draft_kind
+from generator.drafts.order import email_subject
 from generator.metrics.counts import invitations, invited_this_week, week_start
 from generator.model.derive import is_linkedin_invitation
 from generator.model.facts import PersonFacts, PlanFacts
 from generator.model.model import Company, Person, Plan, Touch
 from generator.model.vocabulary import (
-    ANSWERS,
     OUTREACH,
     OUTREACH_ORDER,
     Channel,
@@ -34,7 +36,6 @@ from generator.model.vocabulary import (
 )
 from generator.wording import plural
 
-SILENT_AFTER_DAYS = 30
 PENDING_AFTER_DAYS = 21
 FOLLOW_UPS_PER_WEEK = 20
 # Reminders to someone who never answered, before trying someone else at the company.
@@ -42,8 +43,8 @@ MAX_REMINDERS = 2
 MAX_REMINDERS_WORDS = "two"
 # LinkedIn lets you invite someone again three weeks after withdrawing an invitation.
 REINVITE_AFTER_DAYS = 21
-# Reached on some channel, so in the keep-alive cycle; a call from someone who is still
-# "identified" puts them in it too.
+# Reached on some channel, so in the keep-alive cycle once they answered; a call from
+# someone I contacted puts them in it whatever their stage.
 FOLLOW_UP_STAGES = (Stage.INVITED, Stage.CONNECTED, Stage.REPLIED, Stage.MET)
 
 
@@ -90,6 +91,11 @@ def why_no_batch(facts: PlanFacts) -> str:
     if not facts.people:
         return "Nobody in the plan yet: add companies and the people to contact there."
     waiting = [p for p in facts.people if not p.in_touch]
+    if not waiting and any(p.waiting_for_me is not None for p in facts.people):
+        return (
+            "Everyone else in the plan has been contacted: answer those who wrote to you "
+            "first, add companies or people, and keep the connections alive."
+        )
     if not waiting:
         return (
             "Everyone in the plan has been contacted: add companies or people, "
@@ -112,15 +118,17 @@ def why_no_batch(facts: PlanFacts) -> str:
 
 
 def follow_ups_due(facts: PlanFacts) -> list[Person]:
-    """People reached (on any channel), or who called, and untouched for
+    """People I reached (on any channel) who answered in any way, untouched for
     `keep_alive_days`, longest silence first. A LinkedIn invitation still pending gets a
-    nudge instead; someone with a touch booked is already coming up."""
+    nudge instead; someone with a touch booked is already coming up; someone who wrote
+    to me first and never heard back is to be answered (`answer_them`)."""
     cutoff = facts.today - dt.timedelta(days=facts.plan.targets.keep_alive_days)
     due = [
         person
         for person in facts.people
         if (person.stage in FOLLOW_UP_STAGES or person.inbound)
-        and person.unanswered is None
+        and person.contacted
+        and person.answered
         and person.pending_since is None
         and not person.planned
         and person.last_contact is not None
@@ -137,7 +145,7 @@ class Nudge:
     person: Person
     since: dt.date
     days: int
-    # Whether any of my unanswered messages to them went by e-mail.
+    # Whether any message of mine to them went by e-mail.
     emailed: bool
 
     @property
@@ -150,7 +158,8 @@ class Nudge:
 
 
 def pending_invitations(facts: PlanFacts) -> list[Nudge]:
-    """Invitations pending for 21+ days: LinkedIn counts them against you."""
+    """Invitations pending for 21+ days: LinkedIn counts them against you. Whoever
+    answered in any way since the invitation (a call too) is not pending."""
     nudges = []
     for person in facts.people:
         since = person.pending_since
@@ -158,8 +167,7 @@ def pending_invitations(facts: PlanFacts) -> list[Nudge]:
             continue
         days = (facts.today - since).days
         if days >= PENDING_AFTER_DAYS:
-            run = person.unanswered
-            nudges.append(Nudge(person.person, since, days, run is not None and run.emailed))
+            nudges.append(Nudge(person.person, since, days, person.emailed))
     return sorted(nudges, key=lambda n: (n.since, n.person.name))
 
 
@@ -223,10 +231,7 @@ class Reminder:
 
 
 def _subject(drafts: Drafts, channel: Channel | None, kind: MessageKind) -> str:
-    if channel is not Channel.EMAIL:
-        return ""
-    subject = drafts[MessageKind.EMAIL_SUBJECT].text
-    return f"Re: {subject}" if kind is MessageKind.REMINDER else subject
+    return email_subject(drafts, kind) if channel is Channel.EMAIL else ""
 
 
 _CHANNEL_WORDS = {
@@ -253,19 +258,53 @@ def reminder_route(person: PersonFacts) -> tuple[Channel | None, MessageKind] | 
     return run.last.channel or person.person.channel, MessageKind.REMINDER
 
 
-def next_draft(person: PersonFacts) -> MessageKind:
-    """The draft for this person's next step, shown first on their page.
+def next_draft(person: PersonFacts, follow_up_due: bool) -> MessageKind | None:
+    """The draft for this person's next step, marked as such on their page; None when
+    no draft is the next step.
 
-    Nobody has been in touch yet: the first message for their channel. My outreach is
-    unanswered: the draft its reminder would use (the first e-mail after an unanswered
-    invitation, else the reminder). Everyone else: the keep-alive follow-up.
+    Nobody has been in touch yet: the first message for their channel. They wrote to
+    me first: none (answer what they wrote). Something is booked: none (the meeting is
+    next). My outreach is unanswered: the draft its reminder would use (the first e-mail
+    after an unanswered invitation, else the reminder; none when nothing can be sent, or
+    after the last reminder: then the next step is someone else at the company).
+    They answered: the keep-alive follow-up once it is due, none before (after a reply
+    or a meeting, the next step is the meeting or the thanks).
     """
+    if person.planned or person.waiting_for_me is not None:
+        return None
     if not person.contacted:
         return first_draft_kind(person)
-    route = reminder_route(person)
+    run, route = person.unanswered, reminder_route(person)
+    if run is not None and run.follow_ups >= MAX_REMINDERS:
+        return None
     if route is not None:
         return route[1]
-    return MessageKind.FOLLOW_UP
+    if follow_up_due:
+        return MessageKind.FOLLOW_UP
+    return None
+
+
+def opened_draft(person: PersonFacts, next_kind: MessageKind | None) -> MessageKind | None:
+    """The draft a page opens first: the next step's; for someone who wrote first, the
+    e-mail (who I am and what I want, to send as my answer); for someone who answered,
+    the follow-up (the draft of their stage); else the page's first."""
+    if next_kind is not None:
+        return next_kind
+    if person.waiting_for_me is not None:
+        return MessageKind.EMAIL
+    return MessageKind.FOLLOW_UP if person.answered else None
+
+
+def answer_them(facts: PlanFacts) -> list[PersonFacts]:
+    """People who called or wrote to me first and whom I never contacted: they wait for
+    my answer. The longest waiting first."""
+    waiting = [p for p in facts.people if p.waiting_for_me is not None]
+    return sorted(waiting, key=lambda p: (_waiting_since(p, facts.today), p.person.name))
+
+
+def _waiting_since(person: PersonFacts, today: dt.date) -> dt.date:
+    entry = person.waiting_for_me
+    return entry.date if entry is not None else today
 
 
 def reminders_due(facts: PlanFacts, drafts: Mapping[Person, Drafts]) -> list[Reminder]:
@@ -369,20 +408,27 @@ def coming_up(facts: PlanFacts) -> list[Planned]:
     return sorted(items, key=lambda item: (item.touch.date, item.person.name))
 
 
-def silent_companies(facts: PlanFacts) -> list[Company]:
-    """Everyone reached 30+ days ago, nobody answered, and nothing came in from there.
+def is_silent(facts: PlanFacts, person: PersonFacts) -> bool:
+    """The no-answer cycle is over for them: my outreach never got an answer (the same
+    answers that end the reminders: accepted, replied, met, declined, a call), the
+    reminders are sent (two, or none where none can go: a LinkedIn invitation and no
+    e-mail address), and `follow_up_after_days` business days passed since my last
+    message."""
+    run, due = person.unanswered, reminder_due_on(facts, person.person)
+    if run is None or due is None or due > facts.today:
+        return False
+    return run.follow_ups >= MAX_REMINDERS or reminder_route(person) is None
 
-    A decline is an answer too, so a company where someone declined is not silent;
-    accepting the invitation (connected) without a word is.
-    """
-    cutoff = facts.today - dt.timedelta(days=SILENT_AFTER_DAYS)
+
+def silent_companies(facts: PlanFacts) -> list[Company]:
+    """Companies where everyone the plan names is silent (`is_silent`) and nothing came
+    in from the company: one definition with the reminder cycle's."""
     return [
         company.company
         for company in facts.company_facts.values()
         if company.people
         and not company.inbound
-        and all(p.reached_out_on is not None and p.reached_out_on <= cutoff for p in company.people)
-        and not any(t.action in ANSWERS for p in company.people for t in p.history)
+        and all(is_silent(facts, p) for p in company.people)
     ]
 
 

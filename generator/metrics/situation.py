@@ -71,6 +71,11 @@ class Situation(PlanFacts):
         return outreach.coming_up(self)
 
     @cached_property
+    def answer_them(self) -> list[Person]:
+        """People who wrote or called first and wait for my answer (`outreach.answer_them`)."""
+        return [p.person for p in outreach.answer_them(self)]
+
+    @cached_property
     def silent_companies(self) -> list[Company]:
         return outreach.silent_companies(self)
 
@@ -117,6 +122,9 @@ class Situation(PlanFacts):
         reinvite = outreach.reinvite_for(self, person)
         if reinvite is not None:
             return f"invitation withdrawn on {reinvite.withdrawn}: {reinvite.when(self.today)}"
+        waiting_for_me = self[person].waiting_for_me
+        if waiting_for_me is not None:
+            return f"contacted you on {waiting_for_me.date}: answer them"
         if self.is_follow_up_due(person):
             return "due a follow-up"
         waiting = outreach.waiting_for_answer(self, person)

@@ -48,16 +48,20 @@ def is_linkedin_invitation(touch: Touch) -> bool:
     return touch.action is Action.INVITED and touch.channel in (None, Channel.LINKEDIN)
 
 
-def pending_since(touches: Sequence[Touch]) -> dt.date | None:
+def pending_since(
+    touches: Sequence[Touch], inbound_dates: Sequence[dt.date] = ()
+) -> dt.date | None:
     """The latest LinkedIn invitation, while nothing came back from it (no connect,
-    reply, meeting or decline afterwards) and I did not withdraw it. An e-mail is not
-    pending in that sense."""
+    reply, meeting or decline afterwards, and no call or message from them since) and I
+    did not withdraw it. An e-mail is not pending in that sense."""
     invited = [t.date for t in touches if is_linkedin_invitation(t)]
     if not invited:
         return None
     last = max(invited)
     ended = INVITATION_ANSWERS | {Action.WITHDRAWN}
     if any(t.action in ended and t.date >= last for t in touches):
+        return None
+    if any(day >= last for day in inbound_dates):
         return None
     return last
 
@@ -138,7 +142,7 @@ def person_facts(
         reached=reached_stage(campaign),
         last_contact=max(contact_dates, default=None),
         reached_out_on=min((t.date for t in history if t.action in OUTREACH), default=None),
-        pending_since=pending_since(history),
+        pending_since=pending_since(history, [i.date for i in inbound]),
         withdrawn_on=withdrawn_on(history),
         unanswered=unanswered(campaign, [i.date for i in inbound]),
     )

@@ -18,7 +18,7 @@ from functools import cached_property
 from typing import overload
 
 from generator.model.model import Company, Inbound, Person, Plan, Sector, Touch
-from generator.model.vocabulary import Channel, Stage
+from generator.model.vocabulary import INVITATION_ANSWERS, OUTREACH, Action, Channel, Stage
 
 
 @dataclass(frozen=True)
@@ -84,20 +84,54 @@ class PersonFacts:
 
     @property
     def contacted(self) -> bool:
-        """In contact already: a touch of the campaign, or a call from them. A connection
-        older than any outreach alone is not contact of the plan's."""
-        return bool(self.campaign or self.inbound)
+        """Contacted by me: a touch of the campaign. A call or message from them alone is
+        not (they wait for my answer: `waiting_for_me`), nor is a connection older than
+        any outreach."""
+        return bool(self.campaign)
 
     @property
     def in_touch(self) -> bool:
-        """Contacted, or something is booked with them: not one for a cold first message."""
-        return self.contacted or bool(self.planned)
+        """Contacted, they wrote to me, or something is booked with them: not one for a
+        cold first message."""
+        return self.contacted or bool(self.inbound) or bool(self.planned)
+
+    @property
+    def answered(self) -> bool:
+        """They answered, in any way: accepted, replied, met, declined, or called or wrote
+        to me. Whoever answered is in the keep-alive cycle, not the reminders'."""
+        return bool(self.inbound) or any(t.action in INVITATION_ANSWERS for t in self.campaign)
+
+    @property
+    def waiting_for_me(self) -> Inbound | None:
+        """Their latest call or message, while they reached out and I never contacted
+        them: they are waiting for my answer."""
+        if self.contacted or not self.inbound:
+            return None
+        return max(self.inbound, key=lambda entry: entry.date)
+
+    @property
+    def emailed(self) -> bool:
+        """Whether any outreach of mine to them went by e-mail, answered or not."""
+        return any(t.action in OUTREACH and t.channel is Channel.EMAIL for t in self.history)
+
+    @property
+    def linkedin_connection(self) -> bool:
+        """A LinkedIn connection (old or made by the campaign): one I can send a LinkedIn
+        message to. While an invitation is pending, I cannot."""
+        return any(t.action is Action.CONNECTED for t in self.history)
 
     @property
     def timeline(self) -> list[Touch | Inbound]:
-        """What happened with this person, oldest first: touches and their calls to me."""
+        """What happened with this person, oldest first: touches in `Touch.order`, their
+        calls to me after the touches of the same day."""
         entries: list[Touch | Inbound] = [*self.history, *self.inbound]
-        return sorted(entries, key=lambda entry: entry.date)
+        return sorted(entries, key=_timeline_order)
+
+
+def _timeline_order(entry: Touch | Inbound) -> tuple[dt.date, bool, dt.time, int]:
+    if isinstance(entry, Touch):
+        return entry.order
+    return (entry.date, True, dt.time.max, entry.location.line)
 
 
 @dataclass(frozen=True, eq=False)

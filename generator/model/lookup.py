@@ -17,7 +17,7 @@ from typing import TypeVar
 
 from generator.errors import PlaybookError
 from generator.model.model import Company, Person, Plan, Sector
-from generator.model.names import close_matches, fold
+from generator.model.names import close_matches, fold, likeness
 
 T = TypeVar("T")
 
@@ -103,15 +103,21 @@ def find_company(plan: Plan, query: str, offer_to_add: bool = True) -> Company:
     if found:
         names = ", ".join(f"'{c.name}'" for c in found[:8])
         raise Ambiguous(f"'{query}' matches {len(found)} companies: {names}; give the full name")
-    size = len(query.split())
-    candidates = [(span, c) for c in plan.companies for span in [c.name, *_spans(c.name, size)]]
-    near = list(dict.fromkeys(close_matches(query, candidates)))
+    near = close_companies(query, plan.companies)
     hint = ""
     if near:
         hint = f"; did you mean {', '.join(repr(c.name) for c in near)}?"
     elif offer_to_add:
         hint = f"; add it first: playbook add company {shlex.quote(query)} --sector …"
     raise NotFound(f"no company called '{query}' in the plan{hint}")
+
+
+def close_companies(query: str, companies: Sequence[Company]) -> list[Company]:
+    """The companies a mistyped name may mean: its words nearly a run of their name's
+    words ("Bosh" and "Bosch Car Multimedia", "Car Multimedai")."""
+    size = len(query.split())
+    candidates = [(span, c) for c in companies for span in [c.name, *_spans(c.name, size)]]
+    return list(dict.fromkeys(close_matches(query, candidates)))
 
 
 def find_sector(plan: Plan, query: str) -> Sector:
@@ -256,6 +262,10 @@ def near_duplicates(companies: Sequence[Company]) -> list[tuple[Company, Company
     return pairs
 
 
-def look_alike(name: str, companies: Iterable[Company]) -> Company | None:
-    """The first company whose name looks like `name` (see `looks_alike`)."""
-    return next((c for c in companies if looks_alike(name, c.name)), None)
+def look_alikes(name: str, companies: Sequence[Company]) -> list[Company]:
+    """The companies a new one named `name` may duplicate, the closest first: those whose
+    names look alike (`looks_alike`, the rule `check` warns by) and those a typo away
+    from a run of its words (`close_companies`, the rule `--company` suggests by)."""
+    found = [c for c in companies if looks_alike(name, c.name)]
+    found += [c for c in close_companies(name, companies) if c not in found]
+    return sorted(found, key=lambda c: -likeness(name, c.name))

@@ -114,6 +114,13 @@ class Touch:
         day = self.date.isoformat()
         return f"{day} {self.time:%H:%M}" if self.time is not None else day
 
+    @property
+    def order(self) -> tuple[dt.date, bool, dt.time, int]:
+        """Where the touch falls among others: by date, then by time where one is given
+        (a touch without a time after the timed ones of its day), then by its line in the
+        file: of two touches alike, the one logged last is the later."""
+        return (self.date, self.time is None, self.time or dt.time.min, self.location.line)
+
 
 @dataclass(frozen=True, eq=False)
 class Person:

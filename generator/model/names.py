@@ -77,6 +77,12 @@ def nearest_word(word: str, words: Iterable[str], cutoff: float = WORD_CUTOFF) -
     return near[0] if near else None
 
 
+def likeness(a: str, b: str) -> float:
+    """How alike two names are, from 0 to 1, compared without case and accents: to put
+    the closest of several near names first."""
+    return difflib.SequenceMatcher(None, fold(a), fold(b)).ratio()
+
+
 def close_matches(query: str, candidates: Iterable[tuple[str, T]], n: int = 3) -> list[T]:
     """The candidates whose names are nearly the query (typos, a missing letter), compared
     without case and accents."""

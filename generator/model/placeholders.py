@@ -33,18 +33,25 @@ def is_placeholder_sector(sector: Sector) -> bool:
     return fold(sector.name) in _FOLDED_SECTORS
 
 
+def _me_left(plan: Plan) -> list[str]:
+    """The keys of `me` that still hold their placeholder, in the skeleton's order."""
+    return [
+        key
+        for key, placeholder in ME.items()
+        if (value := getattr(plan.me, key)) and fold(value) == fold(placeholder)
+    ]
+
+
 def placeholder_warnings(plan: Plan) -> list[Problem]:
     """A warning for each placeholder of `init` still in the plan."""
     problems = []
-    for key, placeholder in ME.items():
-        value = getattr(plan.me, key)
-        if value and fold(value) == fold(placeholder):
-            where = plan.me.key_locations.get(key, plan.location)
-            fix = f"write yours: playbook me --{key} …"
-            if key not in REQUIRED:
-                fix = f"write yours (playbook me --{key} …) or remove it (playbook me --{key} '')"
-            message = f"me.{key}: still the placeholder '{placeholder}' from playbook init; {fix}"
-            problems.append(Problem(where, message, Severity.WARNING))
+    for key in _me_left(plan):
+        where = plan.me.key_locations.get(key, plan.location)
+        fix = f"write yours: playbook me --{key} …"
+        if key not in REQUIRED:
+            fix = f"write yours (playbook me --{key} …) or remove it (playbook me --{key} '')"
+        message = f"me.{key}: still the placeholder '{ME[key]}' from playbook init; {fix}"
+        problems.append(Problem(where, message, Severity.WARNING))
     for index, sector in enumerate(plan.sectors):
         if is_placeholder_sector(sector):
             message = (
@@ -53,3 +60,25 @@ def placeholder_warnings(plan: Plan) -> list[Problem]:
             )
             problems.append(Problem(sector.location, message, Severity.WARNING))
     return problems
+
+
+def placeholder_summary(plan: Plan) -> str | None:
+    """What `check` adds to its summary while placeholders are left: how many, and what
+    to fill in first (who you are, then the sectors); None for a plan without any."""
+    me_left = _me_left(plan)
+    sectors_left = [s for s in plan.sectors if is_placeholder_sector(s)]
+    count = len(me_left) + len(sectors_left)
+    if not count:
+        return None
+    first = []
+    if me_left:
+        keys = [key for key in me_left if key in REQUIRED] or me_left
+        options = " ".join(f"--{key} …" for key in keys)
+        first.append(f"who you are (playbook me {options})")
+    if sectors_left:
+        first.append("your sectors (playbook rename sector OLD NEW)")
+    left = "1 placeholder" if count == 1 else f"{count} placeholders"
+    return (
+        f"{left} from playbook init {'is' if count == 1 else 'are'} left, each named above "
+        f"with the command that replaces it: first {', then '.join(first)}."
+    )

@@ -195,21 +195,47 @@ def complete_linkedin(text: str) -> str:
     return "https://www.linkedin.com" + match.group(1) if match else text
 
 
+# What a profile address looks like, for every message that refuses one.
+LINKEDIN_EXPECTED = (
+    "expected a LinkedIn profile address: linkedin.com/in/ and the profile's name, as the "
+    "browser shows it (https://www.linkedin.com/in/anna-nowak)"
+)
+_PROFILE_NAME = re.compile(r"[\w-]+")
+_LINKEDIN_HOSTS = ("linkedin.com", "www.linkedin.com")
+
+
 class LinkedInUrl(Url):
     """A profile address; `linkedin.com/in/x`, as LinkedIn displays it, is completed."""
 
     def clean(self, ctx: Context, value: Any, where: str, location: Location) -> Any:
-        if isinstance(value, str):
-            if re.fullmatch(r"[\w-]+", value.strip()):
-                expected = "expected a web address; a LinkedIn profile is written"
-                return ctx.error(location, where, f"{expected} linkedin.com/in/{value.strip()}")
+        if isinstance(value, str) and value.strip():
             value = complete_linkedin(value)
             host = _host(value.strip())
-            if value.strip() and host != "linkedin.com" and not host.endswith(".linkedin.com"):
-                elsewhere = f" ({host} is not LinkedIn)" if host else ""
-                message = "expected a LinkedIn profile address (https://www.linkedin.com/in/…)"
-                return ctx.error(location, where, f"{message}; got {_shown(value)}{elsewhere}")
+            if host != "linkedin.com" and not host.endswith(".linkedin.com"):
+                meant = _profile_meant(value.strip(), host)
+                if meant:
+                    hint = f"; {meant} would do"
+                else:
+                    hint = f" ({host} is not LinkedIn)" if "." in host else ""
+                message = f"{LINKEDIN_EXPECTED}; got {_shown(value)}{hint}"
+                return ctx.error(location, where, message)
         return super().clean(ctx, value, where, location)
+
+
+def _profile_meant(text: str, host: str) -> str:
+    """The profile address a near miss surely means: a bare name ("anna-nowak"), or an
+    address whose host is LinkedIn mistyped ("linkedin/anna-nowak", "linkedn.com/in/…");
+    "" for anything else (an address elsewhere is not LinkedIn's)."""
+    if _PROFILE_NAME.fullmatch(text):
+        return f"linkedin.com/in/{text}"
+    looks_like_linkedin = "." not in host and "linkedin" in host
+    if not (looks_like_linkedin or nearest_word(host, _LINKEDIN_HOSTS, cutoff=0.85)):
+        return ""
+    path = urlsplit(text if "://" in text else f"https://{text}").path
+    segments = [s for s in path.split("/") if s and s != "in"]
+    if len(segments) == 1 and _PROFILE_NAME.fullmatch(segments[0]):
+        return f"linkedin.com/in/{segments[0]}"
+    return ""
 
 
 def _host(text: str) -> str:
@@ -288,6 +314,38 @@ def calendar_date(text: str) -> dt.date:
         return dt.date.fromisoformat(text)
     except ValueError as exc:
         raise NotADate("calendar", str(exc)) from None
+
+
+_UNPADDED = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
+_DAY_MONTH_YEAR = re.compile(r"(\d{1,2})([./-])(\d{1,2})\2(\d{4})")
+
+
+def meant_date(value: str) -> str:
+    """The YYYY-MM-DD a day written another way surely means ("28.11.2026", "2026-1-5"),
+    or "" when it is no day or the order of day and month cannot be told (03/04/2026)."""
+    text = value.strip()
+    if unpadded := _UNPADDED.fullmatch(text):
+        year, month, day = (int(part) for part in unpadded.groups())
+        return _iso(year, month, day)
+    match = _DAY_MONTH_YEAR.fullmatch(text)
+    if match is None:
+        return ""
+    first, separator, second, year_text = match.groups()
+    a, b = int(first), int(second)
+    if separator == "." or a > 12 >= b:
+        day, month = a, b
+    elif b > 12 >= a:
+        day, month = b, a
+    else:
+        return ""
+    return _iso(int(year_text), month, day)
+
+
+def _iso(year: int, month: int, day: int) -> str:
+    try:
+        return dt.date(year, month, day).isoformat()
+    except ValueError:
+        return ""
 
 
 def parse_date(text: str) -> dt.date:

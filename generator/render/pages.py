@@ -18,16 +18,23 @@ from typing import Any
 import jinja2
 from markupsafe import Markup
 
-from generator.drafts.drafts import Draft, as_linkedin_message, language_of
+from generator.drafts.drafts import Draft, as_linkedin_message, first_draft_kind, language_of
 from generator.drafts.order import (
     draft_label,
     draft_noun,
+    email_subject,
     shown_kinds,
     subject_kind,
 )
 from generator.metrics import counts, outreach
 from generator.metrics.budget import linkedin_budget
-from generator.metrics.checklist import Number, checklist, headline_numbers, sector_company_target
+from generator.metrics.checklist import (
+    Number,
+    checklist,
+    first_steps,
+    headline_numbers,
+    sector_company_target,
+)
 from generator.metrics.situation import Situation
 from generator.model.model import Company, Person, Sector
 from generator.model.vocabulary import PLANNED, Focus, MessageKind
@@ -44,6 +51,7 @@ from generator.render.terms import (
     stage_pill,
     term,
 )
+from generator.render.titles import person_titles
 from generator.wording import percent, plural
 
 
@@ -85,6 +93,7 @@ def _environment() -> jinja2.Environment:
         draft_noun=draft_noun,
         shown_kinds=shown_kinds,
         subject_kind=subject_kind,
+        email_subject=email_subject,
         as_linkedin_message=as_linkedin_message,
     )
     env.filters["safe"] = Markup
@@ -139,14 +148,22 @@ def sector_rows(situation: Situation) -> list[SectorRow]:
     ]
 
 
-def person_page(situation: Situation, person: Person) -> str:
+def person_page(situation: Situation, person: Person, title: str | None = None) -> str:
+    """The person's page, titled as `person_titles` has it (worked out here unless given:
+    `all_pages` works out everyone's at once)."""
+    if title is None:
+        title = person_titles(situation.plan.people)[person]
+    known = situation[person]
+    next_kind = outreach.next_draft(known, situation.is_follow_up_due(person))
     return render(
         "person.md.j2",
         situation,
         person=person,
-        known=situation[person],
+        title=title,
+        known=known,
         drafts=situation.drafts[person],
-        first=outreach.next_draft(situation[person]),
+        first=next_kind,
+        opened=outreach.opened_draft(known, next_kind),
         language=language_of(person),
         status=situation.next_step(person),
         note_limit=situation.plan.targets.note_limit,
@@ -159,9 +176,10 @@ def company_page(situation: Situation, company: Company) -> str:
     wanted = [str(f) for f in missing] or ([str(Focus.OPERATIONS)] if short else [])
     searches = [(role, people_search_url(company.name, role)) for role in wanted]
     known = situation[company]
+    # Newest first; touches of the same day as `Touch.order` has them, the last logged first.
     timeline = sorted(
         [(touch.date, p.person, touch) for p in known.people for touch in p.history],
-        key=lambda item: item[0],
+        key=lambda item: item[2].order,
         reverse=True,
     )
     return render(
@@ -200,7 +218,7 @@ def sector_pages(situation: Situation) -> dict[str, str]:
 def this_week_page(situation: Situation) -> str:
     plan = situation.plan
     batch = [
-        Suggestion(p, outreach.next_draft(situation[p]), situation.drafts[p])
+        Suggestion(p, first_draft_kind(situation[p]), situation.drafts[p])
         for p in situation.next_batch
     ]
     follow_ups = [
@@ -219,6 +237,7 @@ def this_week_page(situation: Situation) -> str:
         follow_ups_due=len(situation.follow_ups_due),
         keep_alive_days=plan.targets.keep_alive_days,
         nudges=situation.pending_invitations,
+        answer_them=situation.answer_them,
         coming_up=situation.coming_up,
         budget=linkedin_budget(situation),
         note_limit=plan.targets.note_limit,
@@ -262,13 +281,19 @@ def scoreboard_page(situation: Situation) -> str:
         follow_ups=situation.follow_ups_due,
         keep_alive_days=plan.targets.keep_alive_days,
         silent=situation.silent_companies,
-        silent_days=outreach.SILENT_AFTER_DAYS,
+        follow_up_after_days=plan.targets.follow_up_after_days,
+        max_reminders_words=outreach.MAX_REMINDERS_WORDS,
         inbound=sorted(plan.inbound, key=lambda entry: entry.date, reverse=True),
     )
 
 
 def home_checklist(situation: Situation) -> str:
-    return render("checklist.md.j2", situation, steps=checklist(situation))
+    return render(
+        "checklist.md.j2",
+        situation,
+        steps=checklist(situation),
+        first_steps=first_steps(situation.plan),
+    )
 
 
 # Where each headline number is explained: (page, section, link text).
@@ -305,9 +330,11 @@ def home_week(situation: Situation) -> str:
         "this_week_summary.md.j2",
         situation,
         batch=situation.next_batch,
+        empty_reason=outreach.why_no_batch(situation),
         reminders=situation.reminders_due,
         follow_ups=situation.follow_ups_due,
         nudges=situation.pending_invitations,
+        answer_them=situation.answer_them,
         coming_up=situation.coming_up,
     )
 
@@ -323,5 +350,8 @@ def all_pages(situation: Situation) -> dict[str, str]:
     pages.update(
         {f"companies/{situation[c].slug}.md": company_page(situation, c) for c in plan.companies}
     )
-    pages.update({f"people/{situation[p].slug}.md": person_page(situation, p) for p in plan.people})
+    titles = person_titles(plan.people)
+    for person in plan.people:
+        page = person_page(situation, person, titles[person])
+        pages[f"people/{situation[person].slug}.md"] = page
     return pages

@@ -36,6 +36,11 @@ Material for MkDocs 9.7 to 9.x
   iframe-worker-shim.js knows the search worker by its address (`/workers/search.*.js`)
   and answers its `importScripts`/`postMessage`; search-fold.js wraps lunr's
   `Pipeline.prototype.run` and `Query.prototype.clause` inside that worker.
+- playbook.css restyles `.md-search-result__meta` (the result count); the search
+  plugin leaves out of its index any element with `data-search-exclude` (the drafts,
+  and the Scoreboard's copies of what person pages hold).
+- palette.py knows Material's named primary colours by their contrast
+  (`LOW_CONTRAST`, checked against Material's palette stylesheet by test_palette.py).
 
 mkdocs-macros 1.3 to 1.x
 - How it reports a template error in a page (`_File_:` … `_UndefinedError_:` …, with
