@@ -126,7 +126,7 @@ def report() -> bool:
         name
         for module in modules
         for name, outcome in module.outcomes.items()
-        if outcome != "killed" and name not in equivalent
+        if outcome not in ("killed", "not run") and name not in equivalent
     ]
     if survivors:
         print(f"\n{len(survivors)} mutants not killed (`.venv/bin/mutmut show NAME` for one):")
@@ -138,8 +138,10 @@ def report() -> bool:
     if stale:
         print("\nListed as equivalent but no longer a surviving mutant (update the list):")
         print("\n".join(f"  {name}" for name in stale))
-    print(f"\nGoal: {100 * GOAL:.0f}% of the non-equivalent mutants killed.")
-    return overall >= GOAL and not survivors_over_goal(modules, equivalent)
+    under = modules_under_goal(modules, equivalent)
+    print(f"\nGoal: {100 * GOAL:.0f}% of the non-equivalent mutants killed in every module", end="")
+    print(f"; under it: {', '.join(under)}." if under else ": met.")
+    return not under
 
 
 def outcome_of_name(modules: list[Module], name: str) -> str:
@@ -149,8 +151,9 @@ def outcome_of_name(modules: list[Module], name: str) -> str:
     return ""
 
 
-def survivors_over_goal(modules: list[Module], equivalent: set[str]) -> list[str]:
-    """The modules under the goal."""
+def modules_under_goal(modules: list[Module], equivalent: set[str]) -> list[str]:
+    """The modules with mutants where fewer than GOAL of the non-equivalent are killed
+    (a mutant not run counts as not killed)."""
     under = []
     for module in modules:
         counted = [o for n, o in module.outcomes.items() if n not in equivalent]
