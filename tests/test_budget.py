@@ -15,7 +15,7 @@ from generator.importing.counts import counts_update
 from generator.importing.export import Export
 from generator.importing.invitations import parse_invitations
 from generator.importing.matching import Matching
-from generator.metrics.budget import budget_lines, linkedin_budget
+from generator.metrics.budget import LinkedInBudget, budget_lines, linkedin_budget
 from generator.render.pages import this_week_page
 from tests.helpers import append_to, replace_in
 
@@ -346,3 +346,32 @@ def test_why_no_note_is_left(small_plan: Path, limit: int, gone: str) -> None:
         f"  invites_per_week: 3\n  notes_per_month: {limit}\n",
     )
     assert linkedin_budget(load_plan(small_plan, TODAY)).notes_gone == gone
+
+
+@pytest.mark.parametrize(
+    ("pending_long", "summary"),
+    [
+        (0, "LinkedIn: 3 / 100 invitations this week · 2 notes this month · 4 pending"),
+        (
+            1,
+            "LinkedIn: 3 / 100 invitations this week · 2 notes this month · 4 pending, 1 for 3+ weeks",
+        ),
+    ],
+)
+def test_the_summary_names_the_long_pending_only_when_there_are_some(
+    pending_long: int, summary: str
+) -> None:
+    budget = LinkedInBudget(
+        today=TODAY,
+        invitations_this_week=3,
+        weekly_limit=100,
+        notes_this_month=2,
+        notes_limit=None,
+        pending_in_plan=4,
+        pending_in_plan_long=pending_long,
+        pending_outside=0,
+        pending_outside_long=0,
+        oldest_outside=None,
+        exported_on=None,
+    )
+    assert budget.summary() == summary

@@ -407,3 +407,17 @@ def test_step_four_with_nobody_in_the_plan_is_not_done(tmp_path: Path) -> None:
     assert step.next_action == (
         "Nobody in the plan yet: add companies and the people to contact there."
     )
+
+
+def test_two_firms_short_is_said_in_the_plural(tmp_path: Path) -> None:
+    companies = {"Co": ("A", [])}
+    targets = "companies: 1, companies_per_sector: 1, recruitment_firms: 2"
+    step = checklist(plan_of(tmp_path, [("A", False), ("R", True)], companies, targets))[1]
+    assert step.next_action == "List 2 more firms in R."
+
+
+def test_step_three_without_companies_asks_for_them_first(tmp_path: Path) -> None:
+    step = checklist(plan_of(tmp_path, [("A", False), ("R", True)], {}))[2]
+    assert step.done is False
+    assert "no companies listed yet" in step.progress
+    assert step.next_action == "List companies first (step 2): people are named at their company."

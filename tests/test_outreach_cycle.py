@@ -578,3 +578,99 @@ def test_withdrawn_invitations_soonest_first_and_none_after_two_reminders(tmp_pa
         ("Ada Kral", dt.date(2026, 11, 24)),
         ("Cy Nil", dt.date(2026, 11, 24)),
     ]
+
+
+@pytest.mark.parametrize(
+    ("touches", "inbound", "follow_up_due", "draft"),
+    [
+        ([], False, False, MessageKind.INVITE),
+        ([touch("2026-12-02", "met", "meeting")], False, False, None),  # booked
+        ([], True, False, None),  # they wrote first: answer them
+        ([touch("2026-11-02", "messaged", "email")], False, False, MessageKind.REMINDER),
+        (
+            [touch("2026-11-02", "messaged", "email"), touch("2026-11-12", "followed_up", "email")],
+            False,
+            False,
+            MessageKind.REMINDER,
+        ),
+        (
+            [
+                touch("2026-10-02", "messaged", "email"),
+                touch("2026-10-12", "followed_up", "email"),
+                touch("2026-11-02", "followed_up", "email"),
+            ],
+            False,
+            False,
+            None,
+        ),
+        (
+            [touch("2026-06-01", "invited"), touch("2026-06-02", "connected")],
+            False,
+            True,
+            MessageKind.FOLLOW_UP,
+        ),
+        ([touch("2026-11-01", "invited"), touch("2026-11-02", "connected")], False, False, None),
+    ],
+    ids=[
+        "new",
+        "booked",
+        "wrote first",
+        "unanswered",
+        "one reminder",
+        "two reminders",
+        "due",
+        "answered",
+    ],
+)
+def test_the_next_draft(
+    tmp_path: Path,
+    touches: list[str],
+    inbound: bool,
+    follow_up_due: bool,
+    draft: MessageKind | None,
+) -> None:
+    plans = write_plan(tmp_path, {"Kessel": [person("Ada Kral", *touches)]})
+    if inbound:
+        (plans / "inbound.yaml").write_text(
+            "- {date: 2026-11-20, who: Ada Kral, channel: phone}\n", encoding="utf-8"
+        )
+    plan = on(plans, "2026-11-26")
+    assert outreach.next_draft(plan[who(plan, "Ada Kral")], follow_up_due) == draft
+
+
+def test_someone_who_wrote_first_is_to_be_answered(tmp_path: Path) -> None:
+    plans = write_plan(
+        tmp_path,
+        {
+            "Kessel": [person("Ada Kral")],
+            "Lumo": [person("Bo Lind", touch("2026-11-02", "invited"))],
+        },
+    )
+    (plans / "inbound.yaml").write_text(
+        "- {date: 2026-11-20, who: Ada Kral, channel: phone}\n", encoding="utf-8"
+    )
+    plan = on(plans, "2026-11-26")
+    assert plan.next_step(who(plan, "Ada Kral")) == "contacted you on 2026-11-20: answer them"
+    assert plan.next_batch == []
+    assert outreach.why_no_batch(plan) == (
+        "Everyone else in the plan has been contacted: answer those who wrote to you "
+        "first, add companies or people, and keep the connections alive."
+    )
+
+
+def test_a_planned_touch_stops_the_moving_on(tmp_path: Path) -> None:
+    bo = person(
+        "Bo Lind",
+        *(touch(d, "messaged", "email") for d in ("2026-10-01", "2026-10-12", "2026-10-23")),
+        touch("2026-12-02", "met", "meeting"),
+    )
+    plan = on(write_plan(tmp_path, {"Lumo": [bo]}), "2026-11-26")
+    assert outreach.try_someone_else(plan) == []
+    assert outreach.move_on_for(plan, who(plan, "Bo Lind")) is None
+
+
+def test_no_waiting_words_where_no_reminder_can_go(tmp_path: Path) -> None:
+    """A LinkedIn invitation and no e-mail address: nothing to send while it waits."""
+    ada = person("Ada Kral", touch("2026-11-24", "invited", "linkedin"), email=False)
+    plan = on(write_plan(tmp_path, {"Kessel": [ada]}), "2026-11-26")
+    assert outreach.waiting_for_answer(plan, who(plan, "Ada Kral")) == ""
