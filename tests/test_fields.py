@@ -9,17 +9,23 @@ import pytest
 
 from generator.checking import load_plan
 from generator.errors import InvalidPlan, Location
+from generator.model.vocabulary import Focus
 from generator.reading.fields import (
     INVALID,
     TIME_EXPECTED,
     Boolean,
+    Choice,
     Context,
     Date,
     Email,
     Field,
     Integer,
     LinkedInUrl,
+    ListOf,
+    Mapping,
     Name,
+    Optional,
+    Required,
     Template,
     Text,
     Time,
@@ -27,6 +33,7 @@ from generator.reading.fields import (
     describe,
     meant_date,
 )
+from generator.reading.yaml_source import read_nodes
 from tests.conftest import TODAY
 from tests.helpers import replace_in
 
@@ -252,12 +259,15 @@ def clean(kind: Field, value: object) -> tuple[object, list[str]]:
 
 
 @pytest.mark.parametrize(
-    ("kind", "limit"),
-    [(Text(), 300), (Name(), 150), (Email(), 254), (Url(), 500), (Template(), 5000)],
+    ("make", "limit"),
+    [(Text, 300), (Name, 150), (Email, 254), (Url, 500), (Template, 5000)],
     ids=["text", "name", "email", "url", "template"],
 )
 @pytest.mark.parametrize("over", [-1, 0, 1])
-def test_length_limits_at_the_limit_and_either_side(kind: Field, limit: int, over: int) -> None:
+def test_length_limits_at_the_limit_and_either_side(
+    make: type[Field], limit: int, over: int
+) -> None:
+    kind = make()  # made here, not at collection: mutation testing changes its limit
     length = limit + over
     if isinstance(kind, Email):
         value = "a" * (length - len("@example.com")) + "@example.com"
@@ -490,6 +500,8 @@ def test_how_a_wrong_value_is_named(value: object, shown: str) -> None:
         ("12/11/2026", ""),  # both 12 or less: either order, no guess
         ("11/12/2026", ""),
         ("13/13/2026", ""),
+        ("13/12/2026", "2026-12-13"),  # a day over 12 against the twelfth month
+        ("12/13/2026", "2026-12-13"),
         ("2026-1-5", "2026-01-05"),
         ("2026-13-5", ""),
         ("31.02.2026", ""),
@@ -498,3 +510,63 @@ def test_how_a_wrong_value_is_named(value: object, shown: str) -> None:
 )
 def test_a_date_written_another_way_is_offered_when_it_is_certain(typed: str, meant: str) -> None:
     assert meant_date(typed) == meant
+
+
+def test_a_template_keeps_its_lines() -> None:
+    found, messages = clean(Template(), "Hi {{ person.first_name }},\nthanks.")
+    assert messages == []
+    assert getattr(found, "text", None) == "Hi {{ person.first_name }},\nthanks."
+
+
+def test_a_mapping_made_of_required_and_optional_keys() -> None:
+    """The schema's building blocks, made here (the schema itself is built on import)."""
+    kind = Mapping(
+        Required("name", Name()),
+        Optional("size", Integer(minimum=1, maximum=9), 3),
+        Optional("focus", Choice(Focus)),
+        Optional("tags", ListOf(Text(), noun="tag")),
+    )
+    record = kind.clean(*mapping_input("name: Ada  Kral\nfocus: HR\ntags: [a, b]\n"))
+    assert record.values == {"name": "Ada Kral", "size": 3, "focus": Focus.HR, "tags": ["a", "b"]}
+    ctx, value, where, location = mapping_input("size: 2\n")
+    assert kind.clean(ctx, value, where, location) is INVALID
+    assert [p.message for p in ctx.problems] == ["missing required key 'name'"]
+
+
+def mapping_input(text: str) -> tuple[Context, object, str, Location]:
+    ctx = Context(Path("plan.yaml"), text)
+    return ctx, read_nodes(text)[1], "", Location(Path("plan.yaml"), 1, 1)
+
+
+def test_plain_words_for_a_list_of_mappings_show_three() -> None:
+    kind = ListOf(Mapping(Required("name", Name())), noun="sector")
+    ctx, value, _, location = mapping_input("[a, b, c, d]\n")
+    assert kind.clean(ctx, value, "sectors", location) is INVALID
+    assert [p.message for p in ctx.problems] == [
+        "sectors: each sector is a mapping with at least a name, not a plain word; write one "
+        "per line:\n  - name: a\n  - name: b\n  - name: c"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("line", "warning"),
+    [
+        ("hook:\n", None),
+        ("hook: #Days\n", 'hook: "#Days"'),
+        ("hook: #note: x\n", 'hook: "#note: x"'),
+        ('hook: #say "hi"\n', 'hook: "#say \\"hi\\""'),
+    ],
+)
+def test_a_top_level_value_that_is_a_comment(line: str, warning: str | None) -> None:
+    kind = Mapping(Optional("hook", Text()))
+    ctx, value, where, location = mapping_input(line)
+    kind.clean(ctx, value, where, location)
+    expected = (
+        []
+        if warning is None
+        else [
+            'hook: this value is empty: in YAML, "#" after a space starts a comment. To write '
+            f"it as text, put it in quotes: {warning}"
+        ]
+    )
+    assert [p.message for p in ctx.problems] == expected
