@@ -916,3 +916,50 @@ def test_a_person_added_to_a_flow_list_of_people_stays_on_its_line() -> None:
 def test_an_inbound_entry_added_to_a_flow_list_goes_by_its_date(date: str, after: str) -> None:
     edit = add_inbound("[{date: 2026-11-01, who: A}]\n", {"date": date, "who": "B"})
     assert (edit.text, edit.line) == (after, 1)
+
+
+@pytest.mark.parametrize(
+    ("before", "after", "line"),
+    [
+        ("sectors: []\nme: {name: X}\n", "sectors:\n  - name: N\nme: {name: X}\n", 2),
+        (
+            "sectors: []  # none\nme: {name: X}\n",
+            "sectors:  # none\n  - name: N\nme: {name: X}\n",
+            2,
+        ),
+        ("me:\n  name: X\nsectors: []\n", "me:\n  name: X\nsectors:\n  - name: N\n", 4),
+    ],
+)
+def test_an_item_added_to_an_empty_list_starts_a_block(before: str, after: str, line: int) -> None:
+    edit = add_item(before, ("sectors",), {"name": "N"})
+    assert (edit.text, edit.line) == (after, line)
+
+
+@pytest.mark.parametrize(
+    ("edit", "message"),
+    [
+        (
+            lambda: add_item("me: {name: X}\n", ("sectors",), {"name": "N"}),
+            "there is no 'sectors' here",
+        ),
+        (
+            lambda: add_item("sectors:\n  - name: A\n", ("sectors", 0, "x"), {"name": "N"}),
+            "there is no 'x' here",
+        ),
+        (
+            lambda: add_item("sectors:\n  - name: A\n", ("sectors", 1), {"name": "N"}),
+            "there is no item 1 here",
+        ),
+        (lambda: remove_item("sectors: {a: 1}\n", ("sectors",), 0), "sectors is not a list"),
+        (lambda: add_item("sectors: 5\n", ("sectors",), {"name": "N"}), "sectors is not a list"),
+        (lambda: add_item("{a: 1}\n", (), {"name": "N"}), "the file is not a list"),
+        (
+            lambda: add_item("sectors: [a]\n", ("sectors", 0), {"name": "N"}),
+            "sectors.0 is not a list",
+        ),
+    ],
+)
+def test_edits_refused_where_the_path_leads_nowhere(edit: Callable[[], Edit], message: str) -> None:
+    with pytest.raises(EditRefused) as refused:
+        edit()
+    assert str(refused.value) == message
