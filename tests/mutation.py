@@ -162,11 +162,25 @@ def modules_under_goal(modules: list[Module], equivalent: set[str]) -> list[str]
     return under
 
 
+def refresh_unmutated() -> None:
+    """mutmut copies the package into mutants/ once and then keeps every file it does not
+    mutate: copy those again, so a run on named mutants tests today's code."""
+    mutated = set(modules_mutated())
+    for path in (ROOT / "generator").rglob("*"):
+        relative = str(path.relative_to(ROOT))
+        if path.is_file() and relative not in mutated and "__pycache__" not in relative:
+            target = MUTANTS / relative
+            target.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(path, target)
+
+
 def run(names: list[str]) -> int:
     """mutmut's own run: a fresh one, or these mutants again; its exit code."""
     jobs = os.environ.get("MUTATION_JOBS", "2")
     if not names:
         shutil.rmtree(MUTANTS, ignore_errors=True)
+    else:
+        refresh_unmutated()
     mutmut = str(Path(sys.executable).parent / "mutmut")
     command = [mutmut, "run", "--max-children", jobs, *names]
     return subprocess.run(command, cwd=ROOT, check=False).returncode

@@ -438,3 +438,20 @@ def test_slugs_of_people_and_sectors(tmp_path: Path) -> None:
     sectors = situation.plan.sectors
     assert [situation[s].slug for s in sectors] == ["heat-pumps", "heat-pumps-2", "recruitment"]
     assert all(situation[s].sector is s for s in sectors)
+
+
+@pytest.mark.parametrize(
+    ("call", "pending"), [("2026-11-01", True), ("2026-11-02", False), ("2026-11-03", False)]
+)
+def test_a_call_from_them_on_or_after_the_invitation_ends_it(
+    tmp_path: Path, call: str, pending: bool
+) -> None:
+    plans = write_plan(
+        tmp_path, {"Kessel": [person("Ada Kral", touch("2026-11-02", "invited", "linkedin"))]}
+    )
+    (plans / "inbound.yaml").write_text(
+        f"- {{date: {call}, who: Ada Kral, channel: phone}}\n", encoding="utf-8"
+    )
+    situation = on(plans, "2026-11-26")
+    expected = dt.date(2026, 11, 2) if pending else None
+    assert situation[who(situation, "Ada Kral")].pending_since == expected

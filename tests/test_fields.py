@@ -570,3 +570,46 @@ def test_a_top_level_value_that_is_a_comment(line: str, warning: str | None) -> 
         ]
     )
     assert [p.message for p in ctx.problems] == expected
+
+
+@pytest.mark.parametrize(
+    ("value", "meant"),
+    [
+        ("linkedin/anna-nowak", "; linkedin.com/in/anna-nowak would do"),
+        ("linkedn.com/in/anna-nowak", "; linkedin.com/in/anna-nowak would do"),
+        ("lnkedin.com/anna-nowak", "; linkedin.com/in/anna-nowak would do"),
+        ("https://linkedn.com/in/anna-nowak/extra", " (linkedn.com is not LinkedIn)"),
+        ("https://linkedin/in/a b", ""),
+    ],
+)
+def test_a_near_miss_of_a_linkedin_address_gets_the_address_it_means(
+    value: str, meant: str
+) -> None:
+    assert clean(LinkedInUrl(), value) == (
+        INVALID,
+        [f"key: {LINKEDIN_EXPECTED}; got {value!r}{meant}"],
+    )
+
+
+def located(kind: Field, text: str, where: str) -> tuple[object, list[str]]:
+    ctx, value, _, location = mapping_input(text)
+    found = kind.clean(ctx, value, where, location)
+    return found, [str(p).removeprefix("plan.yaml:") for p in ctx.problems]
+
+
+def test_a_list_checks_each_item_where_it_stands() -> None:
+    assert located(ListOf(Text(), noun="tag"), "x\n", "tags") == (
+        INVALID,
+        ["1:1: tags: expected a list; got 'x'"],
+    )
+    assert located(ListOf(Text(), noun="tag"), "- a\n-\n- b\n", "tags") == (
+        ["a", "b"],
+        ["2:2: tags[1]: empty list item"],
+    )
+    people = ListOf(
+        Mapping(Required("name", Name()), Optional("size", Integer(minimum=1, maximum=3))),
+        noun="person",
+        label_key="name",
+    )
+    _, problems = located(people, "- {name: Ada}\n- {name: Bo, size: 9}\n", "people")
+    assert problems == ["2:20: people[1] (Bo).size: expected a whole number from 1 to 3; got 9"]

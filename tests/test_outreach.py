@@ -365,3 +365,16 @@ def test_nudges_oldest_first_then_by_name(tmp_path: Path) -> None:
         ("Ada Kral", 37),
         ("Cy Nil", 37),
     ]
+
+
+def test_a_week_at_its_target_gets_no_batch(tmp_path: Path) -> None:
+    plans = write_plan(
+        tmp_path,
+        {"Kessel": [person("Sent", touch("2026-11-24", "invited"))], "Lumo": [person("Ada Kral")]},
+        "invites_per_week: 1",
+    )
+    situation = on(plans, "2026-11-26")
+    assert situation.next_batch == []
+    assert outreach.why_no_batch(situation) == (
+        "This week's invitations are sent: spend the time on follow-ups."
+    )
