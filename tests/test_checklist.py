@@ -10,7 +10,12 @@ from click.testing import CliRunner
 
 from generator.checking import load_plan
 from generator.cli import cli
-from generator.metrics.checklist import checklist, headline_numbers, sector_company_target
+from generator.metrics.checklist import (
+    checklist,
+    first_steps,
+    headline_numbers,
+    sector_company_target,
+)
 from generator.metrics.counts import coverage
 from generator.metrics.situation import Situation
 from tests.conftest import TODAY
@@ -421,3 +426,23 @@ def test_step_three_without_companies_asks_for_them_first(tmp_path: Path) -> Non
     assert step.done is False
     assert "no companies listed yet" in step.progress
     assert step.next_action == "List companies first (step 2): people are named at their company."
+
+
+def test_first_steps_with_only_the_recruiters_sector_add_the_sector_aimed_at(
+    tmp_path: Path,
+) -> None:
+    situation = plan_of(tmp_path, [("R", True)], {})
+    steps = [(s.what, s.command) for s in first_steps(situation.plan)]
+    assert steps[:2] == [
+        ("Add the sector you aim at", "playbook add sector 'Your sector'"),
+        (
+            "List a company you would like to work for",
+            "playbook add company 'Company name' --sector 'Your sector'",
+        ),
+    ]
+
+
+def test_two_in_the_batch_are_invited_in_the_plural(tmp_path: Path) -> None:
+    plans = write_plan(tmp_path, {"Co": [person("Ada Kral")], "Do": [person("Bo Lind")]})
+    step = checklist(on(plans, "2026-11-26"))[3]
+    assert step.next_action == "Invite 2 more people this week (see This week)."

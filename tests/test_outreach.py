@@ -11,6 +11,7 @@ from generator.checking import load_plan
 from generator.metrics import outreach
 from generator.metrics.budget import linkedin_budget
 from generator.metrics.checklist import checklist
+from generator.model.vocabulary import MessageKind
 from tests.conftest import TODAY
 from tests.helpers import replace_in
 from tests.metric_plans import names, plan_with, small_on
@@ -378,3 +379,40 @@ def test_a_week_at_its_target_gets_no_batch(tmp_path: Path) -> None:
     assert outreach.why_no_batch(situation) == (
         "This week's invitations are sent: spend the time on follow-ups."
     )
+
+
+def test_those_who_wrote_first_are_answered_longest_waiting_first(tmp_path: Path) -> None:
+    plans = write_plan(
+        tmp_path, {"Kessel": [person("Cy Nil"), person("Bo Lind"), person("Ada Kral")]}
+    )
+    (plans / "inbound.yaml").write_text(
+        "- {date: 2026-11-20, who: Cy Nil, channel: phone}\n"
+        "- {date: 2026-11-10, who: Bo Lind, channel: phone}\n"
+        "- {date: 2026-11-20, who: Ada Kral, channel: phone}\n",
+        encoding="utf-8",
+    )
+    situation = on(plans, "2026-11-26")
+    assert [p.person.name for p in outreach.answer_them(situation)] == [
+        "Bo Lind",
+        "Ada Kral",
+        "Cy Nil",
+    ]
+    ada = situation[who(situation, "Ada Kral")]
+    assert outreach.opened_draft(ada, None) == "email"
+    assert outreach.opened_draft(ada, MessageKind.REMINDER) == "reminder"
+
+
+@pytest.mark.parametrize(
+    ("touches", "opened"),
+    [
+        ([touch("2026-11-01", "invited"), touch("2026-11-02", "connected")], "follow_up"),
+        ([touch("2026-11-01", "invited")], None),
+        ([], None),
+    ],
+    ids=["answered", "waiting", "new"],
+)
+def test_the_draft_a_page_opens_without_a_next_step(
+    tmp_path: Path, touches: list[str], opened: str | None
+) -> None:
+    situation = on(write_plan(tmp_path, {"Kessel": [person("Ada Kral", *touches)]}), "2026-11-26")
+    assert outreach.opened_draft(situation[who(situation, "Ada Kral")], None) == opened
