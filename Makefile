@@ -1,15 +1,17 @@
 # Everything runs inside .venv/, created on first use from requirements/*.lock:
 # `make site` and `make serve` install only what running needs (runtime.lock);
-# `make test`, `make check` and `make bench` add the development tools (dev.lock).
+# `make test`, `make check` and `make bench` add the development tools (dev.lock);
+# `make mutation` adds mutmut (mutation.lock).
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 RUNTIME := $(VENV)/.runtime-installed
 DEV := $(VENV)/.dev-installed
+MUTATION := $(VENV)/.mutation-installed
 PIP := $(BIN)/python -m pip install --quiet --disable-pip-version-check
 PORT ?= 8000
 
-.PHONY: site serve test check bench screenshots clean
+.PHONY: site serve test check bench mutation screenshots clean
 
 site: $(RUNTIME)
 	$(BIN)/playbook build
@@ -28,11 +30,17 @@ check: $(DEV)
 bench: $(DEV)
 	$(BIN)/python -m tests.bench
 
+# Mutation testing (slow, CPU heavy; not part of `make test` or CI): a fresh run prints
+# each module's figure and the surviving mutants. MUTANTS="name-or-glob ..." runs only
+# those again; MUTATION_JOBS (default 2) sets how many run at once.
+mutation: $(MUTATION)
+	$(BIN)/python -m tests.mutation $(MUTANTS)
+
 screenshots: site $(DEV)
 	$(BIN)/python -m tests.screenshots
 
 clean:
-	rm -rf site .site.playbook-build-* .pytest_cache .mypy_cache .ruff_cache .hypothesis
+	rm -rf site mutants .site.playbook-build-* .pytest_cache .mypy_cache .ruff_cache .hypothesis
 	find . -name __pycache__ -not -path './$(VENV)/*' -prune -exec rm -rf {} +
 
 # Reinstalls only when the pins or the package metadata change.
@@ -45,3 +53,7 @@ $(RUNTIME): requirements/runtime.lock pyproject.toml
 $(DEV): $(RUNTIME) requirements/dev.lock
 	$(PIP) -r requirements/dev.lock
 	touch $(DEV)
+
+$(MUTATION): $(DEV) requirements/mutation.lock
+	$(PIP) -r requirements/mutation.lock
+	touch $(MUTATION)

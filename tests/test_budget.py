@@ -15,7 +15,7 @@ from generator.importing.counts import counts_update
 from generator.importing.export import Export
 from generator.importing.invitations import parse_invitations
 from generator.importing.matching import Matching
-from generator.metrics.budget import linkedin_budget
+from generator.metrics.budget import LinkedInBudget, budget_lines, linkedin_budget
 from generator.render.pages import this_week_page
 from tests.helpers import append_to, replace_in
 
@@ -279,3 +279,99 @@ def test_an_older_export_leaves_the_counts_and_a_newer_keeps_each_days_larger_co
     assert "  - {date: 2026-11-21, sent: 1, notes: 0}" in lines
     # Without Connections.csv nothing tells which were accepted: the pending stay as counted.
     assert "  - {date: 2026-11-02, count: 4}" in lines
+
+
+def test_an_export_made_today_is_counted(small_plan: Path) -> None:
+    counts_file(
+        small_plan,
+        TODAY.isoformat(),
+        "[{date: 2026-11-26, sent: 4, notes: 1}]",
+        "[{date: 2026-11-26, count: 2}]",
+    )
+    budget = linkedin_budget(load_plan(small_plan, TODAY))
+    assert budget.exported_on == TODAY
+    assert (budget.invitations_this_week, budget.notes_this_month) == (4, 1)
+    assert (budget.pending_outside, budget.pending_outside_long) == (2, 0)
+
+
+def test_the_budget_in_a_terminal(small_plan: Path) -> None:
+    """Every line `next` and `status` print: the figures, where they come from, and
+    what to do when a limit is reached or invitations wait outside the plan."""
+    replace_in(
+        small_plan / "plan.yaml",
+        "  invites_per_week: 3\n",
+        "  invites_per_week: 3\n  notes_per_month: 2\n  linkedin_invites_per_week: 5\n",
+    )
+    counts_file(
+        small_plan,
+        "2026-11-25",
+        "[{date: 2026-11-24, sent: 5, notes: 2}]",
+        "[{date: 2026-10-01, count: 2}, {date: 2026-10-20, count: 1}, {date: 2026-11-20, count: 4}]",
+    )
+    budget = linkedin_budget(load_plan(small_plan, TODAY))
+    assert budget_lines(budget) == [
+        "LinkedIn: 5 / 5 invitations this week · 2 / 2 notes this month · 8 pending, 4 for "
+        "3+ weeks (from LinkedIn's export of 2026-11-25 and the plan since)",
+        "LinkedIn's weekly limit is reached: e-mail this week's batch or wait for Monday",
+        "This month's 2 personalised notes are used: invite without a note, and send the "
+        "message once they accept",
+        "3 invitations to people outside the plan waiting 3+ weeks (the oldest since "
+        "2026-10-01): withdraw them on LinkedIn (My Network → Manage → Sent); pending "
+        "invitations count against you",
+    ]
+
+
+def test_the_budget_with_room_left_is_one_line(small_plan: Path) -> None:
+    counts_file(small_plan, "2026-11-25", "[{date: 2026-11-24, sent: 1, notes: 1}]")
+    budget = linkedin_budget(load_plan(small_plan, TODAY))
+    assert budget_lines(budget) == [
+        "LinkedIn: 1 / 100 invitations this week · 1 note this month · 1 pending, 1 for 3+ "
+        "weeks (from LinkedIn's export of 2026-11-25 and the plan since)"
+    ]
+    assert budget.notes_left is None and not budget.notes_used_up
+
+
+@pytest.mark.parametrize(
+    ("limit", "gone"),
+    [
+        (0, "no personalised notes this month (targets.notes_per_month is 0)"),
+        (1, "this month's one personalised note is used"),
+        (3, "this month's 3 personalised notes are used"),
+    ],
+)
+def test_why_no_note_is_left(small_plan: Path, limit: int, gone: str) -> None:
+    replace_in(
+        small_plan / "plan.yaml",
+        "  invites_per_week: 3\n",
+        f"  invites_per_week: 3\n  notes_per_month: {limit}\n",
+    )
+    assert linkedin_budget(load_plan(small_plan, TODAY)).notes_gone == gone
+
+
+@pytest.mark.parametrize(
+    ("pending_long", "summary"),
+    [
+        (0, "LinkedIn: 3 / 100 invitations this week · 2 notes this month · 4 pending"),
+        (
+            1,
+            "LinkedIn: 3 / 100 invitations this week · 2 notes this month · 4 pending, 1 for 3+ weeks",
+        ),
+    ],
+)
+def test_the_summary_names_the_long_pending_only_when_there_are_some(
+    pending_long: int, summary: str
+) -> None:
+    budget = LinkedInBudget(
+        today=TODAY,
+        invitations_this_week=3,
+        weekly_limit=100,
+        notes_this_month=2,
+        notes_limit=None,
+        pending_in_plan=4,
+        pending_in_plan_long=pending_long,
+        pending_outside=0,
+        pending_outside_long=0,
+        oldest_outside=None,
+        exported_on=None,
+    )
+    assert budget.summary() == summary

@@ -2,17 +2,27 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import re
 from pathlib import Path
 
 import pytest
 
 from generator.checking import load_plan
 from generator.errors import Location
-from generator.model.derive import pending_since, stage_of
+from generator.model.derive import (
+    first_name_of,
+    is_linkedin_invitation,
+    old_connections,
+    pending_since,
+    stage_of,
+    unanswered,
+    withdrawn_on,
+)
 from generator.model.model import Targets, Touch
-from generator.model.vocabulary import Action, Stage
+from generator.model.vocabulary import OUTREACH, Action, Channel, Stage
 from tests.conftest import SMALL_PLAN, TODAY
 from tests.helpers import replace_in
+from tests.outreach_plans import on, person, touch, who, write_plan
 
 
 def touches(*actions: str) -> list[Touch]:
@@ -205,3 +215,243 @@ def test_facts_are_worked_out_once_per_plan(small_plan: Path) -> None:
     assert situation.silent_companies is situation.silent_companies
     assert situation.reminders_due is situation.reminders_due
     assert situation.people is situation.people
+
+
+def dated(*pairs: tuple[int, str] | tuple[int, str, str]) -> list[Touch]:
+    """Touches on days of January 2026: (day, action) or (day, action, channel)."""
+    return [
+        Touch(
+            dt.date(2026, 1, pair[0]),
+            Action(pair[1]),
+            Channel(pair[2]) if len(pair) == 3 else None,
+            "",
+            None,
+            Location(Path("x")),
+        )
+        for pair in pairs
+    ]
+
+
+@pytest.mark.parametrize(
+    ("answer", "pending"),
+    [
+        ((4, "connected"), dt.date(2026, 1, 5)),  # the day before: an older answer
+        ((5, "connected"), None),  # the same day: answered
+        ((6, "connected"), None),
+        ((5, "declined"), None),
+        ((5, "replied"), None),
+        ((5, "met"), None),
+        ((5, "withdrawn"), None),
+        ((4, "withdrawn"), dt.date(2026, 1, 5)),
+        ((5, "messaged"), dt.date(2026, 1, 5)),  # my own message answers nothing
+        ((5, "referred"), dt.date(2026, 1, 5)),
+    ],
+)
+def test_an_answer_on_the_day_of_the_invitation_ends_it(
+    answer: tuple[int, str], pending: dt.date | None
+) -> None:
+    assert pending_since(dated((5, "invited"), answer)) == pending
+
+
+@pytest.mark.parametrize(
+    ("channel", "pending"),
+    [("linkedin", dt.date(2026, 1, 5)), (None, dt.date(2026, 1, 5)), ("email", None)],
+)
+def test_only_a_linkedin_invitation_is_pending(
+    channel: str | None, pending: dt.date | None
+) -> None:
+    touch = (5, "invited", channel) if channel else (5, "invited")
+    assert pending_since(dated(touch)) == pending
+    assert is_linkedin_invitation(dated(touch)[0]) is (pending is not None)
+
+
+def test_the_latest_invitation_is_the_pending_one_whatever_the_order() -> None:
+    assert pending_since(dated((9, "invited"), (2, "invited"))) == dt.date(2026, 1, 9)
+    assert pending_since(dated((9, "invited"), (5, "connected"), (2, "invited"))) == (
+        dt.date(2026, 1, 9)
+    )
+
+
+@pytest.mark.parametrize(
+    ("touches", "withdrawn"),
+    [
+        ([(5, "invited"), (8, "withdrawn")], 8),
+        ([(5, "invited"), (5, "withdrawn")], 5),  # the same day follows the invitation
+        ([(5, "invited"), (4, "withdrawn")], None),  # before it: an older one's
+        ([(5, "invited"), (8, "withdrawn"), (9, "invited")], None),  # sent again
+        ([(5, "invited"), (8, "withdrawn"), (8, "connected")], None),
+        ([(5, "invited"), (8, "withdrawn"), (5, "connected")], None),
+        ([(5, "invited"), (8, "withdrawn"), (4, "connected")], 8),
+        ([(5, "invited"), (7, "withdrawn"), (9, "withdrawn")], 9),  # the latest
+        ([(5, "invited"), (9, "withdrawn"), (7, "withdrawn")], 9),
+        ([(5, "invited", "email"), (8, "withdrawn")], None),
+        ([(8, "withdrawn")], None),
+    ],
+)
+def test_withdrawn_on(touches: list[tuple[int, str]], withdrawn: int | None) -> None:
+    expected = dt.date(2026, 1, withdrawn) if withdrawn else None
+    assert withdrawn_on(dated(*touches)) == expected
+
+
+@pytest.mark.parametrize(
+    ("touches", "start", "old"),
+    [
+        ([(5, "connected"), (6, "invited")], None, [5]),
+        ([(6, "connected"), (6, "invited")], None, []),  # the same day: the plan's
+        ([(7, "connected"), (6, "invited")], None, []),
+        # The earliest outreach to them decides, not the latest.
+        ([(3, "messaged"), (5, "connected"), (9, "invited")], None, []),
+        ([(9, "messaged"), (5, "connected"), (3, "followed_up")], None, []),
+        # Never written to: the campaign's start decides.
+        ([(5, "connected")], dt.date(2026, 1, 6), [5]),
+        ([(6, "connected")], dt.date(2026, 1, 6), []),
+        ([(5, "connected")], None, [5]),
+        ([(5, "replied")], None, []),
+    ],
+)
+def test_old_connections(
+    touches: list[tuple[int, str]], start: dt.date | None, old: list[int]
+) -> None:
+    assert [t.date.day for t in old_connections(dated(*touches), start)] == old
+
+
+@pytest.mark.parametrize(
+    ("touches", "inbound", "attempts"),
+    [
+        ([(5, "invited")], [], [5]),
+        ([(5, "invited"), (9, "messaged"), (12, "followed_up")], [], [5, 9, 12]),
+        # One attempt a day: the day's last.
+        ([(5, "invited"), (5, "messaged", "email")], [], [5]),
+        ([(5, "invited"), (7, "connected")], [], None),
+        ([(5, "invited"), (7, "declined")], [], None),
+        ([(5, "invited")], [dt.date(2026, 1, 8)], None),
+        ([(5, "referred")], [], None),
+        ([], [], None),
+    ],
+)
+def test_unanswered_outreach(
+    touches: list[tuple], inbound: list[dt.date], attempts: list[int] | None
+) -> None:
+    run = unanswered(dated(*touches), inbound)
+    if attempts is None:
+        assert run is None
+        return
+    assert run is not None
+    assert [t.date.day for t in run.attempts] == attempts
+    assert (run.first.date.day, run.last.date.day) == (attempts[0], attempts[-1])
+    assert run.follow_ups == len(attempts) - 1
+
+
+def test_the_days_last_attempt_is_the_one_kept() -> None:
+    run = unanswered(dated((5, "invited"), (5, "messaged", "email")), [])
+    assert run is not None and run.last.channel is Channel.EMAIL and run.emailed
+    run = unanswered(dated((5, "messaged", "email"), (5, "invited")), [])
+    assert run is not None and run.last.action is Action.INVITED and not run.emailed
+    run = unanswered(dated((5, "invited", "linkedin"), (8, "messaged", "linkedin")), [])
+    assert run is not None and not run.emailed
+
+
+@pytest.mark.parametrize(
+    ("name", "first"),
+    [("Ewa Kot", "Ewa"), ("Ewa", "Ewa"), ("  Ewa   Maria Kot ", "Ewa"), ("", "")],
+)
+def test_first_name_of(name: str, first: str) -> None:
+    assert first_name_of(name) == first
+
+
+def test_the_campaign_starts_at_the_earliest_outreach_to_anyone(small_plan: Path) -> None:
+    """The first outreach is the minimum over everyone's outreach up to today, and each
+    person's own first outreach the minimum of theirs."""
+    situation = load_plan(small_plan, TODAY)
+    dates = [t.date for p in situation.people for t in p.history if t.action in OUTREACH]
+    assert situation.first_outreach == min(dates) != max(dates)
+    for known in situation.people:
+        own = [t.date for t in known.history if t.action in OUTREACH]
+        assert known.reached_out_on == (min(own) if own else None)
+    early = load_plan(small_plan, min(dates) - dt.timedelta(days=1))
+    assert early.first_outreach is None
+    assert load_plan(small_plan, min(dates)).first_outreach == min(dates)
+
+
+def test_an_inbound_entry_after_today_skips_only_itself(tmp_path: Path) -> None:
+    plans = write_plan(tmp_path, {"Kessel": [person("Ada Kral")]})
+    (plans / "inbound.yaml").write_text(
+        "- {date: 2026-12-01, who: Ada Kral, company: Kessel}\n"
+        "- {date: 2026-11-20, who: Ada Kral, company: Kessel}\n",
+        encoding="utf-8",
+    )
+    situation = on(plans, "2026-11-26")
+    ada = situation[who(situation, "Ada Kral")]
+    assert [entry.date.day for entry in ada.inbound] == [20]
+    assert [entry.date.day for entry in situation[ada.person.company].inbound] == [20]
+
+
+@pytest.mark.parametrize(
+    ("country", "home", "abroad"),
+    [
+        ("Austria", "Czechia", True),
+        ("czechia", "Czechia", False),
+        ("", "Czechia", False),  # unknown counts as home
+        ("Austria", "", False),  # so does a plan that does not say where home is
+        ("", "", False),
+    ],
+)
+def test_abroad_is_another_country_than_mine(
+    tmp_path: Path, country: str, home: str, abroad: bool
+) -> None:
+    plans = write_plan(tmp_path, {"Kessel": [person("Ada Kral")]})
+    location = f", location: 'Brno, {home}'" if home else ""
+    replace_in(plans / "plan.yaml", ", location: 'Brno, Czechia'", location)
+    if country:
+        replace_in(plans / "companies" / "c000.yaml", "sector:", f"country: {country}\nsector:")
+    situation = on(plans, "2026-11-26")
+    ada = who(situation, "Ada Kral")
+    assert situation[ada].abroad is abroad
+    assert situation[ada.company].abroad is abroad
+    assert situation[ada].effective_country == country
+
+
+@pytest.mark.parametrize(("today", "first"), [("2026-11-09", None), ("2026-11-10", 10)])
+def test_an_outreach_today_starts_the_campaign(
+    tmp_path: Path, today: str, first: int | None
+) -> None:
+    plans = write_plan(tmp_path, {"Kessel": [person("Ada Kral", touch("2026-11-10", "invited"))]})
+    situation = on(plans, today)
+    assert situation.first_outreach == (dt.date(2026, 11, first) if first else None)
+
+
+def test_slugs_of_people_and_sectors(tmp_path: Path) -> None:
+    """A name with no letters gets the fallback word; two sectors that read the same get
+    a number, as a sector has no qualifier (company or country) to add."""
+    plans = write_plan(
+        tmp_path, {"Kessel": [person("Ada Kral"), person("???", linkedin=False, email=False)]}
+    )
+    replace_in(
+        plans / "plan.yaml",
+        "  - name: Recruitment\n",
+        "  - name: heat-pumps\n  - name: Recruitment\n",
+    )
+    situation = on(plans, "2026-11-26")
+    ada, nameless = (p.slug for p in situation.people)
+    assert ada == "ada-kral"
+    assert re.fullmatch(r"person-[0-9a-f]{8}", nameless)
+    sectors = situation.plan.sectors
+    assert [situation[s].slug for s in sectors] == ["heat-pumps", "heat-pumps-2", "recruitment"]
+    assert all(situation[s].sector is s for s in sectors)
+
+
+@pytest.mark.parametrize(
+    ("call", "pending"), [("2026-11-01", True), ("2026-11-02", False), ("2026-11-03", False)]
+)
+def test_a_call_from_them_on_or_after_the_invitation_ends_it(
+    tmp_path: Path, call: str, pending: bool
+) -> None:
+    plans = write_plan(
+        tmp_path, {"Kessel": [person("Ada Kral", touch("2026-11-02", "invited", "linkedin"))]}
+    )
+    (plans / "inbound.yaml").write_text(
+        f"- {{date: {call}, who: Ada Kral, channel: phone}}\n", encoding="utf-8"
+    )
+    situation = on(plans, "2026-11-26")
+    expected = dt.date(2026, 11, 2) if pending else None
+    assert situation[who(situation, "Ada Kral")].pending_since == expected

@@ -5,12 +5,17 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
+import pytest
+
 from generator.checking import load_plan
 from generator.metrics import outreach
+from generator.metrics.budget import linkedin_budget
 from generator.metrics.checklist import checklist
+from generator.model.vocabulary import MessageKind
 from tests.conftest import TODAY
 from tests.helpers import replace_in
 from tests.metric_plans import names, plan_with, small_on
+from tests.outreach_plans import on, person, touch, who, write_plan
 
 
 def test_follow_ups_due_after_keep_alive_days() -> None:
@@ -199,3 +204,215 @@ def test_unreachable_people_are_not_in_the_batch(tmp_path: Path) -> None:
     plans = plan_with(tmp_path, {"a1": ("A", 1, ["operations", "hr"])})
     replace_in(plans / "companies" / "a1.yaml", "    email: p0@a1.example\n", "")
     assert [p.name for p in outreach.next_batch(load_plan(plans, TODAY))] == ["A1 1"]
+
+
+@pytest.mark.parametrize(
+    ("today", "days"),
+    [("2026-11-22", None), ("2026-11-23", 21), ("2026-11-24", 22)],
+    ids=["20 days", "21", "22"],
+)
+def test_a_pending_invitation_is_nudged_from_its_21st_day(
+    tmp_path: Path, today: str, days: int | None
+) -> None:
+    plans = write_plan(
+        tmp_path, {"Kessel": [person("Ada Kral", touch("2026-11-02", "invited", "linkedin"))]}
+    )
+    situation = on(plans, today)
+    nudges = situation.pending_invitations
+    expected = [("Ada Kral", dt.date(2026, 11, 2), days)] if days else []
+    assert [(n.person.name, n.since, n.days) for n in nudges] == expected
+    budget = linkedin_budget(situation)
+    assert (budget.pending_in_plan, budget.pending_in_plan_long) == (1, 1 if days else 0)
+    ada = who(situation, "Ada Kral")
+    assert (situation.nudge_for(ada) is not None) is bool(days)
+
+
+@pytest.mark.parametrize(
+    ("last_contact", "due"),
+    [("2026-08-28", True), ("2026-08-29", False), ("2026-08-27", True), ("2026-08-30", False)],
+    ids=["90 days", "89", "91", "88"],
+)
+def test_a_follow_up_is_due_after_keep_alive_days(
+    tmp_path: Path, last_contact: str, due: bool
+) -> None:
+    """keep_alive_days 90: a connection untouched since 90 days before today is due."""
+    plans = write_plan(
+        tmp_path,
+        {
+            "Kessel": [
+                person(
+                    "Ada Kral",
+                    touch("2026-08-01", "invited", "linkedin"),
+                    touch(last_contact, "connected"),
+                )
+            ]
+        },
+        "invites_per_week: 5, keep_alive_days: 90",
+    )
+    situation = on(plans, "2026-11-26")
+    assert [p.name for p in situation.follow_ups_due] == (["Ada Kral"] if due else [])
+
+
+@pytest.mark.parametrize(
+    ("today", "silent"),
+    [("2026-11-16", False), ("2026-11-17", True), ("2026-11-18", True)],
+    ids=["6 business days", "7", "8"],
+)
+def test_a_company_is_silent_once_everyone_there_is_past_the_last_reminder(
+    tmp_path: Path, today: str, silent: bool
+) -> None:
+    """Friday 2026-11-06: Ada's LinkedIn invitation (no e-mail address, so no reminder can
+    go) and Bo's second reminder; seven business days later is Tuesday 2026-11-17."""
+    bo_touches = [touch(day, "messaged", "email") for day in ("2026-10-01", "2026-10-20")]
+    plans = write_plan(
+        tmp_path,
+        {
+            "Kessel": [
+                person("Ada Kral", touch("2026-11-06", "invited", "linkedin"), email=False),
+                person("Bo Lind", *bo_touches, touch("2026-11-06", "followed_up", "email")),
+            ]
+        },
+    )
+    silent_names = [c.name for c in on(plans, today).silent_companies]
+    assert silent_names == (["Kessel"] if silent else [])
+
+
+def test_a_week_over_its_target_gets_no_batch(tmp_path: Path) -> None:
+    """Two invitations this week against a target of one: nobody more this week."""
+    sent = [person(f"Sent {n}", touch("2026-11-24", "invited")) for n in range(2)]
+    plans = write_plan(
+        tmp_path, {"Kessel": sent, "Lumo": [person("Ada Kral")]}, "invites_per_week: 1"
+    )
+    situation = on(plans, "2026-11-26")
+    assert situation.next_batch == []
+    assert outreach.why_no_batch(situation) == (
+        "This week's invitations are sent: spend the time on follow-ups."
+    )
+
+
+@pytest.mark.parametrize(
+    ("sent", "batch"),
+    [("2026-11-22", ["Ada Kral"]), ("2026-11-23", []), ("2026-11-24", [])],
+    ids=["Sunday before", "Monday", "Tuesday"],
+)
+def test_a_company_invited_since_monday_waits_for_next_week(
+    tmp_path: Path, sent: str, batch: list[str]
+) -> None:
+    plans = write_plan(
+        tmp_path, {"Kessel": [person("Bo Lind", touch(sent, "invited")), person("Ada Kral")]}
+    )
+    assert [p.name for p in on(plans, "2026-11-26").next_batch] == batch
+
+
+@pytest.mark.parametrize(
+    ("people", "why"),
+    [
+        ([], "Nobody in the plan yet: add companies and the people to contact there."),
+        (
+            [person("Bo Lind", touch("2026-11-02", "invited"))],
+            "Everyone in the plan has been contacted: add companies or people, "
+            "and keep the connections alive.",
+        ),
+        (
+            [person("Ada Kral", linkedin=False, email=False)],
+            "Add a linkedin or email to the 1 person still to contact without one.",
+        ),
+        (
+            [
+                person("Ada Kral", linkedin=False, email=False),
+                person("Cy Nil", linkedin=False, email=False),
+            ],
+            "Add a linkedin or email to the 2 people still to contact without one.",
+        ),
+        (
+            [person("Bo Lind", touch("2026-11-24", "invited")), person("Ada Kral")],
+            "Everyone else still to contact works at a company invited this week, "
+            "so list more companies.",
+        ),
+        (
+            [
+                person("Bo Lind", touch("2026-11-24", "invited")),
+                person("Ada Kral"),
+                person("Cy Nil", linkedin=False, email=False),
+            ],
+            "Everyone else still to contact works at a company invited this week, "
+            "so list more companies; add a linkedin or email to the 1 person still to "
+            "contact without one.",
+        ),
+    ],
+    ids=["nobody", "everyone contacted", "one unreachable", "two", "company waits", "both"],
+)
+def test_why_there_is_no_batch(tmp_path: Path, people: list[str], why: str) -> None:
+    plans = write_plan(tmp_path, {"Kessel": people} if people else {})
+    situation = on(plans, "2026-11-26")
+    assert situation.next_batch == []
+    assert outreach.why_no_batch(situation) == why
+
+
+def test_nudges_oldest_first_then_by_name(tmp_path: Path) -> None:
+    plans = write_plan(
+        tmp_path,
+        {
+            "Kessel": [
+                person("Cy Nil", touch("2026-10-20", "invited")),
+                person("Bo Lind", touch("2026-10-01", "invited")),
+                person("Ada Kral", touch("2026-10-20", "invited")),
+            ]
+        },
+    )
+    nudges = on(plans, "2026-11-26").pending_invitations
+    assert [(n.person.name, n.days) for n in nudges] == [
+        ("Bo Lind", 56),
+        ("Ada Kral", 37),
+        ("Cy Nil", 37),
+    ]
+
+
+def test_a_week_at_its_target_gets_no_batch(tmp_path: Path) -> None:
+    plans = write_plan(
+        tmp_path,
+        {"Kessel": [person("Sent", touch("2026-11-24", "invited"))], "Lumo": [person("Ada Kral")]},
+        "invites_per_week: 1",
+    )
+    situation = on(plans, "2026-11-26")
+    assert situation.next_batch == []
+    assert outreach.why_no_batch(situation) == (
+        "This week's invitations are sent: spend the time on follow-ups."
+    )
+
+
+def test_those_who_wrote_first_are_answered_longest_waiting_first(tmp_path: Path) -> None:
+    plans = write_plan(
+        tmp_path, {"Kessel": [person("Cy Nil"), person("Bo Lind"), person("Ada Kral")]}
+    )
+    (plans / "inbound.yaml").write_text(
+        "- {date: 2026-11-20, who: Cy Nil, channel: phone}\n"
+        "- {date: 2026-11-10, who: Bo Lind, channel: phone}\n"
+        "- {date: 2026-11-20, who: Ada Kral, channel: phone}\n",
+        encoding="utf-8",
+    )
+    situation = on(plans, "2026-11-26")
+    assert [p.person.name for p in outreach.answer_them(situation)] == [
+        "Bo Lind",
+        "Ada Kral",
+        "Cy Nil",
+    ]
+    ada = situation[who(situation, "Ada Kral")]
+    assert outreach.opened_draft(ada, None) == "email"
+    assert outreach.opened_draft(ada, MessageKind.REMINDER) == "reminder"
+
+
+@pytest.mark.parametrize(
+    ("touches", "opened"),
+    [
+        ([touch("2026-11-01", "invited"), touch("2026-11-02", "connected")], "follow_up"),
+        ([touch("2026-11-01", "invited")], None),
+        ([], None),
+    ],
+    ids=["answered", "waiting", "new"],
+)
+def test_the_draft_a_page_opens_without_a_next_step(
+    tmp_path: Path, touches: list[str], opened: str | None
+) -> None:
+    situation = on(write_plan(tmp_path, {"Kessel": [person("Ada Kral", *touches)]}), "2026-11-26")
+    assert outreach.opened_draft(situation[who(situation, "Ada Kral")], None) == opened

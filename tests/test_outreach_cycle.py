@@ -364,3 +364,313 @@ def test_log_records_a_withdrawal(tmp_path: Path) -> None:
     plan = on(plans, "2026-11-26")
     assert outreach.pending_invitations(plan) == []
     assert [r.allowed_from for r in outreach.withdrawn_invitations(plan)] == [dt.date(2026, 12, 17)]
+
+
+@pytest.mark.parametrize(
+    ("ada", "targets", "step"),
+    [
+        (person("Ada Kral"), "", "in this week's batch: send the first message now"),
+        (
+            person("Ada Kral", touch("2026-11-24", "messaged", "email")),
+            ", follow_up_after_days: 1",
+            "no answer for 1 business day: send reminder 1 of 2 by e-mail",
+        ),
+        (
+            person("Ada Kral", touch("2026-11-02", "invited", "linkedin"), email=False),
+            "",
+            "invitation pending for 24 days: withdraw it; LinkedIn lets you invite again "
+            "three weeks later",
+        ),
+        (
+            person("Ada Kral", touch("2026-06-01", "invited"), touch("2026-06-02", "connected")),
+            "",
+            "due a follow-up",
+        ),
+        (
+            person("Ada Kral", touch("2026-11-20", "messaged", "email")),
+            "",
+            "waiting for an answer: remind them from 2026-12-01 if none comes",
+        ),
+        (
+            person("Ada Kral", linkedin=False, email=False),
+            "",
+            "no linkedin or email yet: add one to reach out",
+        ),
+        (
+            person("Ada Kral", touch("2026-11-20", "invited"), touch("2026-11-21", "connected")),
+            "",
+            "",
+        ),
+    ],
+    ids=["batch", "reminder", "nudge", "follow-up", "waiting", "unreachable", "nothing due"],
+)
+def test_next_step_for_one_person(tmp_path: Path, ada: str, targets: str, step: str) -> None:
+    plans = write_plan(tmp_path, {"Kessel": [ada]}, f"invites_per_week: 5{targets}")
+    plan = on(plans, "2026-11-26")
+    assert plan.next_step(who(plan, "Ada Kral")) == step
+
+
+@pytest.mark.parametrize(
+    ("quota", "step"),
+    [
+        (1, "waiting for a future batch"),
+        (2, "in this week's batch: send the first message now"),
+    ],
+)
+def test_next_step_of_someone_a_future_batch_will_take(
+    tmp_path: Path, quota: int, step: str
+) -> None:
+    plans = write_plan(
+        tmp_path,
+        {"Kessel": [person("Bo Lind")], "Lumo": [person("Ada Kral")]},
+        f"invites_per_week: {quota}",
+    )
+    plan = on(plans, "2026-11-26")
+    assert plan.next_step(who(plan, "Ada Kral")) == step
+
+
+@pytest.mark.parametrize(
+    ("today", "waiting"),
+    [
+        ("2026-11-30", "waiting for an answer: remind them from 2026-12-01 if none comes"),
+        ("2026-12-01", ""),
+    ],
+    ids=["the day before", "the day it is due"],
+)
+def test_waiting_for_an_answer_ends_the_day_the_reminder_is_due(
+    tmp_path: Path, today: str, waiting: str
+) -> None:
+    plans = write_plan(
+        tmp_path, {"Kessel": [person("Ada Kral", touch("2026-11-20", "messaged", "email"))]}
+    )
+    plan = on(plans, today)
+    assert outreach.waiting_for_answer(plan, who(plan, "Ada Kral")) == waiting
+
+
+def test_reminders_oldest_first_with_their_day_and_subject(tmp_path: Path) -> None:
+    plans = write_plan(
+        tmp_path,
+        {
+            "Kessel": [
+                person("Cy Nil", touch("2026-11-02", "messaged", "email")),
+                person("Bo Lind", touch("2026-10-30", "messaged", "linkedin")),
+                person("Ada Kral", touch("2026-11-02", "invited", "linkedin")),
+            ]
+        },
+    )
+    plan = on(plans, "2026-11-26")
+    assert [(r.person.name, r.due, r.kind, r.subject) for r in plan.reminders_due] == [
+        ("Bo Lind", dt.date(2026, 11, 10), MessageKind.REMINDER, ""),
+        ("Ada Kral", dt.date(2026, 11, 11), MessageKind.EMAIL, "Hello from Mia Test"),
+        ("Cy Nil", dt.date(2026, 11, 11), MessageKind.REMINDER, "Re: Hello from Mia Test"),
+    ]
+
+
+def test_a_second_reminder_after_an_email_needs_the_address(tmp_path: Path) -> None:
+    """E-mail was tried: the reminder goes by e-mail, so without an address there is none."""
+    ada = person(
+        "Ada Kral",
+        touch("2026-10-01", "invited", "linkedin"),
+        touch("2026-10-12", "messaged", "email"),
+        email=False,
+    )
+    plan = on(write_plan(tmp_path, {"Kessel": [ada]}), "2026-11-26")
+    assert plan.reminders_due == []
+    assert outreach.reminder_route(plan[who(plan, "Ada Kral")]) is None
+
+
+def test_moving_on_lists_the_oldest_first(tmp_path: Path) -> None:
+    def silent(name: str, first: str) -> str:
+        days = [first, "2026-10-12", "2026-10-23"]
+        return person(name, *(touch(day, "messaged", "email") for day in days))
+
+    plans = write_plan(
+        tmp_path,
+        {"Kessel": [silent("Cy Nil", "2026-10-02")], "Lumo": [silent("Bo Lind", "2026-10-01")]},
+    )
+    moving_on = outreach.try_someone_else(on(plans, "2026-11-26"))
+    assert [(m.person.name, m.since) for m in moving_on] == [
+        ("Bo Lind", dt.date(2026, 10, 1)),
+        ("Cy Nil", dt.date(2026, 10, 2)),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("other", "moving_on"),
+    [
+        (touch("2026-10-22", "messaged", "email"), True),  # before my last reminder
+        (touch("2026-10-23", "messaged", "email"), True),  # the same day
+        (touch("2026-10-24", "messaged", "email"), False),  # after it: someone else tried
+        (touch("2026-10-24", "connected"), True),  # no outreach of mine
+    ],
+)
+def test_moving_on_ends_with_outreach_to_someone_else_after_the_last_reminder(
+    tmp_path: Path, other: str, moving_on: bool
+) -> None:
+    plans = write_plan(tmp_path, {"Kessel": [reminded_twice(), person("Ben Hora", other)]})
+    assert bool(outreach.try_someone_else(on(plans, "2026-11-26"))) is moving_on
+
+
+def test_moving_on_proposes_a_reachable_colleague_first(tmp_path: Path) -> None:
+    plans = write_plan(
+        tmp_path,
+        {
+            "Kessel": [
+                reminded_twice(),
+                person("Ben Hora", focus="operations", linkedin=False, email=False),
+                person("Cy Nil", focus="hr"),
+            ]
+        },
+    )
+    plan = on(plans, "2026-11-26")
+    (move_on,) = outreach.try_someone_else(plan)
+    assert move_on.instead is who(plan, "Cy Nil")
+
+
+def test_a_planned_touch_stops_the_reminders_and_the_moving_on(tmp_path: Path) -> None:
+    booked = touch("2026-12-02", "met", "meeting")
+    plans = write_plan(
+        tmp_path,
+        {
+            "Kessel": [
+                person("Ada Kral", touch("2026-11-02", "messaged", "email"), booked),
+                person(
+                    "Bo Lind",
+                    *(
+                        touch(d, "messaged", "email")
+                        for d in ("2026-10-01", "2026-10-12", "2026-10-23")
+                    ),
+                    booked,
+                ),
+            ]
+        },
+    )
+    plan = on(plans, "2026-11-26")
+    assert plan.reminders_due == []
+    assert outreach.try_someone_else(plan) == []
+
+
+def test_withdrawn_invitations_soonest_first_and_none_after_two_reminders(tmp_path: Path) -> None:
+    def withdrawn(name: str, day: str, *more: str) -> str:
+        return person(
+            name, touch("2026-10-01", "invited", "linkedin"), touch(day, "withdrawn"), *more
+        )
+
+    reminded = (
+        touch("2026-10-12", "messaged", "email"),
+        touch("2026-10-23", "followed_up", "email"),
+    )
+    once = (touch("2026-10-12", "messaged", "email"),)
+    plans = write_plan(
+        tmp_path,
+        {
+            "Kessel": [
+                withdrawn("Cy Nil", "2026-11-03"),
+                withdrawn("Bo Lind", "2026-11-02", *once),
+                withdrawn("Ada Kral", "2026-11-03"),
+                withdrawn("Di Ott", "2026-11-01", *reminded),
+            ]
+        },
+    )
+    found = outreach.withdrawn_invitations(on(plans, "2026-11-26"))
+    assert [(r.person.name, r.allowed_from) for r in found] == [
+        ("Bo Lind", dt.date(2026, 11, 23)),
+        ("Ada Kral", dt.date(2026, 11, 24)),
+        ("Cy Nil", dt.date(2026, 11, 24)),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("touches", "inbound", "follow_up_due", "draft"),
+    [
+        ([], False, False, MessageKind.INVITE),
+        ([touch("2026-12-02", "met", "meeting")], False, False, None),  # booked
+        ([], True, False, None),  # they wrote first: answer them
+        ([touch("2026-11-02", "messaged", "email")], False, False, MessageKind.REMINDER),
+        (
+            [touch("2026-11-02", "messaged", "email"), touch("2026-11-12", "followed_up", "email")],
+            False,
+            False,
+            MessageKind.REMINDER,
+        ),
+        (
+            [
+                touch("2026-10-02", "messaged", "email"),
+                touch("2026-10-12", "followed_up", "email"),
+                touch("2026-11-02", "followed_up", "email"),
+            ],
+            False,
+            False,
+            None,
+        ),
+        (
+            [touch("2026-06-01", "invited"), touch("2026-06-02", "connected")],
+            False,
+            True,
+            MessageKind.FOLLOW_UP,
+        ),
+        ([touch("2026-11-01", "invited"), touch("2026-11-02", "connected")], False, False, None),
+    ],
+    ids=[
+        "new",
+        "booked",
+        "wrote first",
+        "unanswered",
+        "one reminder",
+        "two reminders",
+        "due",
+        "answered",
+    ],
+)
+def test_the_next_draft(
+    tmp_path: Path,
+    touches: list[str],
+    inbound: bool,
+    follow_up_due: bool,
+    draft: MessageKind | None,
+) -> None:
+    plans = write_plan(tmp_path, {"Kessel": [person("Ada Kral", *touches)]})
+    if inbound:
+        (plans / "inbound.yaml").write_text(
+            "- {date: 2026-11-20, who: Ada Kral, channel: phone}\n", encoding="utf-8"
+        )
+    plan = on(plans, "2026-11-26")
+    assert outreach.next_draft(plan[who(plan, "Ada Kral")], follow_up_due) == draft
+
+
+def test_someone_who_wrote_first_is_to_be_answered(tmp_path: Path) -> None:
+    plans = write_plan(
+        tmp_path,
+        {
+            "Kessel": [person("Ada Kral")],
+            "Lumo": [person("Bo Lind", touch("2026-11-02", "invited"))],
+        },
+    )
+    (plans / "inbound.yaml").write_text(
+        "- {date: 2026-11-20, who: Ada Kral, channel: phone}\n", encoding="utf-8"
+    )
+    plan = on(plans, "2026-11-26")
+    assert plan.next_step(who(plan, "Ada Kral")) == "contacted you on 2026-11-20: answer them"
+    assert plan.next_batch == []
+    assert outreach.why_no_batch(plan) == (
+        "Everyone else in the plan has been contacted: answer those who wrote to you "
+        "first, add companies or people, and keep the connections alive."
+    )
+
+
+def test_a_planned_touch_stops_the_moving_on(tmp_path: Path) -> None:
+    bo = person(
+        "Bo Lind",
+        *(touch(d, "messaged", "email") for d in ("2026-10-01", "2026-10-12", "2026-10-23")),
+        touch("2026-12-02", "met", "meeting"),
+    )
+    plan = on(write_plan(tmp_path, {"Lumo": [bo]}), "2026-11-26")
+    assert outreach.try_someone_else(plan) == []
+    assert outreach.move_on_for(plan, who(plan, "Bo Lind")) is None
+
+
+def test_no_waiting_words_where_no_reminder_can_go(tmp_path: Path) -> None:
+    """A LinkedIn invitation and no e-mail address: nothing to send while it waits."""
+    ada = person("Ada Kral", touch("2026-11-24", "invited", "linkedin"), email=False)
+    plan = on(write_plan(tmp_path, {"Kessel": [ada]}), "2026-11-26")
+    assert outreach.waiting_for_answer(plan, who(plan, "Ada Kral")) == ""

@@ -779,3 +779,187 @@ def plain(value: Any) -> Any:
     if isinstance(value, list):
         return [plain(v) for v in value]
     return str(value) if isinstance(value, str) else value
+
+
+BLOCK_HOOK = (
+    "name: Kessel\nsector: A\npeople:\n  - name: Ada Kral\n    hook: {header}\n"
+    "      first line\n      second line\n\n\n# a comment\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("header", "kept"),
+    [("|", False), ("|-", False), ("|+", True), (">", False), (">+", True), ("|2+", True)],
+)
+def test_an_edit_after_a_block_scalar_keeps_its_trailing_blank_lines_where_they_belong(
+    header: str, kept: bool
+) -> None:
+    """The blank lines after a block scalar are its own only under keep chomping (`+`):
+    then the new person goes after them, else before them."""
+    before = BLOCK_HOOK.format(header=header)
+    edit = add_person(before, {"name": "Bo Lind"})
+    head = f"name: Kessel\nsector: A\npeople:\n  - name: Ada Kral\n    hook: {header}\n"
+    body = "      first line\n      second line\n"
+    if kept:
+        assert edit.text == head + body + "\n\n  - name: Bo Lind\n# a comment\n"
+        assert edit.line == 10
+    else:
+        assert edit.text == head + body + "  - name: Bo Lind\n\n\n# a comment\n"
+        assert edit.line == 8
+    assert data(edit.text)["people"][0]["hook"] == data(before)["people"][0]["hook"]
+
+
+@pytest.mark.parametrize("header", ["|", "|+"])
+def test_an_edit_after_a_block_scalar_at_the_end_of_the_file(header: str) -> None:
+    before = (
+        f"name: Kessel\nsector: A\npeople:\n  - name: Ada Kral\n    hook: {header}\n      one\n"
+    )
+    edit = add_person(before, {"name": "Bo Lind"})
+    assert edit.text == before + "  - name: Bo Lind\n"
+
+
+FLOW_SECTORS = "sectors: [{name: A}, {name: B}, {name: C}]  # three\nme: {name: X}\n"
+BLOCK_SECTORS = "sectors:\n  - name: A\n  - name: B\n\n  - name: C\nme: {name: X}\n"
+UNINDENTED_SECTORS = "sectors:\n- name: A\n  why: a\n- name: B\nme: {name: X}\n"
+NEW_SECTOR = {"name": "N", "recruiters": True}
+
+
+@pytest.mark.parametrize(
+    ("before", "index", "after", "line"),
+    [
+        (FLOW_SECTORS, 0, "sectors: [{name: B}, {name: C}]  # three\nme: {name: X}\n", 1),
+        (FLOW_SECTORS, 1, "sectors: [{name: A}, {name: C}]  # three\nme: {name: X}\n", 1),
+        (FLOW_SECTORS, 2, "sectors: [{name: A}, {name: B}]  # three\nme: {name: X}\n", 1),
+        (BLOCK_SECTORS, 0, "sectors:\n  - name: B\n\n  - name: C\nme: {name: X}\n", 2),
+        (BLOCK_SECTORS, 1, "sectors:\n  - name: A\n\n  - name: C\nme: {name: X}\n", 4),
+        (BLOCK_SECTORS, 2, "sectors:\n  - name: A\n  - name: B\nme: {name: X}\n", 4),
+        (UNINDENTED_SECTORS, 0, "sectors:\n- name: B\nme: {name: X}\n", 2),
+        (UNINDENTED_SECTORS, 1, "sectors:\n- name: A\n  why: a\nme: {name: X}\n", 4),
+    ],
+)
+def test_remove_item_whole_files(before: str, index: int, after: str, line: int) -> None:
+    edit = remove_item(before, ("sectors",), index)
+    assert (edit.text, edit.line) == (after, line)
+
+
+@pytest.mark.parametrize(
+    ("before", "index", "after", "line"),
+    [
+        (
+            FLOW_SECTORS,
+            0,
+            "sectors: [{name: N, recruiters: true}, {name: A}, {name: B}, {name: C}]  # three\n"
+            "me: {name: X}\n",
+            1,
+        ),
+        (
+            FLOW_SECTORS,
+            None,
+            "sectors: [{name: A}, {name: B}, {name: C}, {name: N, recruiters: true}]  # three\n"
+            "me: {name: X}\n",
+            1,
+        ),
+        (
+            BLOCK_SECTORS,
+            0,
+            "sectors:\n  - name: N\n    recruiters: true\n  - name: A\n  - name: B\n\n"
+            "  - name: C\nme: {name: X}\n",
+            2,
+        ),
+        (
+            BLOCK_SECTORS,
+            1,
+            "sectors:\n  - name: A\n  - name: N\n    recruiters: true\n  - name: B\n\n"
+            "  - name: C\nme: {name: X}\n",
+            3,
+        ),
+        (
+            BLOCK_SECTORS,
+            None,
+            "sectors:\n  - name: A\n  - name: B\n\n  - name: C\n  - name: N\n"
+            "    recruiters: true\nme: {name: X}\n",
+            6,
+        ),
+        (
+            UNINDENTED_SECTORS,
+            1,
+            "sectors:\n- name: A\n  why: a\n- name: N\n  recruiters: true\n- name: B\n"
+            "me: {name: X}\n",
+            4,
+        ),
+    ],
+)
+def test_add_item_whole_files(before: str, index: int | None, after: str, line: int) -> None:
+    edit = add_item(before, ("sectors",), NEW_SECTOR, index)
+    assert (edit.text, edit.line) == (after, line)
+
+
+def test_a_person_added_to_a_flow_list_of_people_stays_on_its_line() -> None:
+    before = "name: Kessel\nsector: A\npeople: [{name: Ada Kral}]  # the team\n"
+    edit = add_person(
+        before, {"name": "Bo Lind", "touches": [{"date": "2026-11-02", "action": "invited"}]}
+    )
+    assert edit.text == (
+        "name: Kessel\nsector: A\npeople: [{name: Ada Kral}, {name: Bo Lind, touches: "
+        "[{date: 2026-11-02, action: invited}]}]  # the team\n"
+    )
+    assert edit.line == 3
+
+
+@pytest.mark.parametrize(
+    ("date", "after"),
+    [
+        ("2026-11-02", "[{date: 2026-11-01, who: A}, {date: 2026-11-02, who: B}]\n"),
+        ("2026-10-02", "[{date: 2026-10-02, who: B}, {date: 2026-11-01, who: A}]\n"),
+    ],
+)
+def test_an_inbound_entry_added_to_a_flow_list_goes_by_its_date(date: str, after: str) -> None:
+    edit = add_inbound("[{date: 2026-11-01, who: A}]\n", {"date": date, "who": "B"})
+    assert (edit.text, edit.line) == (after, 1)
+
+
+@pytest.mark.parametrize(
+    ("before", "after", "line"),
+    [
+        ("sectors: []\nme: {name: X}\n", "sectors:\n  - name: N\nme: {name: X}\n", 2),
+        (
+            "sectors: []  # none\nme: {name: X}\n",
+            "sectors:  # none\n  - name: N\nme: {name: X}\n",
+            2,
+        ),
+        ("me:\n  name: X\nsectors: []\n", "me:\n  name: X\nsectors:\n  - name: N\n", 4),
+    ],
+)
+def test_an_item_added_to_an_empty_list_starts_a_block(before: str, after: str, line: int) -> None:
+    edit = add_item(before, ("sectors",), {"name": "N"})
+    assert (edit.text, edit.line) == (after, line)
+
+
+@pytest.mark.parametrize(
+    ("edit", "message"),
+    [
+        (
+            lambda: add_item("me: {name: X}\n", ("sectors",), {"name": "N"}),
+            "there is no 'sectors' here",
+        ),
+        (
+            lambda: add_item("sectors:\n  - name: A\n", ("sectors", 0, "x"), {"name": "N"}),
+            "there is no 'x' here",
+        ),
+        (
+            lambda: add_item("sectors:\n  - name: A\n", ("sectors", 1), {"name": "N"}),
+            "there is no item 1 here",
+        ),
+        (lambda: remove_item("sectors: {a: 1}\n", ("sectors",), 0), "sectors is not a list"),
+        (lambda: add_item("sectors: 5\n", ("sectors",), {"name": "N"}), "sectors is not a list"),
+        (lambda: add_item("{a: 1}\n", (), {"name": "N"}), "the file is not a list"),
+        (
+            lambda: add_item("sectors: [a]\n", ("sectors", 0), {"name": "N"}),
+            "sectors.0 is not a list",
+        ),
+    ],
+)
+def test_edits_refused_where_the_path_leads_nowhere(edit: Callable[[], Edit], message: str) -> None:
+    with pytest.raises(EditRefused) as refused:
+        edit()
+    assert str(refused.value) == message
