@@ -10,6 +10,9 @@ DEV := $(VENV)/.dev-installed
 MUTATION := $(VENV)/.mutation-installed
 PIP := $(BIN)/python -m pip install --quiet --disable-pip-version-check
 PORT ?= 8000
+# Test processes: one per core. Each test module runs whole in one process, so its
+# module-wide fixtures (a built site, a browser) are made once.
+TEST_WORKERS ?= auto
 
 .PHONY: site serve test check bench mutation screenshots clean
 
@@ -20,7 +23,7 @@ serve: $(RUNTIME)
 	$(BIN)/playbook serve --port $(PORT)
 
 test: $(DEV)
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n $(TEST_WORKERS) --dist loadfile
 
 check: $(DEV)
 	$(BIN)/ruff check generator tests

@@ -3,7 +3,9 @@ from __future__ import annotations
 import datetime as dt
 import os
 import shutil
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import HealthCheck, settings
@@ -20,6 +22,22 @@ def small_plan(tmp_path: Path) -> Path:
     target = tmp_path / "plans"
     shutil.copytree(SMALL_PLAN, target)
     return target
+
+
+@pytest.fixture(scope="session")
+def chromium() -> Iterator[Any]:
+    """One headless Chromium for every browser test a test process runs: launching it
+    costs more than most of the checks. Each test opens its own context (no shared
+    cookies, storage or permissions)."""
+    from tests.test_browser import CHROMIUM, CHROMIUM_ARGS, require_chromium
+
+    require_chromium()
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
 
 
 # Hypothesis: few examples in `make test`, many in the nightly fuzz run

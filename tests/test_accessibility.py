@@ -11,7 +11,6 @@ once per scheme and measured at both widths.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -22,7 +21,7 @@ from generator.checking import load_plan
 from generator.cli import cli
 from tests.conftest import EXAMPLE_PLAN, TODAY
 from tests.helpers import build
-from tests.test_browser import CHROMIUM, CHROMIUM_ARGS, built_site, require_chromium
+from tests.test_browser import built_site, require_chromium
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
@@ -58,17 +57,6 @@ def test_the_vendored_axe_core_is_the_pinned_release() -> None:
     assert data.startswith(f"/*! axe v{AXE_VERSION}\n".encode())
     assert b"Mozilla Public" in data[:600]
     assert (AXE.parent / "LICENSE").read_text(encoding="utf-8").startswith("Mozilla Public License")
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    require_chromium()
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        launched = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield launched
-        launched.close()
 
 
 def run(*args: str) -> None:
@@ -137,16 +125,16 @@ def audit(browser: Any, site: Path, pages: dict[str, str]) -> list[str]:
 
 
 def test_the_example_plan_has_no_serious_or_critical_violation(
-    browser: Any, example_site: Path
+    chromium: Any, example_site: Path
 ) -> None:
-    assert audit(browser, example_site, EXAMPLE_PAGES) == []
+    assert audit(chromium, example_site, EXAMPLE_PAGES) == []
 
 
 def test_a_new_playbook_has_no_serious_or_critical_violation(
-    browser: Any, new_site: tuple[Path, dict[str, str]]
+    chromium: Any, new_site: tuple[Path, dict[str, str]]
 ) -> None:
     site, pages = new_site
-    assert audit(browser, site, pages) == []
+    assert audit(chromium, site, pages) == []
 
 
 def search_audit(browser: Any, site: Path, query: str) -> list[str]:
@@ -178,13 +166,13 @@ def search_audit(browser: Any, site: Path, query: str) -> list[str]:
 
 
 def test_the_search_dialog_with_results_has_no_serious_or_critical_violation(
-    browser: Any, example_site: Path
+    chromium: Any, example_site: Path
 ) -> None:
-    assert search_audit(browser, example_site, "Hoffmann") == []
+    assert search_audit(chromium, example_site, "Hoffmann") == []
 
 
-def test_every_copy_button_says_whose_draft_it_copies(browser: Any, example_site: Path) -> None:
-    page = browser.new_page(viewport={"width": 1280, "height": 900})
+def test_every_copy_button_says_whose_draft_it_copies(chromium: Any, example_site: Path) -> None:
+    page = chromium.new_page(viewport={"width": 1280, "height": 900})
     for relative in ("this-week/index.html", "people/jurgen-hoffmann.html"):
         page.goto((example_site / relative).as_uri())
         page.wait_for_selector("button[data-md-type=copy][aria-label]", state="attached")

@@ -49,23 +49,19 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture
-def browser_page(site: Path) -> Iterator[tuple[Any, list[str], list[str]]]:
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        context = browser.new_context(viewport={"width": 1280, "height": 900})
-        context.grant_permissions(["clipboard-read", "clipboard-write"])
-        page = context.new_page()
-        page.set_default_timeout(10_000)
-        outside: list[str] = []
-        errors: list[str] = []
-        local = ("file:", "data:", "about:", "blob:")
-        page.on("request", lambda r: None if r.url.startswith(local) else outside.append(r.url))
-        page.on("pageerror", lambda e: errors.append(str(e)))
-        page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
-        yield page, outside, errors
-        browser.close()
+def browser_page(site: Path, chromium: Any) -> Iterator[tuple[Any, list[str], list[str]]]:
+    context = chromium.new_context(viewport={"width": 1280, "height": 900})
+    context.grant_permissions(["clipboard-read", "clipboard-write"])
+    page = context.new_page()
+    page.set_default_timeout(10_000)
+    outside: list[str] = []
+    errors: list[str] = []
+    local = ("file:", "data:", "about:", "blob:")
+    page.on("request", lambda r: None if r.url.startswith(local) else outside.append(r.url))
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+    yield page, outside, errors
+    context.close()
 
 
 def test_walk_search_and_copy_offline(site: Path, browser_page: Any) -> None:

@@ -7,6 +7,7 @@ import errno
 import fcntl
 import os
 import random
+import shutil
 import signal
 import subprocess
 import sys
@@ -31,11 +32,13 @@ def scratch_folders(project: Path) -> list[str]:
     return sorted(p.name for p in project.iterdir() if publish.SCRATCH_MARK in p.name)
 
 
-@pytest.fixture
-def two_sites(tmp_path: Path) -> tuple[Path, dict[str, bytes], dict[str, bytes]]:
+@pytest.fixture(scope="module")
+def built_twice(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> tuple[Path, dict[str, bytes], dict[str, bytes]]:
     """A project whose site is built from plan A; the plan on disk is now plan B.
     Returns the project and the whole sites of A and of B."""
-    project = make_project(tmp_path / "p", SMALL_PLAN)
+    project = make_project(tmp_path_factory.mktemp("built") / "p", SMALL_PLAN)
     volta = project / "plans" / "companies" / "volta-cells.yaml"
     replace_in(volta, "priority: 1", "priority: 2")
     assert build(project)[0] == 0
@@ -45,6 +48,19 @@ def two_sites(tmp_path: Path) -> tuple[Path, dict[str, bytes], dict[str, bytes]]
     site_a = site_files(project / "site")
     replace_in(volta, "priority: 1", "priority: 2")
     assert site_a != site_b
+    return project, site_a, site_b
+
+
+@pytest.fixture
+def two_sites(
+    built_twice: tuple[Path, dict[str, bytes], dict[str, bytes]], tmp_path: Path
+) -> tuple[Path, dict[str, bytes], dict[str, bytes]]:
+    """A copy of `built_twice` of the test's own, made once for the module: two builds
+    per test would cost more than every other check here."""
+    built, site_a, site_b = built_twice
+    project = tmp_path / "p"
+    shutil.copytree(built, project, symlinks=True)
+    assert site_files(project / "site") == site_a
     return project, site_a, site_b
 
 
