@@ -347,3 +347,12 @@ def test_init_options_are_checked_before_anything_is_written(tmp_path: Path) -> 
     assert code == 1
     assert output == "--sector: 'retail' is one of your sectors already; nothing was written\n"
     assert not folder.exists()
+
+
+def test_the_new_playbooks_mkdocs_yml_names_each_theme_feature_once() -> None:
+    import yaml
+
+    skeleton = Path(__file__).parent.parent / "generator" / "skeleton" / "mkdocs.yml"
+    features = yaml.safe_load(skeleton.read_text(encoding="utf-8"))["theme"]["features"]
+    assert "content.tooltips" in features
+    assert len(features) == len(set(features)), features
