@@ -228,6 +228,17 @@ def test_a_call_from_them_is_an_answer(tmp_path: Path) -> None:
             True,
             ("email", "reminder"),
         ),
+        # An e-mail and an invitation the same day: the e-mail was sent, so a reminder.
+        (
+            [touch("2026-11-02", "messaged", "email"), touch("2026-11-02", "invited", "linkedin")],
+            True,
+            ("email", "reminder"),
+        ),
+        (
+            [touch("2026-11-02", "invited", "linkedin"), touch("2026-11-02", "messaged", "email")],
+            True,
+            ("email", "reminder"),
+        ),
         ([touch("2026-11-02", "messaged", "linkedin")], False, ("linkedin", "reminder")),
         ([touch("2026-11-02", "messaged", "phone")], True, ("phone", "reminder")),
     ],

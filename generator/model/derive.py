@@ -95,10 +95,12 @@ def unanswered(touches: Sequence[Touch], inbound_dates: list[dt.date]) -> Unansw
     connect, reply, meeting or decline, and no call from them."""
     if inbound_dates or any(t.action in INVITATION_ANSWERS for t in touches):
         return None
-    by_day = {t.date: t for t in touches if t.action in OUTREACH}
-    if not by_day:
+    outreach = [t for t in touches if t.action in OUTREACH]
+    if not outreach:
         return None
-    return Unanswered(tuple(by_day[day] for day in sorted(by_day)))
+    by_day = {t.date: t for t in outreach}
+    emailed = any(t.channel is Channel.EMAIL for t in outreach)
+    return Unanswered(tuple(by_day[day] for day in sorted(by_day)), emailed)
 
 
 def first_name_of(name: str) -> str:

@@ -27,6 +27,9 @@ class Unanswered:
     one touch a day (the day's last), oldest first."""
 
     attempts: tuple[Touch, ...]
+    # Whether any of those messages went by e-mail: a day's e-mail counts even when the
+    # day's last touch, the one in `attempts`, was an invitation.
+    emailed: bool
 
     @property
     def first(self) -> Touch:
@@ -40,10 +43,6 @@ class Unanswered:
     def follow_ups(self) -> int:
         """How many times I wrote again after the first message."""
         return len(self.attempts) - 1
-
-    @property
-    def emailed(self) -> bool:
-        return any(touch.channel is Channel.EMAIL for touch in self.attempts)
 
 
 @dataclass(frozen=True, eq=False)
