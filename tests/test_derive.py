@@ -342,11 +342,12 @@ def test_unanswered_outreach(
     assert run.follow_ups == len(attempts) - 1
 
 
-def test_the_days_last_attempt_is_the_one_kept() -> None:
+def test_the_days_last_attempt_is_the_one_kept_and_any_email_counts() -> None:
     run = unanswered(dated((5, "invited"), (5, "messaged", "email")), [])
     assert run is not None and run.last.channel is Channel.EMAIL and run.emailed
     run = unanswered(dated((5, "messaged", "email"), (5, "invited")), [])
-    assert run is not None and run.last.action is Action.INVITED and not run.emailed
+    assert run is not None and run.last.action is Action.INVITED and run.emailed
+    assert len(run.attempts) == 1
     run = unanswered(dated((5, "invited", "linkedin"), (8, "messaged", "linkedin")), [])
     assert run is not None and not run.emailed
 
