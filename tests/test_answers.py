@@ -12,6 +12,7 @@ from urllib.parse import unquote
 
 import pytest
 from click.testing import CliRunner
+from icalendar import Calendar
 
 from generator.cli import cli
 from generator.metrics import outreach
@@ -241,3 +242,25 @@ def test_the_checklist_counts_connections_apart(
     companies["Started"] = [person("Sam Start", touch("2026-01-05", "invited", "linkedin"))]
     plans = write_plan(tmp_path, companies, targets="invites_per_week: 10")
     assert checklist(on(plans, TODAY))[3].next_action == action
+
+
+def test_who_wrote_first_is_in_the_calendar_until_answered(wrote_first: Path) -> None:
+    def events(today: str = TODAY) -> list[tuple[str, str]]:
+        calendar = Calendar.from_ical(run(wrote_first, today, "export", "ics"))
+        found = calendar.walk("VEVENT")
+        return [(str(e["SUMMARY"]), str(e.get("DESCRIPTION", ""))) for e in found]
+
+    (answer, reach_out) = events()
+    assert answer == (
+        "Answer Ada Kral (Kessel): they contacted you first",
+        "Contacted you on 2026-11-20 (LinkedIn): A role\n\n"
+        'Once answered, log it: playbook log "Ada Kral" messaged --channel CHANNEL',
+    )
+    assert reach_out[0] == "Reach out to Ben Ost (Kessel)"
+    company = next((wrote_first / "companies").iterdir())
+    text = company.read_text(encoding="utf-8").replace(
+        "  - name: Ada Kral\n",
+        "  - name: Ada Kral\n    touches: [{date: 2026-11-21, action: messaged, channel: linkedin}]\n",
+    )
+    company.write_text(text, encoding="utf-8")
+    assert [summary for summary, _ in events()] == ["Reach out to Ben Ost (Kessel)"]

@@ -1,7 +1,8 @@
 """The week's work as an iCalendar file (RFC 5545): events, or to-dos if asked.
 
-Each person in this week's batch (with the draft), each follow-up or reminder due and
-each invitation left pending is an all-day event today: calendar apps import events
+Each person who wrote first and waits for my answer, each person in this week's batch
+(with the draft), each follow-up or reminder due and each invitation left pending is an
+all-day event today: calendar apps import events
 everywhere, while many (khal among them) drop to-dos. A withdrawn invitation is an
 event on the day LinkedIn lets you invite again (today, once that day has come).
 `--todo` makes them to-dos instead, due when the work is due: the batch by Sunday, the
@@ -31,6 +32,7 @@ from generator.metrics import outreach
 from generator.metrics.situation import Situation
 from generator.model.model import Person, Touch
 from generator.model.vocabulary import PLANNED, Action, Channel, MessageKind
+from generator.render.terms import channel_label
 from generator.wording import plural
 
 PRODID = f"-//Playbook//playbook {__version__}//EN"
@@ -88,11 +90,13 @@ def _draft(situation: Situation, person: Person) -> str:
 
 
 def week_tasks(situation: Situation) -> list[Task]:
-    """The batch (due by Sunday), follow-ups and reminders due and pending invitations
-    (due today), withdrawn invitations (due the day they may be sent again)."""
+    """Who wrote first (due today), the batch (due by Sunday), follow-ups and reminders
+    due and pending invitations (due today), withdrawn invitations (due the day they may
+    be sent again)."""
     today = situation.today
     week_end = today + dt.timedelta(days=6 - today.weekday())
-    tasks = [
+    tasks = [_answer(situation, person) for person in situation.answer_them]
+    tasks += [
         Task(_uid("reach-out", p), f"Reach out to {_who(p)}", _draft(situation, p), week_end)
         for p in situation.next_batch
     ]
@@ -115,6 +119,20 @@ def week_tasks(situation: Situation) -> list[Task]:
         uid = _uid("reinvite", person, reinvite.withdrawn.isoformat())
         tasks.append(Task(uid, summary, _draft(situation, person), day, starts=day))
     return tasks
+
+
+def _answer(situation: Situation, person: Person) -> Task:
+    """Someone who called or wrote first: an answer is due today, before new outreach."""
+    entry = situation[person].waiting_for_me
+    assert entry is not None
+    how = channel_label(entry.channel)
+    about = f": {entry.about}" if entry.about else ""
+    text = (
+        f"Contacted you on {entry.date.isoformat()} ({how}){about}\n\n"
+        f'Once answered, log it: playbook log "{person.name}" messaged --channel CHANNEL'
+    )
+    uid = _uid("answer", person, entry.date.isoformat())
+    return Task(uid, f"Answer {_who(person)}: they contacted you first", text, situation.today)
 
 
 def _follow_up(situation: Situation, person: Person) -> Task:
