@@ -362,7 +362,6 @@ def test_the_summary_names_the_long_pending_only_when_there_are_some(
     pending_long: int, summary: str
 ) -> None:
     budget = LinkedInBudget(
-        today=TODAY,
         invitations_this_week=3,
         weekly_limit=100,
         notes_this_month=2,

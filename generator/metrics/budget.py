@@ -32,7 +32,6 @@ COUNTED_DAYS = 366
 
 @dataclass(frozen=True)
 class LinkedInBudget:
-    today: dt.date
     invitations_this_week: int
     weekly_limit: int  # targets.linkedin_invites_per_week
     notes_this_month: int
@@ -173,7 +172,6 @@ def linkedin_budget(facts: PlanFacts) -> LinkedInBudget:
     outside = [(e.date, e.count) for e in (counts.pending if counts else []) if e.date <= today]
     outside_long = [(day, n) for day, n in outside if (today - day).days >= PENDING_AFTER_DAYS]
     return LinkedInBudget(
-        today=today,
         invitations_this_week=this_week,
         weekly_limit=plan.targets.linkedin_invites_per_week,
         notes_this_month=this_month,
