@@ -38,6 +38,7 @@ from generator.commands.serve import serve_site
 from generator.commands.setup import (
     add_sector,
     remove_company,
+    remove_person,
     remove_sector,
     rename_sector,
     set_me,
@@ -569,7 +570,7 @@ def rename_sector_command(settings: Settings, old: str, new: str, dry_run: bool)
 
 @cli.group(cls=PlaybookSubgroup)
 def remove() -> None:
-    """Remove a company or an empty sector from the plan."""
+    """Remove a person, a company or an empty sector from the plan."""
 
 
 @remove.command(
@@ -587,6 +588,26 @@ def remove_company_command(settings: Settings, name: str, force: bool, dry_run: 
     """Remove the company NAME: its file goes (a file without a company, such as
     init's example, is named by its file name)."""
     _report(remove_company(settings.plans_dir, settings.today, name, force, dry_run))
+
+
+@remove.command(
+    name="person",
+    epilog="\b\nExamples:\n"
+    '  playbook remove person "Jan Nowak" --dry-run\n'
+    '  playbook remove person "Ana Sousa" --company Galp --force      (with her touches)',
+)
+@click.argument("person", type=TEXT)
+@click.option("--company", type=TEXT, help="Their company, when the name fits several people.")
+@click.option("--force", is_flag=True, help="Remove them even though touches are logged.")
+@dry_run_option
+@plan_options
+@click.pass_obj
+def remove_person_command(
+    settings: Settings, person: str, company: str | None, force: bool, dry_run: bool
+) -> None:
+    """Remove PERSON from their company's list of people (someone with touches logged
+    only with --force)."""
+    _report(remove_person(settings.plans_dir, settings.today, person, company, force, dry_run))
 
 
 @remove.command(

@@ -1,4 +1,5 @@
-"""`set`, `me`, `add sector`, `rename sector`, `remove sector`, `remove company`: exact
+"""`set`, `me`, `add sector`, `rename sector`, `remove sector`, `remove company`,
+`remove person`: exact
 output, whole files compared, and nothing written when an edit is refused."""
 
 from __future__ import annotations
@@ -351,3 +352,85 @@ def test_a_company_file_of_comments_says_how_to_remove_it(small_plan: Path) -> N
         "example to copy? delete it once you have your own: playbook remove company "
         "example-company)\n"
     ) in output
+
+
+# ---------------------------------------------------------------- remove person
+
+
+def test_remove_person_without_touches_takes_their_lines_only(small_plan: Path) -> None:
+    path = small_plan / "companies" / "nordic-robotics.yaml"
+    before = snapshot(small_plan)
+    code, output = run(small_plan, "remove", "person", "Anna Nowak", "--company", "Nordic")
+    assert (code, output) == (0, f"{path}:14: Anna Nowak removed from Nordic Robotics\n")
+    expected = (
+        before["companies/nordic-robotics.yaml"]
+        .decode()
+        .replace(
+            "  - name: Anna Nowak\n    role: Talent Acquisition Lead\n"
+            "    email: anna.nowak@nordic-robotics.example\n    focus: hr\n    country: Poland\n",
+            "",
+        )
+    )
+    assert read(path) == expected
+    before["companies/nordic-robotics.yaml"] = expected.encode()
+    assert snapshot(small_plan) == before
+
+
+def test_remove_person_with_one_touch_needs_force(small_plan: Path) -> None:
+    """Anna Nowak of Volta Cells has one touch: refused without --force."""
+    before = snapshot(small_plan)
+    code, output = run(small_plan, "remove", "person", "Anna Nowak", "--company", "Volta")
+    assert (code, output) == (
+        1,
+        "Anna Nowak (Volta Cells) has 1 touch logged; to remove them with their history: "
+        "playbook remove person 'Anna Nowak' --company 'Volta Cells' --force; "
+        "nothing was written\n",
+    )
+    assert snapshot(small_plan) == before
+    code, output = run(
+        small_plan, "remove", "person", "Anna Nowak", "--company", "Volta", "--force"
+    )
+    path = small_plan / VOLTA
+    assert (code, output) == (0, f"{path}:17: Anna Nowak removed from Volta Cells\n")
+    assert read(path) == before[VOLTA].decode().split("  - name: Anna Nowak\n")[0]
+
+
+def test_remove_person_named_by_an_inbound_contact_keeps_the_contact(small_plan: Path) -> None:
+    inbound = read(small_plan / "inbound.yaml")
+    code, output = run(small_plan, "remove", "person", "Ewa Kot", "--force")
+    assert code == 0, output
+    assert output.endswith(
+        "removed from Talent Bridge\n1 inbound contact names Ewa Kot: it stays in "
+        "inbound.yaml, linked to no person of the plan\n"
+    )
+    assert read(small_plan / "inbound.yaml") == inbound
+    assert run(small_plan, "check")[0] == 0
+
+
+def test_removing_the_last_person_leaves_a_company_as_add_company_makes_it(
+    small_plan: Path,
+) -> None:
+    assert run(small_plan, "add", "company", "Cellforge", "--sector", "Battery cells")[0] == 0
+    path = small_plan / "companies" / "cellforge.yaml"
+    empty = read(path)
+    assert (
+        run(small_plan, "add", "person", "Ola Ek", "--company", "Cellforge", "--focus", "hr")[0]
+        == 0
+    )
+    code, output = run(small_plan, "remove", "person", "Ola Ek", "--dry-run")
+    assert code == 0 and output.endswith("Dry run: nothing was written.\n"), output
+    assert "-  - name: Ola Ek\n" in output
+    code, output = run(small_plan, "remove", "person", "Ola Ek")
+    assert (code, output) == (0, f"{path}:3: Ola Ek removed from Cellforge\n")
+    assert read(path) == empty
+    assert run(small_plan, "check")[0] == 0
+
+
+def test_remove_person_suggests_a_close_name(small_plan: Path) -> None:
+    before = snapshot(small_plan)
+    code, output = run(small_plan, "remove", "person", "Jan Nowack")
+    assert (code, output) == (
+        1,
+        "nobody called 'Jan Nowack' in the plan; did you mean 'Jan Nowak' (Volta Cells)?\n",
+    )
+    assert snapshot(small_plan) == before

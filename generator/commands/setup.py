@@ -1,5 +1,5 @@
-"""`playbook me`, `add sector`, `rename sector`, `remove sector`, `remove company`:
-setting up a plan without opening an editor.
+"""`playbook me`, `add sector`, `rename sector`, `remove sector`, `remove company`,
+`remove person`: setting up a plan without opening an editor.
 
 Each one is an edit like `log` or `add person`: options checked by the plan's own
 fields, surgical changes (comments and layout kept), the whole plan checked before
@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import shlex
 from collections.abc import Mapping
+from functools import partial
 from pathlib import Path
 
 from generator.checking import load_plan
@@ -19,7 +20,7 @@ from generator.commands.edit import checked_option
 from generator.editing import yaml_edit
 from generator.editing.session import EditReport, EditSession
 from generator.errors import PlaybookError
-from generator.model.lookup import NotFound, find_company, find_sector
+from generator.model.lookup import NotFound, find_company, find_person, find_sector
 from generator.model.model import Company, Plan, Sector
 from generator.model.names import fold
 from generator.model.placeholders import ME as ME_PLACEHOLDERS
@@ -244,6 +245,44 @@ def remove_company(
         report.notes.append(
             f"{plural(len(inbound), 'inbound contact names', 'inbound contacts name')} "
             f"{company.name}: without the company, {counted} as from outside the plan"
+        )
+    return report
+
+
+def remove_person(
+    plans_dir: Path,
+    today: dt.date,
+    who: str,
+    company: str | None = None,
+    force: bool = False,
+    dry_run: bool = False,
+) -> EditReport:
+    """Take someone off their company's list; someone with touches logged only with
+    `force`, since their history goes with them (git still has it)."""
+    session = EditSession(plans_dir, today)
+    person = find_person(session.plan, who, company)
+    owner = person.company
+    if person.touches and not force:
+        again = f"{shlex.quote(person.name)} --company {shlex.quote(owner.name)}"
+        raise PlaybookError(
+            f"{person.name} ({owner.name}) has {plural(len(person.touches), 'touch', 'touches')} "
+            f"logged; to remove them with their history: playbook remove person {again} "
+            "--force; nothing was written"
+        )
+    # The company's last person takes the `people:` key along, as `add company` leaves
+    # a company without people (an empty block list would read as null).
+    if len(owner.people) == 1:
+        edit = partial(yaml_edit.remove_fields, where=(), keys=("people",))
+    else:
+        edit = partial(yaml_edit.remove_item, where=("people",), index=owner.people.index(person))
+    session.apply(owner.location.path, edit, f"{person.name} removed from {owner.name}")
+    report = session.finish(dry_run)
+    inbound = sum(1 for entry in session.plan.inbound if entry.person is person)
+    if inbound:
+        named = plural(inbound, "inbound contact names", "inbound contacts name")
+        kept = "it stays" if inbound == 1 else "they stay"
+        report.notes.append(
+            f"{named} {person.name}: {kept} in inbound.yaml, linked to no person of the plan"
         )
     return report
 
