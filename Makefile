@@ -10,8 +10,8 @@ DEV := $(VENV)/.dev-installed
 MUTATION := $(VENV)/.mutation-installed
 PIP := $(BIN)/python -m pip install --quiet --disable-pip-version-check
 PORT ?= 8000
-# Test processes: one per core. Each test module runs whole in one process, so its
-# module-wide fixtures (a built site, a browser) are made once.
+# Test processes: one per core; an idle one takes tests queued for a busy one, so the
+# long browser and build tests spread over both cores of CI.
 TEST_WORKERS ?= auto
 
 .PHONY: site serve test check bench mutation screenshots clean
@@ -23,7 +23,7 @@ serve: $(RUNTIME)
 	$(BIN)/playbook serve --port $(PORT)
 
 test: $(DEV)
-	$(BIN)/python -m pytest -n $(TEST_WORKERS) --dist loadfile
+	$(BIN)/python -m pytest -n $(TEST_WORKERS) --dist worksteal
 
 check: $(DEV)
 	$(BIN)/ruff check generator tests
