@@ -40,6 +40,18 @@ def chromium() -> Iterator[Any]:
         browser.close()
 
 
+@pytest.fixture(autouse=True)
+def cold_caches_under_mutation() -> None:
+    """`make mutation` forks every mutant's test process from one that has already run
+    the tests, so a cache (the editor's "may this text stay plain?") would answer from
+    the unmutated code. Under a mutant, each test starts with empty caches."""
+    if "__mutmut_" not in os.environ.get("MUTANT_UNDER_TEST", ""):
+        return
+    from generator.editing import yaml_edit
+
+    yaml_edit._plain_ok.cache_clear()
+
+
 # Hypothesis: few examples in `make test`, many in the nightly fuzz run
 # (`HYPOTHESIS_PROFILE=nightly make test`).
 settings.register_profile("default", deadline=None, max_examples=60)

@@ -963,3 +963,240 @@ def test_edits_refused_where_the_path_leads_nowhere(edit: Callable[[], Edit], me
     with pytest.raises(EditRefused) as refused:
         edit()
     assert str(refused.value) == message
+
+
+# ---------------------------------------------------------------- what each refusal says
+
+NEW_TOUCH = {"date": "2026-01-01", "action": "met"}
+
+
+@pytest.mark.parametrize(
+    ("call", "message"),
+    [
+        (lambda: add_person("- 1\n", {"name": "X"}), "this file does not hold a company mapping"),
+        (lambda: add_person("people: 3\n", {"name": "X"}), "people is not a list in this file"),
+        (lambda: add_person("name: X\n", {"mood": "x"}), "a person cannot have the key 'mood'"),
+        (lambda: add_person("name: X\n", {"name": 3}), "the value of 'name' must be text"),
+        (
+            lambda: add_person("name: X\n", {"name": "Y", "messages": "hi"}),
+            "messages must be a mapping",
+        ),
+        (
+            lambda: add_person("name: X\n", {"name": "Y", "messages": {"invite": 3}}),
+            "the value of 'messages.invite' must be text",
+        ),
+        (
+            lambda: add_person("name: X\n", {"name": "Y", "touches": [3]}),
+            "each touch must be a mapping",
+        ),
+        (
+            lambda: add_person("name: X\n", {"name": "Y", "touches": "x"}),
+            "a list of values was expected",
+        ),
+        (
+            lambda: add_touch("people:\n  - name: X\n", 0, {**NEW_TOUCH, "action": 3}),
+            "the value of 'action' must be text",
+        ),
+        (
+            lambda: set_person_fields(ODRA, 0, {"email": 3}),  # type: ignore[dict-item]
+            "the value of 'email' must be text",
+        ),
+        (
+            lambda: add_inbound("3\n", {"date": "2026-01-01", "who": "X"}),
+            "the file does not hold a list of inbound entries",
+        ),
+        (
+            lambda: add_inbound("", {"date": "2026-01-01", "mood": "x"}),
+            "an inbound entry cannot have the key 'mood'",
+        ),
+        (lambda: company_file({"name": "X", "mood": "x"}), "a company cannot have the key 'mood'"),
+        (lambda: company_file({"name": "X", "people": "Anna"}), "a list of values was expected"),
+        (lambda: company_file({"name": "X", "people": ["Anna"]}), "each person must be a mapping"),
+        (
+            lambda: set_fields("me: {name: A}\n", ("me",), {"name": ["x"]}, ("name",)),
+            "the value of 'name' must be text, a number or true/false",
+        ),
+        (
+            lambda: remove_fields("me: {name: A}\n", ("me",), ("role", "hook")),
+            "there is no role or hook to remove",
+        ),
+        (
+            lambda: add_item("a: &n ~\nsectors: *n\n", ("sectors",), {"name": "x"}),
+            "the value is an alias (*name) of another one; edit it by hand",
+        ),
+    ],
+)
+def test_each_refusal_says_why(call: Callable[[], object], message: str) -> None:
+    assert refusal(call) == message
+
+
+def test_set_person_fields_takes_every_key_but_messages_and_touches() -> None:
+    hook = set_person_fields("people:\n  - name: X\n", 0, {"hook": "Met at the fair"})
+    assert hook.text == "people:\n  - name: X\n    hook: Met at the fair\n"
+    assert refusal(lambda: set_person_fields(ODRA, 0, {"messages": "x"})) == (
+        "a person's field cannot have the key 'messages'"
+    )
+
+
+def test_a_missing_key_before_a_present_one_still_removes_the_present_one() -> None:
+    edit = remove_fields("me:\n  name: A\n  role: B\n", ("me",), ("hook", "role"))
+    assert edit == Edit("me:\n  name: A\n", 3)
+
+
+def test_the_line_of_several_fields_set_is_the_first_that_changed() -> None:
+    text = "me:\n  name: A\n  role: B\n  email: a-very-long-address-indeed@example.org\n"
+    edit = set_fields(text, ("me",), {"name": "Zed", "email": "z@x.org"}, ("name", "role", "email"))
+    assert edit == Edit("me:\n  name: Zed\n  role: B\n  email: z@x.org\n", 2)
+    later = set_fields(text, ("me",), {"role": "C", "email": "z@x.org"}, ("role", "email"))
+    assert later == Edit("me:\n  name: A\n  role: C\n  email: z@x.org\n", 3)
+
+
+def test_a_value_set_in_a_flow_mapping_is_quoted_as_flow_needs() -> None:
+    edit = set_fields("me: {name: A}\n", ("me",), {"name": "a, b"}, ("name",))
+    assert edit.text == 'me: {name: "a, b"}\n'
+
+
+@pytest.mark.parametrize(
+    ("edit", "after", "line"),
+    [
+        (
+            lambda: add_touch("people:\n  - {name: X, touches: []}\n", 0, NEW_TOUCH),
+            "people:\n  - {name: X, touches: [{date: 2026-01-01, action: met}]}\n",
+            2,
+        ),
+        (lambda: add_item("[]\n", (), {"name": "N"}), "[{name: N}]\n", 1),
+        (
+            lambda: set_fields("me: {}\n", ("me",), {"name": "A"}, ("name",)),
+            "me: {name: A}\n",
+            1,
+        ),
+        (
+            lambda: set_person_fields("people:\n  - {}\n", 0, {"role": "A"}),
+            "people:\n  - {role: A}\n",
+            2,
+        ),
+        (
+            lambda: add_touch("people:\n  - &p\n    name: X\n", 0, NEW_TOUCH),
+            "people:\n  - &p\n    name: X\n    touches:\n      - date: 2026-01-01\n"
+            "        action: met\n",
+            5,
+        ),
+        (
+            lambda: set_fields("me:\n  name:\n  role: B\n", ("me",), {"name": "A"}, ("name",)),
+            "me:\n  name: A\n  role: B\n",
+            2,
+        ),
+        (
+            lambda: set_fields(
+                "me:\n  hook: |\n    long text\n", ("me",), {"hook": "s"}, ("hook",)
+            ),
+            "me:\n  hook: s\n",
+            2,
+        ),
+        (
+            lambda: set_fields("me:\n  hook: |\n    long text", ("me",), {"hook": "s"}, ("hook",)),
+            "me:\n  hook: s",
+            2,
+        ),
+        (
+            lambda: set_fields("me:\r  hook: |\r    long\r", ("me",), {"hook": "s"}, ("hook",)),
+            "me:\r  hook: s\r",
+            2,
+        ),
+        (
+            lambda: set_fields(
+                'me:\n  name: "a\n    b"   # c\n', ("me",), {"name": "Z"}, ("name",)
+            ),
+            "me:\n  name: Z   # c\n",
+            2,
+        ),
+        (
+            lambda: set_fields(
+                "me:\n  hook: >\n    long text\n  name: A\n", ("me",), {"hook": "s"}, ("hook",)
+            ),
+            "me:\n  hook: s\n  name: A\n",
+            2,
+        ),
+        (lambda: add_person("{name: X}\n", {"name": "Y"}), "{name: X, people: [{name: Y}]}\n", 1),
+        (
+            lambda: add_person("{name: X, people: [{name: A}]}\n", {"name": "Y"}),
+            "{name: X, people: [{name: A}, {name: Y}]}\n",
+            1,
+        ),
+        (
+            lambda: add_person("{name: X, people: ~}\n", {"name": "Y"}),
+            "{name: X, people: [{name: Y}]}\n",
+            1,
+        ),
+        (lambda: remove_item("s: [a, b, c]\n", ("s",), 1), "s: [a, c]\n", 1),
+        (lambda: remove_item("s: [a, b, c]\n", ("s",), 2), "s: [a, b]\n", 1),
+        (lambda: remove_item("s: [a, b]\n", ("s",), 0), "s: [b]\n", 1),
+        (lambda: remove_item("s: [a]\n", ("s",), 0), "s: []\n", 1),
+        (lambda: remove_item("s:\n  - a\n\n  - b", ("s",), 1), "s:\n  - a\n", 2),
+    ],
+)
+def test_edits_at_the_edges_of_the_yaml_grammar(
+    edit: Callable[[], Edit], after: str, line: int
+) -> None:
+    assert edit() == Edit(after, line)
+
+
+FULL_PERSON = {"name": "Y", "messages": {"invite": "Hi"}, "touches": [NEW_TOUCH]}
+
+
+@pytest.mark.parametrize(
+    ("before", "after"),
+    [
+        (
+            " name: X\n people:\n   - name: A\n",
+            " name: X\n people:\n   - name: A\n   - name: Y\n     messages:\n       invite: Hi\n"
+            "     touches:\n       - date: 2026-01-01\n         action: met\n",
+        ),
+        (
+            "people:\n  -   {name: A}\n",
+            "people:\n  -   {name: A}\n"
+            "  -   {name: Y, messages: {invite: Hi}, touches: [{date: 2026-01-01, action: met}]}\n",
+        ),
+        (
+            "people:\n  -   name: A\n",
+            "people:\n  -   name: A\n  -   name: Y\n      messages:\n        invite: Hi\n"
+            "      touches:\n        -   date: 2026-01-01\n            action: met\n",
+        ),
+        (
+            "people:\n- name: A\n",
+            "people:\n- name: A\n- name: Y\n  messages:\n    invite: Hi\n"
+            "  touches:\n  - date: 2026-01-01\n    action: met\n",
+        ),
+        (
+            "people:\n  - name: A\n    messages:\n        invite: Hello\n",
+            "people:\n  - name: A\n    messages:\n        invite: Hello\n  - name: Y\n"
+            "    messages:\n        invite: Hi\n"
+            "    touches:\n      - date: 2026-01-01\n        action: met\n",
+        ),
+        (
+            "people:\n  - name: A\n    touches:\n      - {date: 2026-01-02, action: met}\n",
+            "people:\n  - name: A\n    touches:\n      - {date: 2026-01-02, action: met}\n"
+            "  - name: Y\n    messages:\n      invite: Hi\n"
+            "    touches:\n      - {date: 2026-01-01, action: met}\n",
+        ),
+        (
+            "people:\n  - name: A\n",
+            "people:\n  - name: A\n  - name: Y\n    messages:\n      invite: Hi\n"
+            "    touches:\n      - date: 2026-01-01\n        action: met\n",
+        ),
+    ],
+)
+def test_a_new_person_is_written_as_the_file_writes_people(before: str, after: str) -> None:
+    assert add_person(before, FULL_PERSON).text == after
+
+
+def test_a_first_touch_follows_the_touches_of_a_later_person() -> None:
+    before = (
+        "people:\n  - name: A\n  - name: B\n    touches:\n"
+        "        -   date: 2026-01-02\n            action: met\n"
+    )
+    after = (
+        "people:\n  - name: A\n    touches:\n        -   date: 2026-01-01\n            action: met\n"
+        "  - name: B\n    touches:\n        -   date: 2026-01-02\n            action: met\n"
+    )
+    assert add_touch(before, 0, NEW_TOUCH) == Edit(after, 4)

@@ -142,9 +142,6 @@ def add_inbound(text: str, entry: Mapping[str, object]) -> Edit:
     fields = _inbound_fields(entry)
     src = _read(text)
     old = _plain(src.data)
-    root = src.root
-    if old is None and root is not None and not _is_null(root):
-        raise EditRefused("the file does not hold a list of inbound entries")
     old = [] if old is None else old
     if not isinstance(old, list):
         raise EditRefused("the file does not hold a list of inbound entries")
@@ -847,7 +844,7 @@ def set_fields(
     src = _read(text)
     expected = _plain(src.data)
     _data_at(expected, where, dict).update(_plain(fields))
-    body, focuses = src.body, list[int]()
+    body, first = src.body, len(src.body)
     for key, value in fields.items():
         part = _read(body)
         node = _node_at(part.root, where, MappingNode)
@@ -857,9 +854,9 @@ def set_fields(
             body, focus = _add_pair(part, node, key, value, later)
         else:
             body, focus = _replace_value(part, *pair, value, flow=_is_flow(node))
-        delta = len(body) - len(part.body)
-        focuses = [f + delta if f > focus else f for f in focuses] + [focus]
-    return _finish(src, body, min(focuses), expected)
+        # A later change never moves an earlier one that starts before it.
+        first = min(first, focus)
+    return _finish(src, body, first, expected)
 
 
 def remove_fields(text: str, where: KeyPath, keys: tuple[str, ...]) -> Edit:
@@ -879,7 +876,7 @@ def remove_fields(text: str, where: KeyPath, keys: tuple[str, ...]) -> Edit:
             continue
         start, end = _pair_span(part.body, node, *pair)
         body = part.body[:start] + part.body[end:]
-        focus = min(focus if focus < start else focus - (end - start), start)
+        focus = min(focus, start)  # what starts after a removal is not the first change
     if body == src.body:
         raise EditRefused(f"there is no {' or '.join(keys)} to remove")
     return _finish(src, body, focus, expected)
