@@ -456,3 +456,19 @@ def test_a_call_from_them_on_or_after_the_invitation_ends_it(
     situation = on(plans, "2026-11-26")
     expected = dt.date(2026, 11, 2) if pending else None
     assert situation[who(situation, "Ada Kral")].pending_since == expected
+
+
+def test_their_call_comes_after_my_touches_of_the_same_day(tmp_path: Path) -> None:
+    """Inbound entries carry no time: on the timeline they follow the day's touches,
+    timed or not."""
+    plans = write_plan(
+        tmp_path,
+        {"Volta": [person("Ana Lima", touch("2026-11-02", "invited", "linkedin"))]},
+    )
+    (plans / "inbound.yaml").write_text(
+        "- {date: 2026-11-02, who: Ana Lima, company: Volta, channel: linkedin}\n",
+        encoding="utf-8",
+    )
+    plan = on(plans, "2026-11-10")
+    timeline = plan[who(plan, "Ana Lima")].timeline
+    assert [type(entry).__name__ for entry in timeline] == ["Touch", "Inbound"]
