@@ -645,6 +645,7 @@ def test_never_returns_text_that_reads_back_differently(monkeypatch: pytest.Monk
         ("sep\u2028x", '"sep\\u2028x"'),
         (3, "3"),
         (True, "true"),
+        (False, "false"),
     ],
 )
 def test_format_scalar(value: object, written: str) -> None:
@@ -657,6 +658,7 @@ def test_format_scalar(value: object, written: str) -> None:
         ("Hi, again", '"Hi, again"'),
         ("a[1]", '"a[1]"'),
         ("{x}", '"{x}"'),
+        ("a?b", '"a?b"'),  # plain in a block, a key inside braces
         ("Plant Manager", "Plant Manager"),
     ],
 )
@@ -665,7 +667,7 @@ def test_format_scalar_in_flow(value: str, written: str) -> None:
 
 
 def test_format_scalar_refuses_other_types() -> None:
-    with pytest.raises(TypeError):
+    with pytest.raises(TypeError, match=r"^cannot write a float as a YAML scalar$"):
         format_scalar(1.5)
 
 
@@ -1133,6 +1135,17 @@ def test_a_value_set_in_a_flow_mapping_is_quoted_as_flow_needs() -> None:
         (lambda: remove_item("s: [a, b]\n", ("s",), 0), "s: [b]\n", 1),
         (lambda: remove_item("s: [a]\n", ("s",), 0), "s: []\n", 1),
         (lambda: remove_item("s:\n  - a\n\n  - b", ("s",), 1), "s:\n  - a\n", 2),
+        (lambda: remove_item("s:\r\n  - a\r\n\r\n  - b\r\n", ("s",), 1), "s:\r\n  - a\r\n", 2),
+        (lambda: remove_item("\n- a\n- b\n", (), 0), "- b\n", 1),
+        (lambda: add_person("name: X\r", {"name": "Y"}), "name: X\rpeople:\r  - name: Y\r", 3),
+        (
+            lambda: add_person(
+                "people:\n  - {name: A}\n", {"name": "Y", "touches": [NEW_TOUCH] * 2}
+            ),
+            "people:\n  - {name: A}\n  - {name: Y, touches: [{date: 2026-01-01, action: met}, "
+            "{date: 2026-01-01, action: met}]}\n",
+            3,
+        ),
     ],
 )
 def test_edits_at_the_edges_of_the_yaml_grammar(
@@ -1188,6 +1201,10 @@ FULL_PERSON = {"name": "Y", "messages": {"invite": "Hi"}, "touches": [NEW_TOUCH]
 )
 def test_a_new_person_is_written_as_the_file_writes_people(before: str, after: str) -> None:
     assert add_person(before, FULL_PERSON).text == after
+
+
+def test_a_new_company_file_writes_its_values_as_a_block_does() -> None:
+    assert company_file({"name": "A, B Logistics"}) == "name: A, B Logistics\n"
 
 
 def test_a_first_touch_follows_the_touches_of_a_later_person() -> None:

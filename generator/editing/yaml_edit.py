@@ -942,7 +942,8 @@ def remove_item(text: str, where: KeyPath, index: int) -> Edit:
     focus = start
     while focus < len(new) and not new[focus : _next_line(new, focus)].strip():
         focus = _next_line(new, focus)  # report the line that now stands there
-    return _finish(src, new, min(focus, max(len(new) - 1, 0)), expected)
+    last = _line_start(new, len(new.rstrip("\r\n")))  # past the end: the last line instead
+    return _finish(src, new, min(focus, last), expected)
 
 
 def _data_at(data: Any, where: KeyPath, kind: type) -> Any:
