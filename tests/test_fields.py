@@ -613,3 +613,47 @@ def test_a_list_checks_each_item_where_it_stands() -> None:
     )
     _, problems = located(people, "- {name: Ada}\n- {name: Bo, size: 9}\n", "people")
     assert problems == ["2:20: people[1] (Bo).size: expected a whole number from 1 to 3; got 9"]
+
+
+WEB_EXPECTED = "expected a web address starting with https:// or http://"
+
+
+@pytest.mark.parametrize(
+    ("value", "accepted"),
+    [
+        ("https://example.com", True),
+        ("HTTPS://Example.com/x", True),
+        ("http://example.com", True),
+        ("http://example", False),  # a host needs a dot
+        ("ftp://example.com", False),
+        ("http://", False),
+        ("https://example.com:x", False),
+    ],
+)
+def test_web_addresses(value: str, accepted: bool) -> None:
+    expected = (value, []) if accepted else (INVALID, [f"key: {WEB_EXPECTED}; got '{value}'"])
+    assert clean(Url(), value) == expected
+
+
+def test_a_host_without_a_dot_gets_no_linkedin_suggestion() -> None:
+    found = clean(LinkedInUrl(), "https://intranet/in/ada")
+    assert found == (INVALID, [f"key: {LINKEDIN_EXPECTED}; got 'https://intranet/in/ada'"])
+
+
+@pytest.mark.parametrize(
+    ("kind", "value"),
+    [
+        (Text(), ""),
+        (Text(), "a\x07b"),
+        (Url(), "x"),
+        (Email(), "x"),
+        (LinkedInUrl(), "https://example.com/in/a"),
+        (Date(), "x"),
+        (Template(), "{{ x"),
+    ],
+)
+def test_a_refused_value_is_reported_where_it_stands(kind: Field, value: str) -> None:
+    ctx = Context(Path("plan.yaml"), "key: value\n")
+    at = Location(Path("plan.yaml"), 3, 7)
+    kind.clean(ctx, value, "key", at)
+    assert [problem.location for problem in ctx.problems] == [at]
