@@ -131,7 +131,10 @@ def test_who_wrote_first_is_not_contacted_and_waits_for_an_answer(wrote_first: P
 def test_answer_them_shows_in_next_this_week_and_home(wrote_first: Path) -> None:
     text = run(wrote_first, TODAY, "next")
     assert "Answer them: they reached out first (1)" in text
-    assert "- Ada Kral (Kessel): contacted you 2026-11-20 (LinkedIn): A role" in text
+    assert (
+        "- Ada Kral (Kessel): contacted you 2026-11-20 (LinkedIn): A role\n"
+        "  once answered, log it: playbook log 'Ada Kral' messaged --channel linkedin\n"
+    ) in text
     assert text.index("Answer them") < text.index("Ben Ost"), "before any new outreach"
     plan = on(wrote_first, TODAY)
     page = html.unescape(this_week_page(plan))
@@ -254,7 +257,7 @@ def test_who_wrote_first_is_in_the_calendar_until_answered(wrote_first: Path) ->
     assert answer == (
         "Answer Ada Kral (Kessel): they contacted you first",
         "Contacted you on 2026-11-20 (LinkedIn): A role\n\n"
-        'Once answered, log it: playbook log "Ada Kral" messaged --channel CHANNEL',
+        "Once answered, log it: playbook log 'Ada Kral' messaged --channel linkedin",
     )
     assert reach_out[0] == "Reach out to Ben Ost (Kessel)"
     company = next((wrote_first / "companies").iterdir())

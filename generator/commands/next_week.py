@@ -185,8 +185,8 @@ def _answer_them_text(situation: Situation) -> list[str]:
             f"- {person.name} ({person.company.name}): contacted you {entry.date.isoformat()} "
             f"({channel_label(entry.channel)}){about}"
         )
-    lines += ['  once answered, log it: playbook log "NAME" messaged --channel CHANNEL', ""]
-    return lines
+        lines.append(f"  once answered, log it: {outreach.answered_command(person, entry)}")
+    return [*lines, ""]
 
 
 def _reminders_text(situation: Situation) -> list[str]:

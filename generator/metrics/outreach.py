@@ -17,6 +17,7 @@ and answers for one person (`next_step`).
 from __future__ import annotations
 
 import datetime as dt
+import shlex
 from collections.abc import Mapping
 from dataclasses import dataclass
 
@@ -25,7 +26,7 @@ from generator.drafts.order import email_subject
 from generator.metrics.counts import invitations, invited_this_week, week_start
 from generator.model.derive import is_linkedin_invitation
 from generator.model.facts import PersonFacts, PlanFacts
-from generator.model.model import Company, Person, Plan, Touch
+from generator.model.model import Company, Inbound, Person, Plan, Touch
 from generator.model.vocabulary import (
     OUTREACH,
     OUTREACH_ORDER,
@@ -300,6 +301,11 @@ def answer_them(facts: PlanFacts) -> list[PersonFacts]:
     my answer. The longest waiting first."""
     waiting = [p for p in facts.people if p.waiting_for_me is not None]
     return sorted(waiting, key=lambda p: (_waiting_since(p, facts.today), p.person.name))
+
+
+def answered_command(person: Person, entry: Inbound) -> str:
+    """What to run once I have answered someone who wrote first: on the channel they used."""
+    return f"playbook log {shlex.quote(person.name)} messaged --channel {entry.channel}"
 
 
 def _waiting_since(person: PersonFacts, today: dt.date) -> dt.date:
