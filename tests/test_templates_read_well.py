@@ -74,3 +74,31 @@ def test_every_message_kind_has_its_own_template(tmp_path: Path, plans: Path) ->
     assert "How are things" not in reminder
     assert "How are things" in plan.drafts[person][MessageKind.FOLLOW_UP].text
     assert set(DEFAULT_TEMPLATES) == set(MessageKind)
+
+
+@pytest.mark.parametrize("plans", [EXAMPLE_PLAN, SKELETON], ids=["example", "init"])
+def test_a_name_or_goal_ending_in_a_full_stop_gets_one_stop(tmp_path: Path, plans: Path) -> None:
+    copy = with_goal(tmp_path, plans, "to run a plant in Germany within three years.")
+    company = copy / "companies" / "aaa-test.yaml"
+    company.write_text(
+        company.read_text(encoding="utf-8").replace("Aaa Test", "Frost Chain Sp. z o.o."),
+        encoding="utf-8",
+    )
+    plan = load_plan(copy, TODAY)
+    person = next(p for p in plan.plan.people if p.name == "Ada Kral")
+    texts = [draft.text for draft in plan.drafts[person].values()]
+    assert any("Sp. z o.o." in text for text in texts)
+    assert all(not re.search(r"\w\.\.(\s|$)", text) for text in texts), texts
+
+
+def test_an_ellipsis_in_a_template_stays(tmp_path: Path) -> None:
+    copy = with_goal(tmp_path, SKELETON, GOALS[0])
+    (copy / "companies" / "aaa-test.yaml").write_text(
+        "name: Aaa Test\nsector: Your first sector\npeople:\n"
+        "  - name: Ada Kral\n    linkedin: linkedin.com/in/ada-kral\n"
+        "    messages: {invite: 'Hi {{ person.first_name }}... and more.'}\n",
+        encoding="utf-8",
+    )
+    plan = load_plan(copy, TODAY)
+    person = next(p for p in plan.plan.people if p.name == "Ada Kral")
+    assert plan.drafts[person][MessageKind.INVITE].text == "Hi Ada... and more."

@@ -98,6 +98,9 @@ def _explain(exc: Exception) -> str:
 
 
 _FIELD = re.compile(r"no such field '([^']*)'")
+# A value that ends a sentence itself ("Sp. z o.o.", a goal written with its full stop)
+# before the template's own full stop: one stop, not two. An ellipsis stays.
+_DOUBLED_STOP = re.compile(r"(?<=\w\.)\.(?=\s|$)")
 
 
 def _line_of(source: str, exc: Exception) -> int | None:
@@ -220,7 +223,7 @@ def render_drafts(plan: Plan, facts: PersonFacts) -> tuple[Drafts, list[DraftFai
         template, origin = chosen.template, chosen.origin
         source = template.text
         try:
-            text = render(source, values).strip()
+            text = _DOUBLED_STOP.sub("", render(source, values).strip())
         except Exception as exc:  # a user's template can fail in any way; report, don't crash
             shared = kind not in person.messages
             reason, line = _explain(exc), _line_of(source, exc)
