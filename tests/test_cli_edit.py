@@ -63,6 +63,36 @@ def test_a_date_after_today_is_planned(small_plan: Path) -> None:
     assert "- 2026-12-03: meeting with Ewa Kot (Talent Bridge)" in next_output
 
 
+@pytest.mark.parametrize(
+    ("action", "day", "written"),
+    [
+        ("replied", "2026-11-25", "replied on 2026-11-25"),
+        ("replied", "2026-11-26", "replied on 2026-11-26"),
+        ("replied", "2026-11-27", None),
+        ("connected", "2026-11-27", None),
+        ("declined", "2026-12-24", None),
+        ("referred", "2026-11-27", None),
+        ("messaged", "2026-11-27", "message planned for 2026-11-27"),
+    ],
+)
+def test_what_they_do_cannot_be_planned(
+    small_plan: Path, action: str, day: str, written: str | None
+) -> None:
+    before = snapshot(small_plan)
+    code, output = run(small_plan, "log", "Ewa Kot", action, "--date", day)
+    if written is not None:
+        assert (code, output.endswith(f"Ewa Kot: {written}\n")) == (0, True), output
+        return
+    noun = {"replied": "A reply", "connected": "A connection", "declined": "A decline"}
+    assert code == 1
+    assert output == (
+        f"{noun.get(action, 'A referral')} cannot be planned: {day} is after today "
+        "(2026-11-26); give the day it happened with --date, or leave --date out for today; "
+        "nothing was written\n"
+    )
+    assert snapshot(small_plan) == before
+
+
 def test_an_ambiguous_name_lists_the_candidates(small_plan: Path) -> None:
     before = snapshot(small_plan)
     code, output = run(small_plan, "log", "anna nowak", "invited")

@@ -82,6 +82,10 @@ def _same_day_touch(
     return next((t for t in same_time if t.action is action and t.date == day), None)
 
 
+# What the other person does: it happens to me, so it has a day but cannot be booked ahead.
+THEIRS = frozenset({Action.CONNECTED, Action.REPLIED, Action.DECLINED, Action.REFERRED})
+
+
 def _a(noun: str) -> str:
     return f"{'an' if noun[:1] in 'aeiou' else 'a'} {noun}"
 
@@ -99,9 +103,15 @@ def log_touch(
     at: dt.time | None = None,
     dry_run: bool = False,
 ) -> EditReport:
+    day = date or today
+    if day > today and action in THEIRS:
+        raise PlaybookError(
+            f"{_a(PLANNED[action]).capitalize()} cannot be planned: {day.isoformat()} is after today "
+            f"({today.isoformat()}); give the day it happened with --date, or leave --date "
+            "out for today; nothing was written"
+        )
     session = EditSession(plans_dir, today)
     person = find_person(session.plan, who, company)
-    day = date or today
     touch = _present(
         {
             "date": day.isoformat(),
