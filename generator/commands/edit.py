@@ -106,9 +106,9 @@ def log_touch(
     day = date or today
     if day > today and action in THEIRS:
         raise PlaybookError(
-            f"{_a(PLANNED[action]).capitalize()} cannot be planned: {day.isoformat()} is after today "
-            f"({today.isoformat()}); give the day it happened with --date, or leave --date "
-            "out for today; nothing was written"
+            f"{_a(PLANNED[action]).capitalize()} cannot be planned: {day.isoformat()} is "
+            f"after today ({today.isoformat()}); give the day it happened with --date, or "
+            "leave --date out for today; nothing was written"
         )
     session = EditSession(plans_dir, today)
     person = find_person(session.plan, who, company)
