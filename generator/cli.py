@@ -757,7 +757,11 @@ def export(settings: Settings, format: str, output: Path | None, todo: bool) -> 
 @click.option("--linkedin", type=TEXT, help="Your profile address.")
 @click.option("--email", type=TEXT, help="Your e-mail address.")
 @click.option(
-    "--sector", "sectors", multiple=True, type=TEXT, help="A sector you aim at (repeat it)."
+    "--sector",
+    "sectors",
+    multiple=True,
+    type=TEXT,
+    help="A sector you aim at (repeat it; one or two: recruitment firms are one of the 2–3).",
 )
 @click.option(
     "--no-commit", is_flag=True, help="Do not commit the new files (a first commit is the default)."

@@ -166,7 +166,7 @@ def plan_of(
         (
             [("A", False), ("B", False), ("C", False), ("R", True)],
             False,
-            "Narrow down to the 2–3 sectors that matter most.",
+            "Keep 2–3 sectors, the recruitment firms included: those that matter most.",
         ),
         (
             [("A", False), ("B", False)],

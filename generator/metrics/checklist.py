@@ -103,7 +103,7 @@ def _sectors(plan: Plan) -> Step:
     elif count < 2:
         action = "Add a second sector that matters for the job you want."
     elif count > 3:
-        action = "Narrow down to the 2–3 sectors that matter most."
+        action = "Keep 2–3 sectors, the recruitment firms included: those that matter most."
     elif not has_recruiters:
         action = "Add recruitment firms as a sector (`recruiters: true`)."
     else:
