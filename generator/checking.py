@@ -62,6 +62,10 @@ def load_plan(
         message = (
             "file not found; run playbook in your playbook's folder (cd into the folder "
             "playbook init made) or name the plans folder with --plans DIR"
+            if not (plans_dir / "companies").is_dir()
+            else "file not found: this plans folder has no plan.yaml; bring it back (git "
+            "checkout plans/plan.yaml, if it was committed) or write it anew "
+            "(playbook init makes a new playbook with one)"
         )
         raise InvalidPlan([Problem(Location(plans_dir / PLAN_FILE), message)])
     if plan is None or any(p.is_error for p in problems):

@@ -101,7 +101,8 @@ class InvalidPlan(PlaybookError):
     """The plan has errors; every one of them is listed."""
 
     def __init__(self, problems: list[Problem], heading: str = "") -> None:
-        self.problems = sort_problems(problems)
+        # The errors first: they are what stops the command; the warnings follow.
+        self.problems = sorted(sort_problems(problems), key=lambda p: not p.is_error)
         self.heading = heading
         errors = sum(1 for p in self.problems if p.is_error)
         self.summary = f"{errors} {'error' if errors == 1 else 'errors'} found"

@@ -221,3 +221,32 @@ def test_the_makefiles_pass_port_to_serve() -> None:
         text = makefile.read_text(encoding="utf-8")
         assert "PORT ?= 8000" in text
         assert "serve --port $(PORT)" in text.replace("$$", "$")
+
+
+def test_a_playbook_that_lost_its_plan_yaml_is_told_how_to_bring_it_back(
+    small_plan: Path,
+) -> None:
+    (small_plan / "plan.yaml").unlink()
+    code, output = run(small_plan, "next")
+    assert (code, output) == (
+        1,
+        f"{small_plan / 'plan.yaml'}: file not found: this plans folder has no plan.yaml; "
+        "bring it back (git checkout plans/plan.yaml, if it was committed) or write it anew "
+        "(playbook init makes a new playbook with one)\n1 error found\n",
+    )
+
+
+def test_errors_come_before_warnings(small_plan: Path) -> None:
+    """The error is what stops the command: it is not to be found under the warnings of
+    files that sort before it."""
+    (small_plan / "companies" / "aaa.yaml").write_text("# nothing yet\n", encoding="utf-8")
+    replace_in(small_plan / "plan.yaml", "  invites_per_week: 3", "  invites_per_week: many")
+    code, output = run(small_plan, "check")
+    lines = output.splitlines()
+    assert code == 1
+    assert lines[0].endswith(
+        "plan.yaml:13:21: targets.invites_per_week: expected a whole "
+        "number from 1 to 10000; got 'many'"
+    )
+    assert "aaa.yaml" in lines[1] and "warning: " in lines[1]
+    assert lines[-1] == "1 error found"
