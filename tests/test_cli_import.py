@@ -695,7 +695,7 @@ def test_advice_already_followed_is_not_repeated(small_plan: Path, tmp_path: Pat
     refused = run(small_plan, "import", "linkedin", str(source)).output
     assert "Not certain" not in refused
     assert (
-        "Namesakes of people in the plan, with another profile, so other members: "
+        "Namesakes of people in the plan, other members (their profiles differ): "
         "Anna Nowak at Hays Poland."
     ) in refused.splitlines()
 

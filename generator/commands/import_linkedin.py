@@ -394,7 +394,7 @@ def _doubt(match: Match) -> str:
         Doubt.SHARED_EMAIL: f"{names} all have this e-mail address in the plan",
         Doubt.SEVERAL_PROFILES: f"more than one member of LinkedIn fits {names}",
         Doubt.OTHER_ADDRESS: (
-            f"the name and company of {names}, whose profile address in the plan is another"
+            f"the name and company of {names}, but another profile address in the plan"
         ),
         Doubt.NAMESAKES_HERE: f"the name of {names}, all at this company",
         Doubt.ANOTHER_COMPANY: f"the name of {names}, at another company",
@@ -424,6 +424,7 @@ def _described(profile: Profile) -> str:
 def _uncertain_lines(report: ImportReport) -> list[str]:
     plan_names = Counter(fold(person.name) for person in report.plan.people)
     entries = []
+    addressless = False  # someone the plan gives no address to tell them apart
     for match in report.matching.of(Certainty.UNCERTAIN):
         head = f"  {_described(match.profile)}{_held(match.profile)}: {_doubt(match)}."
         if match.why in (Doubt.SHARED_ADDRESS, Doubt.SHARED_EMAIL):
@@ -433,15 +434,22 @@ def _uncertain_lines(report: ImportReport) -> list[str]:
         if commands:
             entries.append(head)
             entries += [f"    If it is the same person: {command}" for command in commands]
+            if match.why is Doubt.OTHER_ADDRESS:
+                entries.append("    If not: nothing to do; the address in the plan is theirs.")
+            else:
+                addressless = True
     if not entries:
         return []
+    closing = (
+        "  (If not, give the plan's person their own profile address with `playbook set "
+        "NAME --linkedin URL`, and the import stops asking.)"
+    )
     return [
         "",
         "Not certain, so nothing was logged for them; if it is the same person, run the "
         "command, then import again:",
         *entries,
-        "  (If not, give the plan's person their own profile address with `playbook set "
-        "NAME --linkedin URL`, and the import stops asking.)",
+        *([closing] if addressless else []),
     ]
 
 
@@ -464,7 +472,7 @@ def _namesake_lines(report: ImportReport) -> list[str]:
         listed = _joined([_described(m.profile) for m in namesakes])
         lines += [
             "",
-            f"Namesakes of people in the plan, with another profile, so other members: {listed}.",
+            f"Namesakes of people in the plan, other members (their profiles differ): {listed}.",
         ]
     idle = _idle(report)
     if idle:
