@@ -680,8 +680,33 @@ def test_a_planned_touch_stops_the_moving_on(tmp_path: Path) -> None:
     assert outreach.move_on_for(plan, who(plan, "Bo Lind")) is None
 
 
-def test_no_waiting_words_where_no_reminder_can_go(tmp_path: Path) -> None:
+def test_no_reminder_is_promised_where_none_can_go(tmp_path: Path) -> None:
     """A LinkedIn invitation and no e-mail address: nothing to send while it waits."""
     ada = person("Ada Kral", touch("2026-11-24", "invited", "linkedin"), email=False)
     plan = on(write_plan(tmp_path, {"Kessel": [ada]}), "2026-11-26")
-    assert outreach.waiting_for_answer(plan, who(plan, "Ada Kral")) == ""
+    assert outreach.waiting_for_answer(plan, who(plan, "Ada Kral")) == (
+        "waiting for them to accept the invitation: no way to remind them before "
+        "(an e-mail address would give one)"
+    )
+    assert plan.next_step(who(plan, "Ada Kral")) == outreach.waiting_for_answer(
+        plan, who(plan, "Ada Kral")
+    )
+
+
+@pytest.mark.parametrize(
+    ("today", "step"),
+    [
+        ("2026-12-01", "meeting planned for 2026-12-02"),
+        ("2026-12-02", ""),  # met: an answer, and nothing due
+    ],
+)
+def test_a_booked_meeting_is_the_next_step_until_its_day(
+    tmp_path: Path, today: str, step: str
+) -> None:
+    cy = person(
+        "Cy Berg",
+        touch("2026-11-20", "messaged", "email"),
+        touch("2026-12-02", "met", "meeting"),
+    )
+    plan = on(write_plan(tmp_path, {"Lumo": [cy]}), today)
+    assert plan.next_step(who(plan, "Cy Berg")) == step

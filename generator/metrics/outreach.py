@@ -446,7 +446,10 @@ def waiting_for_answer(facts: PlanFacts, person: Person) -> str:
     if run.follow_ups >= MAX_REMINDERS:
         return f"waiting for an answer: try someone else from {due} if none comes"
     if reminder_route(facts[person]) is None:
-        return ""
+        return (
+            "waiting for them to accept the invitation: no way to remind them before "
+            "(an e-mail address would give one)"
+        )
     return f"waiting for an answer: remind them from {due} if none comes"
 
 

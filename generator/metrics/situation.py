@@ -17,6 +17,7 @@ from generator.errors import Problem
 from generator.metrics import outreach
 from generator.model.facts import PlanFacts
 from generator.model.model import Company, Person
+from generator.model.vocabulary import PLANNED
 from generator.wording import plural
 
 
@@ -127,6 +128,9 @@ class Situation(PlanFacts):
             return f"contacted you on {waiting_for_me.date}: answer them"
         if self.is_follow_up_due(person):
             return "due a follow-up"
+        planned = self[person].planned
+        if planned:
+            return f"{PLANNED[planned[0].action]} planned for {planned[0].when}"
         waiting = outreach.waiting_for_answer(self, person)
         if waiting:
             return waiting
