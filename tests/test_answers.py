@@ -267,3 +267,25 @@ def test_who_wrote_first_is_in_the_calendar_until_answered(wrote_first: Path) ->
     )
     company.write_text(text, encoding="utf-8")
     assert [summary for summary, _ in events()] == ["Reach out to Ben Ost (Kessel)"]
+
+
+@pytest.mark.parametrize(
+    ("name", "channel", "command"),
+    [
+        ("Ada Kral", "linkedin", "playbook log 'Ada Kral' messaged --channel linkedin"),
+        ("Jo O'Neil", "phone", "playbook log 'Jo O'\"'\"'Neil' messaged --channel phone"),
+    ],
+)
+def test_the_command_that_logs_my_answer_is_ready_to_paste(
+    tmp_path: Path, name: str, channel: str, command: str
+) -> None:
+    plans = write_plan(tmp_path, {"Kessel": [person(name)]})
+    (plans / "inbound.yaml").write_text(
+        f'- {{date: 2026-11-20, who: "{name}", company: Kessel, channel: {channel}}}\n',
+        encoding="utf-8",
+    )
+    plan = on(plans, "2026-11-26")
+    someone = who(plan, name)
+    entry = plan[someone].waiting_for_me
+    assert entry is not None
+    assert outreach.answered_command(someone, entry) == command
