@@ -182,6 +182,38 @@ def test_positions_of_keys_values_and_items() -> None:
             "with spaces",
         ),
         (
+            "people:\n  - name: A\n    touches:\n      - {date: 2026-01-01, action: met}\n"
+            " - name: B\n",
+            "f.yaml:5:2: indentation: this list item starts at column 2, but the item on line 2 "
+            "of the same list starts at column 3; start the items of a list at the same column, "
+            "with spaces",
+        ),
+        (  # two columns off: still the list's item
+            "people:\n  - name: A\n    - name: B\n",
+            "f.yaml:3:5: indentation: this list item starts at column 5, but the item on line 2 "
+            "of the same list starts at column 3; start the items of a list at the same column, "
+            "with spaces",
+        ),
+        (  # three columns off: under the key above it, more likely
+            "people:\n  - name: A\n     - name: B\n",
+            "f.yaml:3:6: indentation: this line starts at column 6, but the key on line 2 "
+            "above it starts at column 5; indent keys of the same mapping to the same column, "
+            "with spaces",
+        ),
+        (
+            "people:\n  - name: A\n   - name: B\n",
+            "f.yaml:3:4: indentation: this list item starts at column 4, but the item on line 2 "
+            "of the same list starts at column 3; start the items of a list at the same column, "
+            "with spaces",
+        ),
+        (
+            "people:\n  - name: A\n    touches:\n      - {date: 2026-01-01, action: met}\n"
+            "     - {date: 2026-01-02, action: met}\n",
+            "f.yaml:5:6: indentation: this list item starts at column 6, but the item on line 4 "
+            "of the same list starts at column 7; start the items of a list at the same column, "
+            "with spaces",
+        ),
+        (
             "touches:\n  - date: 2026-01-01\n    action connected\n",
             "f.yaml:3:5: this line has no colon after its key; write key: value",
         ),

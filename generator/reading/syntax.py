@@ -142,6 +142,15 @@ def _indentation(path: Path, lines: list[str], mark: yaml.Mark) -> Problem:
     if above is None:
         message = "indentation: this line does not line up with the YAML around it"
         return Problem(Location(path, mark.line + 1, column), message)
+    sibling = _sibling_item(lines, mark.line, column) if line.lstrip(" ").startswith("-") else None
+    if sibling is not None:
+        number, dash = sibling
+        message = (
+            f"indentation: this list item starts at column {column}, but the item on line "
+            f"{number + 1} of the same list starts at column {dash}; start the items of a "
+            "list at the same column, with spaces"
+        )
+        return Problem(Location(path, mark.line + 1, column), message)
     number, text = above
     expected = _key_column(text)
     if expected == column:
@@ -156,6 +165,17 @@ def _indentation(path: Path, lines: list[str], mark: yaml.Mark) -> Problem:
             "mapping to the same column, with spaces"
         )
     return Problem(Location(path, mark.line + 1, column), message)
+
+
+def _sibling_item(lines: list[str], index: int, column: int) -> tuple[int, int] | None:
+    """The nearest list item above whose dash is a column or two off this item's: the
+    list this one slipped out of (line index and dash column), or None."""
+    for number in range(min(index, len(lines)) - 1, -1, -1):
+        stripped = lines[number].lstrip(" ")
+        dash = len(lines[number]) - len(stripped) + 1
+        if stripped.startswith("- ") and 0 < abs(dash - column) <= 2:
+            return number, dash
+    return None
 
 
 def _previous_content_line(lines: list[str], index: int) -> tuple[int, str] | None:
