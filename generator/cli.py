@@ -555,17 +555,22 @@ def rename() -> None:
 
 @rename.command(
     name="sector",
-    epilog='\b\nExample:\n  playbook rename sector "Your first sector" "Battery cells"',
+    epilog="\b\nExamples:\n"
+    '  playbook rename sector "Your first sector" "Battery cells"\n'
+    '  playbook rename sector "Battery cells" "Battery cells" --why "Three gigafactories by 2028"',
 )
 @click.argument("old", type=TEXT)
 @click.argument("new", type=TEXT)
+@click.option("--why", type=TEXT, help="The sector's new reason (its why: in plan.yaml).")
 @dry_run_option
 @plan_options
 @click.pass_obj
-def rename_sector_command(settings: Settings, old: str, new: str, dry_run: bool) -> None:
+def rename_sector_command(
+    settings: Settings, old: str, new: str, why: str | None, dry_run: bool
+) -> None:
     """Rename the sector OLD to NEW in plan.yaml and in every company file of it, in
-    one change: all files or none."""
-    _report(rename_sector(settings.plans_dir, settings.today, old, new, dry_run))
+    one change: all files or none. NEW may be OLD, to give it only a new --why."""
+    _report(rename_sector(settings.plans_dir, settings.today, old, new, dry_run, why))
 
 
 @cli.group(cls=PlaybookSubgroup)

@@ -240,6 +240,43 @@ def test_rename_sector_changes_every_company_file_of_it(small_plan: Path) -> Non
     assert run(small_plan, "check")[0] == 0
 
 
+def test_rename_sector_with_a_why_changes_the_reason_too(small_plan: Path) -> None:
+    plan, volta = small_plan / PLAN, small_plan / VOLTA
+    before = {path: read(path) for path in (plan, volta)}
+    code, output = run(
+        small_plan, "rename", "sector", "Battery cells", "Energy storage", "--why", "Two new plants"
+    )
+    assert (code, output) == (
+        0,
+        f"{plan}:15: sector 'Battery cells' renamed 'Energy storage', why: Two new plants\n"
+        f"{volta}:2: Volta Cells: sector Energy storage\n"
+        "2 files changed together.\n",
+    )
+    assert read(plan) == before[plan].replace(
+        "  - name: Battery cells\n    why: Where plant directors are hired next\n",
+        "  - name: Energy storage\n    why: Two new plants\n",
+    )
+    assert read(volta) == before[volta].replace(
+        "sector: Battery cells\n", "sector: Energy storage\n"
+    )
+
+
+def test_rename_sector_to_its_own_name_with_a_why_changes_only_the_why(small_plan: Path) -> None:
+    plan = small_plan / PLAN
+    before = snapshot(small_plan)
+    code, output = run(
+        small_plan, "rename", "sector", "Automation", "Automation", "--why", "Robots"
+    )
+    assert (code, output) == (0, f"{plan}:18: sector 'Automation', why: Robots\n")
+    after = snapshot(small_plan)
+    assert {path for path in before if before[path] != after[path]} == {"plan.yaml"}
+    assert read(plan) == before["plan.yaml"].decode("utf-8").replace(
+        "  - name: Automation\n", "  - name: Automation\n    why: Robots\n"
+    )
+    same = run(small_plan, "rename", "sector", "Automation", "Automation", "--why", "Robots")
+    assert same == (0, "the sector is called 'Automation' already; nothing to change\n")
+
+
 def test_rename_sector_is_all_or_nothing(small_plan: Path) -> None:
     """A company file that cannot be written (made read-only) stops the rename before
     any file, plan.yaml included, is written."""

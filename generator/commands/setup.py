@@ -133,39 +133,54 @@ def add_sector(
 
 
 def rename_sector(
-    plans_dir: Path, today: dt.date, old: str, new: str, dry_run: bool = False
+    plans_dir: Path,
+    today: dt.date,
+    old: str,
+    new: str,
+    dry_run: bool = False,
+    why: str | None = None,
 ) -> EditReport:
-    """Rename a sector in plan.yaml and in every company file of it, in one change."""
+    """Rename a sector in plan.yaml and in every company file of it, in one change;
+    `why` gives it a new reason too."""
     session = EditSession(plans_dir, today)
     plan = session.plan
     sector = find_sector(plan, old)
     new = checked_option(schema.SECTOR.keys["name"].field, new, "NEW")
     if not new:
         raise PlaybookError("NEW: give the sector's new name; nothing was written")
+    values = {"name": new} if new != sector.name else {}
+    if why is not None and why != sector.why:
+        values["why"] = checked_option(schema.SECTOR.keys["why"].field, why, "--why")
     other = next((s for s in plan.sectors if s is not sector and fold(s.name) == fold(new)), None)
     if other is not None:
         raise PlaybookError(
             f"sector '{other.name}' is already in plan.yaml; to join the two, move the companies "
             "of one (the sector: line of their files), then remove it; nothing was written"
         )
-    if new == sector.name and all(_written_sector(session, c) == new for c in sector.companies):
+    renamed = new != sector.name or any(
+        _written_sector(session, c) != new for c in sector.companies
+    )
+    if not renamed and "why" not in values:
         report = EditReport([], "", written=False)
         report.notes.append(f"the sector is called '{new}' already; nothing to change")
         return report
     index = plan.sectors.index(sector)
-    session.apply(
-        plan.location.path,
-        lambda text: yaml_edit.set_fields(text, ("sectors", index), {"name": new}, SECTOR_KEYS),
-        f"sector '{sector.name}' renamed '{new}'",
-    )
-    for company in sector.companies:
+    said = f"sector '{sector.name}'" + (f" renamed '{new}'" if "name" in values else "")
+    said += f", why: {values['why']}" if "why" in values else ""
+    if values:
+        session.apply(
+            plan.location.path,
+            lambda text: yaml_edit.set_fields(text, ("sectors", index), values, SECTOR_KEYS),
+            said,
+        )
+    for company in sector.companies if renamed else ():
         session.apply(
             company.location.path,
             lambda text: yaml_edit.set_fields(text, (), {"sector": new}, yaml_edit.COMPANY_KEYS),
             f"{company.name}: sector {new}",
         )
     report = session.finish(dry_run)
-    if sector.companies:
+    if sector.companies and renamed:
         report.notes.append(
             f"{plural(len(sector.companies) + 1, 'file', 'files')} changed together."
         )
