@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import shlex
 from collections.abc import Mapping
 from pathlib import Path
 
@@ -26,6 +27,7 @@ from generator.errors import (
     Location,
     Problem,
     Severity,
+    shown,
     sort_problems,
 )
 from generator.metrics.situation import Situation
@@ -64,8 +66,8 @@ def load_plan(
             "playbook init made) or name the plans folder with --plans DIR"
             if not (plans_dir / "companies").is_dir()
             else "file not found: this plans folder has no plan.yaml; bring it back (git "
-            "checkout plans/plan.yaml, if it was committed) or write it anew "
-            "(playbook init makes a new playbook with one)"
+            f"checkout {shlex.quote(shown(plans_dir / PLAN_FILE))}, if it was committed) or "
+            "write it anew (playbook init makes a new playbook with one)"
         )
         raise InvalidPlan([Problem(Location(plans_dir / PLAN_FILE), message)])
     if plan is None or any(p.is_error for p in problems):

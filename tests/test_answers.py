@@ -288,4 +288,21 @@ def test_the_command_that_logs_my_answer_is_ready_to_paste(
     someone = who(plan, name)
     entry = plan[someone].waiting_for_me
     assert entry is not None
-    assert outreach.answered_command(someone, entry) == command
+    assert outreach.answered_command(plan.plan, someone, entry) == command
+
+
+def test_the_command_that_logs_my_answer_names_the_company_of_a_namesake(
+    tmp_path: Path,
+) -> None:
+    twins = [person("Ada Kral", linkedin=False, email=False)]
+    plans = write_plan(tmp_path, {"Kessel": twins, "Lumo": twins})
+    (plans / "inbound.yaml").write_text(
+        "- {date: 2026-11-20, who: Ada Kral, company: Lumo, channel: email}\n", encoding="utf-8"
+    )
+    plan = on(plans, "2026-11-26")
+    ada = next(p for p in plan.plan.people if p.company.name == "Lumo")
+    entry = plan[ada].waiting_for_me
+    assert entry is not None
+    assert outreach.answered_command(plan.plan, ada, entry) == (
+        "playbook log 'Ada Kral' messaged --company Lumo --channel email"
+    )

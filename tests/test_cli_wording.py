@@ -231,8 +231,8 @@ def test_a_playbook_that_lost_its_plan_yaml_is_told_how_to_bring_it_back(
     assert (code, output) == (
         1,
         f"{small_plan / 'plan.yaml'}: file not found: this plans folder has no plan.yaml; "
-        "bring it back (git checkout plans/plan.yaml, if it was committed) or write it anew "
-        "(playbook init makes a new playbook with one)\n1 error found\n",
+        f"bring it back (git checkout {small_plan / 'plan.yaml'}, if it was committed) or "
+        "write it anew (playbook init makes a new playbook with one)\n1 error found\n",
     )
 
 

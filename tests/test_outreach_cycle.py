@@ -693,6 +693,24 @@ def test_no_reminder_is_promised_where_none_can_go(tmp_path: Path) -> None:
     )
 
 
+def test_no_invitation_words_for_someone_only_e_mailed(tmp_path: Path) -> None:
+    """E-mailed, and the address since gone from the plan: no reminder can go, and there
+    is no invitation to accept either."""
+    bo = person("Bo Lind", touch("2026-11-18", "messaged", "email"), linkedin=False, email=False)
+    plan = on(write_plan(tmp_path, {"Lumo": [bo]}), "2026-11-20")
+    assert outreach.waiting_for_answer(plan, who(plan, "Bo Lind")) == ""
+
+
+def test_the_next_booked_touch_is_the_earliest_of_its_day(tmp_path: Path) -> None:
+    cy = person(
+        "Cy Berg",
+        "{date: 2026-12-02, time: '16:00', action: met, channel: meeting}",
+        "{date: 2026-12-02, time: '09:00', action: messaged, channel: email}",
+    )
+    plan = on(write_plan(tmp_path, {"Lumo": [cy]}), "2026-11-20")
+    assert plan.next_step(who(plan, "Cy Berg")) == "message planned for 2026-12-02 09:00"
+
+
 @pytest.mark.parametrize(
     ("today", "step"),
     [

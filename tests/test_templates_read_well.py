@@ -96,9 +96,9 @@ def test_an_ellipsis_in_a_template_stays(tmp_path: Path) -> None:
     (copy / "companies" / "aaa-test.yaml").write_text(
         "name: Aaa Test\nsector: Your first sector\npeople:\n"
         "  - name: Ada Kral\n    linkedin: linkedin.com/in/ada-kral\n"
-        "    messages: {invite: 'Hi {{ person.first_name }}... and more.'}\n",
+        "    messages: {invite: 'Hi {{ person.first_name }}... and more.. even two.'}\n",
         encoding="utf-8",
     )
     plan = load_plan(copy, TODAY)
     person = next(p for p in plan.plan.people if p.name == "Ada Kral")
-    assert plan.drafts[person][MessageKind.INVITE].text == "Hi Ada... and more."
+    assert plan.drafts[person][MessageKind.INVITE].text == "Hi Ada... and more.. even two."

@@ -194,6 +194,13 @@ def test_positions_of_keys_values_and_items() -> None:
             "of the same list starts at column 3; start the items of a list at the same column, "
             "with spaces",
         ),
+        (  # two columns off both lists: the outer one, not the touches above
+            "people:\n  - name: A\n    touches:\n      - {date: 2026-01-01, action: met}\n"
+            "    - name: B\n",
+            "f.yaml:5:5: indentation: this list item starts at column 5, but the item on line 2 "
+            "of the same list starts at column 3; start the items of a list at the same column, "
+            "with spaces",
+        ),
         (  # three columns off: under the key above it, more likely
             "people:\n  - name: A\n     - name: B\n",
             "f.yaml:3:6: indentation: this line starts at column 6, but the key on line 2 "

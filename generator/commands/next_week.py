@@ -185,7 +185,9 @@ def _answer_them_text(situation: Situation) -> list[str]:
             f"- {person.name} ({person.company.name}): contacted you {entry.date.isoformat()} "
             f"({channel_label(entry.channel)}){about}"
         )
-        lines.append(f"  once answered, log it: {outreach.answered_command(person, entry)}")
+        lines.append(
+            f"  once answered, log it: {outreach.answered_command(situation.plan, person, entry)}"
+        )
     return [*lines, ""]
 
 

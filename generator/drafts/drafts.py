@@ -98,9 +98,6 @@ def _explain(exc: Exception) -> str:
 
 
 _FIELD = re.compile(r"no such field '([^']*)'")
-# A value that ends a sentence itself ("Sp. z o.o.", a goal written with its full stop)
-# before the template's own full stop: one stop, not two. An ellipsis stays.
-_DOUBLED_STOP = re.compile(r"(?<=\w\.)\.(?=\s|$)")
 
 
 def _line_of(source: str, exc: Exception) -> int | None:
@@ -223,7 +220,7 @@ def render_drafts(plan: Plan, facts: PersonFacts) -> tuple[Drafts, list[DraftFai
         template, origin = chosen.template, chosen.origin
         source = template.text
         try:
-            text = _DOUBLED_STOP.sub("", render(source, values).strip())
+            text = _one_stop(render(source, values).strip(), values)
         except Exception as exc:  # a user's template can fail in any way; report, don't crash
             shared = kind not in person.messages
             reason, line = _explain(exc), _line_of(source, exc)
@@ -236,6 +233,23 @@ def render_drafts(plan: Plan, facts: PersonFacts) -> tuple[Drafts, list[DraftFai
         limit = plan.targets.note_limit if kind is MessageKind.INVITE else None
         drafts[kind] = Draft(kind, text, limit, chosen.language)
     return drafts, failures
+
+
+def _one_stop(text: str, values: Mapping[str, Any]) -> str:
+    """A value that ends with its own full stop ("Sp. z o.o.", a goal written as a
+    sentence) before the template's full stop: one stop, not two. The template's own
+    text is left as written."""
+    for value in sorted(_texts_ending_in_a_stop(values), key=len, reverse=True):
+        text = text.replace(value + ".", value)
+    return text
+
+
+def _texts_ending_in_a_stop(values: object) -> set[str]:
+    if isinstance(values, Mapping):
+        return set().union(*(_texts_ending_in_a_stop(v) for v in values.values()))
+    if isinstance(values, str) and len(values) > 1 and values.endswith(".") and values[-2] != ".":
+        return {values}
+    return set()
 
 
 def first_draft_kind(facts: PersonFacts) -> MessageKind:

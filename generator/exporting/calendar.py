@@ -129,7 +129,7 @@ def _answer(situation: Situation, person: Person) -> Task:
     about = f": {entry.about}" if entry.about else ""
     text = (
         f"Contacted you on {entry.date.isoformat()} ({how}){about}\n\n"
-        f"Once answered, log it: {outreach.answered_command(person, entry)}"
+        f"Once answered, log it: {outreach.answered_command(situation.plan, person, entry)}"
     )
     uid = _uid("answer", person, entry.date.isoformat())
     return Task(uid, f"Answer {_who(person)}: they contacted you first", text, situation.today)

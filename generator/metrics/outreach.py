@@ -27,6 +27,7 @@ from generator.metrics.counts import invitations, invited_this_week, week_start
 from generator.model.derive import is_linkedin_invitation
 from generator.model.facts import PersonFacts, PlanFacts
 from generator.model.model import Company, Inbound, Person, Plan, Touch
+from generator.model.names import fold
 from generator.model.vocabulary import (
     OUTREACH,
     OUTREACH_ORDER,
@@ -303,9 +304,12 @@ def answer_them(facts: PlanFacts) -> list[PersonFacts]:
     return sorted(waiting, key=lambda p: (_waiting_since(p, facts.today), p.person.name))
 
 
-def answered_command(person: Person, entry: Inbound) -> str:
-    """What to run once I have answered someone who wrote first: on the channel they used."""
-    return f"playbook log {shlex.quote(person.name)} messaged --channel {entry.channel}"
+def answered_command(plan: Plan, person: Person, entry: Inbound) -> str:
+    """What to run once I have answered someone who wrote first: on the channel they used,
+    with their company when the plan holds a namesake."""
+    namesakes = sum(1 for other in plan.people if fold(other.name) == fold(person.name))
+    company = f" --company {shlex.quote(person.company.name)}" if namesakes > 1 else ""
+    return f"playbook log {shlex.quote(person.name)} messaged{company} --channel {entry.channel}"
 
 
 def _waiting_since(person: PersonFacts, today: dt.date) -> dt.date:
@@ -446,6 +450,8 @@ def waiting_for_answer(facts: PlanFacts, person: Person) -> str:
     if run.follow_ups >= MAX_REMINDERS:
         return f"waiting for an answer: try someone else from {due} if none comes"
     if reminder_route(facts[person]) is None:
+        if not any(is_linkedin_invitation(touch) for touch in run.attempts):
+            return ""
         return (
             "waiting for them to accept the invitation: no way to remind them before "
             "(an e-mail address would give one)"

@@ -130,7 +130,8 @@ class Situation(PlanFacts):
             return "due a follow-up"
         planned = self[person].planned
         if planned:
-            return f"{PLANNED[planned[0].action]} planned for {planned[0].when}"
+            first = min(planned, key=lambda touch: touch.order)
+            return f"{PLANNED[first.action]} planned for {first.when}"
         waiting = outreach.waiting_for_answer(self, person)
         if waiting:
             return waiting

@@ -168,14 +168,23 @@ def _indentation(path: Path, lines: list[str], mark: yaml.Mark) -> Problem:
 
 
 def _sibling_item(lines: list[str], index: int, column: int) -> tuple[int, int] | None:
-    """The nearest list item above whose dash is a column or two off this item's: the
-    list this one slipped out of (line index and dash column), or None."""
+    """The list this item slipped out of: among the items above whose dash is a column
+    or two off this one's (up to a line further left than that), the closest column,
+    the outer list on a tie; (line index, dash column), or None."""
+    found: list[tuple[int, int, int]] = []
     for number in range(min(index, len(lines)) - 1, -1, -1):
         stripped = lines[number].lstrip(" ")
+        if not stripped.strip() or stripped.startswith("#"):
+            continue
         dash = len(lines[number]) - len(stripped) + 1
+        if dash < column - 2:
+            break
         if stripped.startswith("- ") and 0 < abs(dash - column) <= 2:
-            return number, dash
-    return None
+            found.append((abs(dash - column), dash, number))
+    if not found:
+        return None
+    _, dash, number = min(found)
+    return number, dash
 
 
 def _previous_content_line(lines: list[str], index: int) -> tuple[int, str] | None:
